@@ -1,0 +1,80 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
+import { CryptoError, CryptoErrorCode } from './errors.js'
+
+/** An ed25519 key pair: the 32-byte private seed and the 32-byte public key. */
+export interface KeyPair {
+  privateKey: Uint8Array
+  publicKey: Uint8Array
+}
+
+export const PRIVATE_KEY_BYTES = 32
+export const PUBLIC_KEY_BYTES = 32
+export const SIGNATURE_BYTES = 64
+
+// DER prefixes that wrap a raw ed25519 key as PKCS#8 / SPKI (RFC 8410).
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
+
+// Building a KeyObject costs more than a signature check, so the hot path keeps them.
+const CACHE_LIMIT = 4096
+const publicKeys = new Map<string, KeyObject>()
+const privateKeys = new Map<string, KeyObject>()
+
+function cached(cache: Map<string, KeyObject>, raw: Uint8Array, make: (der: Buffer) => KeyObject, prefix: Buffer): KeyObject {
+  const id = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64')
+  let key = cache.get(id)
+  if (key === undefined) {
+    key = make(Buffer.concat([prefix, raw]))
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+    cache.set(id, key)
+  }
+  return key
+}
+
+export function privateKeyObject(privateKey: Uint8Array): KeyObject {
+  if (privateKey.byteLength !== PRIVATE_KEY_BYTES) {
+    throw new CryptoError(CryptoErrorCode.INVALID_KEY, `ed25519 private key must be ${PRIVATE_KEY_BYTES} bytes`, {
+      length: privateKey.byteLength,
+    })
+  }
+  return cached(privateKeys, privateKey, (der) => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }), PKCS8_PREFIX)
+}
+
+/** Returns null for bytes that are not an ed25519 public key. */
+function publicKeyObject(publicKey: Uint8Array): KeyObject | null {
+  if (publicKey.byteLength !== PUBLIC_KEY_BYTES) return null
+  try {
+    return cached(publicKeys, publicKey, (der) => createPublicKey({ key: der, format: 'der', type: 'spki' }), SPKI_PREFIX)
+  } catch {
+    return null
+  }
+}
+
+export function generateKeyPair(): KeyPair {
+  const { privateKey } = generateKeyPairSync('ed25519')
+  const der = privateKey.export({ format: 'der', type: 'pkcs8' })
+  const seed = new Uint8Array(der.subarray(PKCS8_PREFIX.length))
+  return { privateKey: seed, publicKey: publicKeyFromPrivate(seed) }
+}
+
+export function publicKeyFromPrivate(privateKey: Uint8Array): Uint8Array {
+  const der = createPublicKey(privateKeyObject(privateKey)).export({ format: 'der', type: 'spki' })
+  return new Uint8Array(der.subarray(SPKI_PREFIX.length))
+}
+
+export function sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array {
+  return new Uint8Array(nodeSign(null, message, privateKeyObject(privateKey)))
+}
+
+/** False for a wrong signature and for malformed keys or signatures: never throws. */
+export function verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+  if (signature.byteLength !== SIGNATURE_BYTES) return false
+  const key = publicKeyObject(publicKey)
+  if (key === null) return false
+  try {
+    return nodeVerify(null, message, key, signature)
+  } catch {
+    return false
+  }
+}

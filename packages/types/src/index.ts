@@ -1,0 +1,5 @@
+export * from './gen/consort.js'
+export { ConsortError, DecodeError, DecodeErrorCode } from './errors.js'
+export { decode, encode, MAX_DECODE_BYTES } from './codec.js'
+export type { MessageCodec } from './codec.js'
+export { validationCodeFromByte, validationCodeToByte } from './validationCodes.js'
