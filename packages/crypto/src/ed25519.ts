@@ -4,8 +4,8 @@ import { CryptoError, CryptoErrorCode } from './errors.js'
 
 /** An ed25519 key pair: the 32-byte private seed and the 32-byte public key. */
 export interface KeyPair {
-  privateKey: Uint8Array
-  publicKey: Uint8Array
+  privateKey: Uint8Array<ArrayBuffer>
+  publicKey: Uint8Array<ArrayBuffer>
 }
 
 export const PRIVATE_KEY_BYTES = 32
@@ -58,12 +58,12 @@ export function generateKeyPair(): KeyPair {
   return { privateKey: seed, publicKey: publicKeyFromPrivate(seed) }
 }
 
-export function publicKeyFromPrivate(privateKey: Uint8Array): Uint8Array {
+export function publicKeyFromPrivate(privateKey: Uint8Array): Uint8Array<ArrayBuffer> {
   const der = createPublicKey(privateKeyObject(privateKey)).export({ format: 'der', type: 'spki' })
   return new Uint8Array(der.subarray(SPKI_PREFIX.length))
 }
 
-export function sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array {
+export function sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(nodeSign(null, message, privateKeyObject(privateKey)))
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-export function sha256(data: Uint8Array): Uint8Array {
+export function sha256(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(createHash('sha256').update(data).digest())
 }
 
@@ -8,7 +8,7 @@ export function sha256(data: Uint8Array): Uint8Array {
  * sha256 over several byte strings, each prefixed with its 4-byte big-endian length,
  * so that no two different lists of parts hash alike.
  */
-export function sha256Parts(parts: readonly Uint8Array[]): Uint8Array {
+export function sha256Parts(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const hash = createHash('sha256')
   const len = new Uint8Array(4)
   const view = new DataView(len.buffer)
@@ -24,7 +24,7 @@ export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
 }
 
-export function fromHex(hex: string): Uint8Array {
+export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(hex, 'hex'))
 }
 
