@@ -1,0 +1,741 @@
+import { randomInt } from '@consort/types'
+import type { Logger, Rng } from '@consort/types'
+import { resolveConfig } from './config.js'
+import type { RaftConfig, RaftModules, ResolvedConfig } from './config.js'
+import { RaftError, RaftErrorCode, invariant } from './errors.js'
+import { RaftLog } from './log.js'
+import { Progress } from './progress.js'
+import { EMPTY_BYTES, NONE, message } from './types.js'
+import type { ConfChange, ConfState, Entry, HardState, Message, MessageType, Snapshot, SoftState, StateType } from './types.js'
+
+/** Marks a vote request sent on a leader's instruction (TimeoutNow): voters skip their lease check. */
+const CAMPAIGN_TRANSFER = new TextEncoder().encode('CampaignTransfer')
+
+type CampaignType = 'preElection' | 'election' | 'transfer'
+type VoteResult = 'won' | 'lost' | 'pending'
+
+function isTransferContext(ctx: Uint8Array): boolean {
+  if (ctx.byteLength !== CAMPAIGN_TRANSFER.byteLength) return false
+  for (let i = 0; i < ctx.byteLength; i++) if (ctx[i] !== CAMPAIGN_TRANSFER[i]) return false
+  return true
+}
+
+/**
+ * The Raft state machine (Ongaro's thesis, in the shape of etcd-io/raft). Synchronous and
+ * deterministic: ticks and messages go in, outgoing messages collect in `msgs`, state
+ * changes are read by RawNode into a Ready. Nothing here reads a clock, a socket or a disk.
+ */
+export class Raft {
+  readonly id: number
+  term = 0
+  vote = NONE
+  lead = NONE
+  state: StateType = 'Follower'
+  readonly log: RaftLog
+  readonly prs = new Map<number, Progress>()
+  /** Messages to send, drained by RawNode.ready(). */
+  msgs: Message[] = []
+  /** Leader only: the node we are handing leadership to. */
+  leadTransferee = NONE
+  /** Index of the latest membership change in the log; one may be in flight at a time. */
+  pendingConfIndex = 0
+
+  private readonly votes = new Map<number, boolean>()
+  private electionElapsed = 0
+  private heartbeatElapsed = 0
+  private randomizedElectionTimeout = 0
+  private readonly cfg: ResolvedConfig
+  private readonly rng: Rng
+  private readonly logger: Logger
+
+  constructor(config: RaftConfig, modules: RaftModules) {
+    this.cfg = resolveConfig(config)
+    this.id = this.cfg.id
+    this.rng = modules.rng
+    this.logger = modules.logger
+    this.log = new RaftLog(this.cfg.storage, this.cfg.maxCommittedSizePerReady)
+    const { hardState, confState } = this.cfg.storage.initialState()
+    this.applyConfState(confState)
+    if (hardState.term !== 0 || hardState.vote !== NONE || hardState.commit !== 0) this.loadHardState(hardState)
+    if (this.cfg.applied > 0) this.log.appliedTo(this.cfg.applied)
+    this.becomeFollower(this.term, NONE)
+  }
+
+  // ------------------------------------------------------------------ state
+
+  hardState(): HardState {
+    return { term: this.term, vote: this.vote, commit: this.log.committed }
+  }
+
+  softState(): SoftState {
+    return { lead: this.lead, role: this.state, term: this.term }
+  }
+
+  confState(): ConfState {
+    const voters: number[] = []
+    const learners: number[] = []
+    for (const [id, pr] of this.prs) (pr.isLearner ? learners : voters).push(id)
+    return { voters: voters.sort((a, b) => a - b), learners: learners.sort((a, b) => a - b) }
+  }
+
+  /** Whether this node may become leader: it is a voter. */
+  promotable(): boolean {
+    const pr = this.prs.get(this.id)
+    return pr !== undefined && !pr.isLearner
+  }
+
+  private loadHardState(hs: HardState): void {
+    invariant(hs.commit >= this.log.committed && hs.commit <= this.log.lastIndex(), 'hard state commit outside the log', {
+      commit: hs.commit,
+      committed: this.log.committed,
+      lastIndex: this.log.lastIndex(),
+    })
+    this.log.committed = hs.commit
+    this.term = hs.term
+    this.vote = hs.vote
+  }
+
+  private voterIds(): number[] {
+    const ids: number[] = []
+    for (const [id, pr] of this.prs) if (!pr.isLearner) ids.push(id)
+    return ids
+  }
+
+  private quorum(): number {
+    return Math.floor(this.voterIds().length / 2) + 1
+  }
+
+  // ------------------------------------------------------------------ sending
+
+  private send(m: Message): void {
+    // A forwarded message keeps its original sender.
+    if (m.from === NONE) m.from = this.id
+    if (m.type === 'MsgVote' || m.type === 'MsgVoteResp' || m.type === 'MsgPreVote' || m.type === 'MsgPreVoteResp') {
+      // Vote messages carry the term they are about, which may not be ours (PreVote).
+      invariant(m.term !== 0, 'vote message without a term', { type: m.type })
+    } else if (m.type !== 'MsgProp') {
+      m.term = this.term
+    }
+    this.msgs.push(m)
+  }
+
+  /** Sends an append (or a snapshot) to `to` if its progress allows; true if something was sent. */
+  private maybeSendAppend(to: number, sendIfEmpty: boolean): boolean {
+    const pr = this.prs.get(to)
+    if (pr === undefined || pr.isPaused()) return false
+    let logTerm: number
+    let ents: Entry[]
+    try {
+      logTerm = this.log.term(pr.next - 1)
+      ents = this.log.entries(pr.next, this.cfg.maxSizePerMsg)
+    } catch (err) {
+      if (!(err instanceof RaftError) || err.code !== RaftErrorCode.COMPACTED) throw err
+      return this.sendSnapshot(to, pr)
+    }
+    if (ents.length === 0 && !sendIfEmpty) return false
+    this.send(message({ type: 'MsgApp', to, index: pr.next - 1, logTerm, entries: ents, commit: this.log.committed }))
+    if (ents.length > 0) {
+      const last = (ents[ents.length - 1] as Entry).index
+      if (pr.state === 'Replicate') {
+        pr.optimisticUpdate(last)
+        pr.inflights.add(last)
+      } else if (pr.state === 'Probe') {
+        pr.probeSent = true
+      }
+    }
+    return true
+  }
+
+  private sendSnapshot(to: number, pr: Progress): boolean {
+    // Do not ship a snapshot to a node we have not heard from: it may be down.
+    if (!pr.recentActive) return false
+    let snapshot
+    try {
+      snapshot = this.log.snapshot()
+    } catch (err) {
+      if (err instanceof RaftError && err.code === RaftErrorCode.SNAPSHOT_TEMPORARILY_UNAVAILABLE) return false
+      throw err
+    }
+    invariant(snapshot.metadata.index > 0, 'need a non-empty snapshot')
+    this.logger.debug({ id: this.id, to, index: snapshot.metadata.index }, 'raft sending snapshot')
+    pr.becomeSnapshot(snapshot.metadata.index)
+    this.send(message({ type: 'MsgSnap', to, snapshot }))
+    return true
+  }
+
+  private sendAppend(to: number): void {
+    this.maybeSendAppend(to, true)
+  }
+
+  private bcastAppend(): void {
+    for (const id of this.prs.keys()) if (id !== this.id) this.sendAppend(id)
+  }
+
+  private bcastHeartbeat(): void {
+    for (const [id, pr] of this.prs) {
+      if (id === this.id) continue
+      // Never tell a follower to commit beyond what it is known to hold.
+      this.send(message({ type: 'MsgHeartbeat', to: id, commit: Math.min(pr.match, this.log.committed) }))
+    }
+  }
+
+  private sendTimeoutNow(to: number): void {
+    this.send(message({ type: 'MsgTimeoutNow', to }))
+  }
+
+  // ------------------------------------------------------------------ role changes
+
+  private reset(term: number): void {
+    if (this.term !== term) {
+      this.term = term
+      this.vote = NONE
+    }
+    this.lead = NONE
+    this.electionElapsed = 0
+    this.heartbeatElapsed = 0
+    this.randomizedElectionTimeout = this.cfg.electionTick + randomInt(this.rng, this.cfg.electionTick)
+    this.leadTransferee = NONE
+    this.votes.clear()
+    const last = this.log.lastIndex()
+    for (const [id, pr] of this.prs) {
+      const fresh = new Progress(last + 1, this.cfg.maxInflightMsgs, pr.isLearner)
+      if (id === this.id) fresh.match = last
+      this.prs.set(id, fresh)
+    }
+    this.pendingConfIndex = 0
+  }
+
+  becomeFollower(term: number, lead: number): void {
+    this.reset(term)
+    this.lead = lead
+    this.state = 'Follower'
+  }
+
+  private becomePreCandidate(): void {
+    invariant(this.state !== 'Leader', 'leader cannot become pre-candidate')
+    // A pre-candidate changes neither term nor vote: it only asks whether it could win.
+    this.state = 'PreCandidate'
+    this.votes.clear()
+    this.lead = NONE
+  }
+
+  private becomeCandidate(): void {
+    invariant(this.state !== 'Leader', 'leader cannot become candidate')
+    this.reset(this.term + 1)
+    this.vote = this.id
+    this.state = 'Candidate'
+  }
+
+  private becomeLeader(): void {
+    invariant(this.state !== 'Follower', 'follower cannot become leader directly')
+    this.reset(this.term)
+    this.lead = this.id
+    this.state = 'Leader'
+    ;(this.prs.get(this.id) as Progress).becomeReplicate()
+    // Conf changes in the log we inherit may not be applied yet: wait for them.
+    this.pendingConfIndex = this.log.lastIndex()
+    // An entry of our own term lets earlier entries commit (§5.4.2, figure 8).
+    this.appendEntries([{ term: 0, index: 0, type: 'EntryNormal', data: EMPTY_BYTES }])
+    this.logger.info({ id: this.id, term: this.term }, 'raft became leader')
+  }
+
+  private appendEntries(es: Entry[]): void {
+    let li = this.log.lastIndex()
+    for (const e of es) {
+      e.term = this.term
+      e.index = ++li
+    }
+    li = this.log.append(es)
+    ;(this.prs.get(this.id) as Progress).maybeUpdate(li)
+    this.maybeCommit()
+  }
+
+  private maybeCommit(): boolean {
+    const matches = this.voterIds()
+      .map((id) => (this.prs.get(id) as Progress).match)
+      .sort((a, b) => b - a)
+    if (matches.length === 0) return false
+    const quorumMatch = matches[this.quorum() - 1] as number
+    return this.log.maybeCommit(quorumMatch, this.term)
+  }
+
+  // ------------------------------------------------------------------ ticks
+
+  tick(): void {
+    if (this.state === 'Leader') this.tickHeartbeat()
+    else this.tickElection()
+  }
+
+  private tickElection(): void {
+    this.electionElapsed++
+    if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
+      this.electionElapsed = 0
+      this.step(message({ type: 'MsgHup', from: this.id }))
+    }
+  }
+
+  private tickHeartbeat(): void {
+    this.heartbeatElapsed++
+    this.electionElapsed++
+    if (this.electionElapsed >= this.cfg.electionTick) {
+      this.electionElapsed = 0
+      if (this.cfg.checkQuorum) this.step(message({ type: 'MsgCheckQuorum', from: this.id }))
+      // A transfer that did not finish within an election timeout is abandoned.
+      if (this.state === 'Leader' && this.leadTransferee !== NONE) this.leadTransferee = NONE
+    }
+    if (this.state !== 'Leader') return
+    if (this.heartbeatElapsed >= this.cfg.heartbeatTick) {
+      this.heartbeatElapsed = 0
+      this.step(message({ type: 'MsgBeat', from: this.id }))
+    }
+  }
+
+  // ------------------------------------------------------------------ elections
+
+  private hup(t: CampaignType): void {
+    if (this.state === 'Leader') return
+    if (!this.promotable()) return
+    // A committed but unapplied membership change could change who votes: wait for it.
+    if (this.log.applied < this.log.committed) {
+      const pending = this.log.slice(this.log.applied + 1, this.log.committed + 1)
+      if (pending.some((e) => e.type === 'EntryConfChange')) {
+        this.logger.warn({ id: this.id, term: this.term }, 'raft cannot campaign with unapplied conf changes')
+        return
+      }
+    }
+    this.campaign(t)
+  }
+
+  private campaign(t: CampaignType): void {
+    let term: number
+    let voteMsg: MessageType
+    if (t === 'preElection') {
+      this.becomePreCandidate()
+      voteMsg = 'MsgPreVote'
+      term = this.term + 1
+    } else {
+      this.becomeCandidate()
+      voteMsg = 'MsgVote'
+      term = this.term
+    }
+    if (this.poll(this.id, true) === 'won') {
+      // A single-voter cluster wins at once.
+      if (t === 'preElection') this.campaign('election')
+      else this.becomeLeader()
+      return
+    }
+    const lastIndex = this.log.lastIndex()
+    const lastTerm = this.log.lastTerm()
+    for (const id of this.voterIds()) {
+      if (id === this.id) continue
+      this.send(
+        message({
+          type: voteMsg,
+          to: id,
+          term,
+          index: lastIndex,
+          logTerm: lastTerm,
+          context: t === 'transfer' ? CAMPAIGN_TRANSFER : EMPTY_BYTES,
+        }),
+      )
+    }
+  }
+
+  private poll(id: number, granted: boolean): VoteResult {
+    if (!this.votes.has(id)) this.votes.set(id, granted)
+    let yes = 0
+    let no = 0
+    for (const voter of this.voterIds()) {
+      const v = this.votes.get(voter)
+      if (v === true) yes++
+      else if (v === false) no++
+    }
+    const q = this.quorum()
+    if (yes >= q) return 'won'
+    if (no > this.voterIds().length - q) return 'lost'
+    return 'pending'
+  }
+
+  // ------------------------------------------------------------------ step
+
+  step(m: Message): void {
+    if (m.term === 0) {
+      // local message
+    } else if (m.term > this.term) {
+      if (m.type === 'MsgVote' || m.type === 'MsgPreVote') {
+        const force = isTransferContext(m.context)
+        const inLease = this.cfg.checkQuorum && this.lead !== NONE && this.electionElapsed < this.cfg.electionTick
+        if (!force && inLease) {
+          // We heard from a leader within the election timeout: ignore a disruptive candidate.
+          return
+        }
+      }
+      if (m.type === 'MsgPreVote') {
+        // Never change our term in response to a PreVote.
+      } else if (m.type === 'MsgPreVoteResp' && !m.reject) {
+        // A granted pre-vote carries the term we will use if we win; not ours yet.
+      } else if (m.type === 'MsgApp' || m.type === 'MsgHeartbeat' || m.type === 'MsgSnap') {
+        this.becomeFollower(m.term, m.from)
+      } else {
+        this.becomeFollower(m.term, NONE)
+      }
+    } else if (m.term < this.term) {
+      if ((this.cfg.checkQuorum || this.cfg.preVote) && (m.type === 'MsgHeartbeat' || m.type === 'MsgApp')) {
+        // A stale leader (e.g. after a partition) learns our term and steps down; without
+        // this, a node that PreVote keeps from raising its term could be stuck.
+        this.send(message({ type: 'MsgAppResp', to: m.from }))
+      } else if (m.type === 'MsgPreVote') {
+        this.send(message({ type: 'MsgPreVoteResp', to: m.from, term: this.term, reject: true }))
+      }
+      return
+    }
+
+    switch (m.type) {
+      case 'MsgHup':
+        this.hup(this.cfg.preVote ? 'preElection' : 'election')
+        return
+      case 'MsgVote':
+      case 'MsgPreVote': {
+        const canVote =
+          this.vote === m.from ||
+          (this.vote === NONE && this.lead === NONE) ||
+          (m.type === 'MsgPreVote' && m.term > this.term)
+        const respType = m.type === 'MsgVote' ? 'MsgVoteResp' : 'MsgPreVoteResp'
+        if (canVote && this.log.isUpToDate(m.index, m.logTerm)) {
+          // Answer with the term of the request: a pre-candidate counts only answers about its future term.
+          this.send(message({ type: respType, to: m.from, term: m.term }))
+          if (m.type === 'MsgVote') {
+            this.electionElapsed = 0
+            this.vote = m.from
+          }
+        } else {
+          this.send(message({ type: respType, to: m.from, term: this.term, reject: true }))
+        }
+        return
+      }
+    }
+
+    switch (this.state) {
+      case 'Leader':
+        this.stepLeader(m)
+        return
+      case 'Candidate':
+      case 'PreCandidate':
+        this.stepCandidate(m)
+        return
+      case 'Follower':
+        this.stepFollower(m)
+        return
+    }
+  }
+
+  private stepLeader(m: Message): void {
+    switch (m.type) {
+      case 'MsgBeat':
+        this.bcastHeartbeat()
+        return
+      case 'MsgCheckQuorum': {
+        if (!this.quorumActive()) {
+          this.logger.warn({ id: this.id, term: this.term }, 'raft leader lost its quorum; stepping down')
+          this.becomeFollower(this.term, NONE)
+        }
+        for (const [id, pr] of this.prs) if (id !== this.id) pr.recentActive = false
+        return
+      }
+      case 'MsgProp': {
+        invariant(m.entries.length > 0, 'empty proposal')
+        if (!this.prs.has(this.id)) {
+          throw new RaftError(RaftErrorCode.PROPOSAL_DROPPED, 'this node was removed from the cluster', { id: this.id })
+        }
+        if (this.leadTransferee !== NONE) {
+          throw new RaftError(RaftErrorCode.PROPOSAL_DROPPED, 'leadership transfer in progress', {
+            id: this.id,
+            transferee: this.leadTransferee,
+          })
+        }
+        m.entries.forEach((e, i) => {
+          if (e.type !== 'EntryConfChange') return
+          if (this.pendingConfIndex > this.log.applied) {
+            throw new RaftError(RaftErrorCode.CONF_CHANGE_PENDING, 'a membership change is still in flight', {
+              pendingConfIndex: this.pendingConfIndex,
+              applied: this.log.applied,
+            })
+          }
+          this.pendingConfIndex = this.log.lastIndex() + i + 1
+        })
+        this.appendEntries(m.entries)
+        this.bcastAppend()
+        return
+      }
+    }
+
+    const pr = this.prs.get(m.from)
+    if (pr === undefined) return
+    switch (m.type) {
+      case 'MsgAppResp': {
+        pr.recentActive = true
+        if (m.reject) {
+          let nextProbe = m.rejectHint
+          if (m.logTerm > 0) nextProbe = this.log.findConflictByTerm(m.rejectHint, m.logTerm).index
+          if (pr.maybeDecrTo(m.index, nextProbe)) {
+            if (pr.state === 'Replicate') pr.becomeProbe()
+            this.sendAppend(m.from)
+          }
+          return
+        }
+        const oldPaused = pr.isPaused()
+        if (!pr.maybeUpdate(m.index)) return
+        if (pr.state === 'Probe') {
+          pr.becomeReplicate()
+        } else if (pr.state === 'Snapshot' && pr.match >= pr.pendingSnapshot) {
+          pr.becomeProbe()
+          pr.becomeReplicate()
+        } else if (pr.state === 'Replicate') {
+          pr.inflights.freeLE(m.index)
+        }
+        if (this.maybeCommit()) {
+          this.bcastAppend()
+        } else if (oldPaused) {
+          this.sendAppend(m.from)
+        }
+        // Fill the pipeline.
+        while (this.maybeSendAppend(m.from, false)) {
+          // keep sending while the window allows
+        }
+        if (m.from === this.leadTransferee && pr.match === this.log.lastIndex()) {
+          this.logger.info({ id: this.id, to: m.from }, 'raft transferee caught up; sending TimeoutNow')
+          this.sendTimeoutNow(m.from)
+        }
+        return
+      }
+      case 'MsgHeartbeatResp':
+        pr.recentActive = true
+        pr.probeSent = false
+        if (pr.state === 'Replicate' && pr.inflights.full()) pr.inflights.freeFirstOne()
+        if (pr.match < this.log.lastIndex()) this.sendAppend(m.from)
+        return
+      case 'MsgSnapStatus':
+        if (pr.state !== 'Snapshot') return
+        if (m.reject) pr.pendingSnapshot = 0
+        pr.becomeProbe()
+        // Wait for the follower's append response before probing further.
+        pr.probeSent = true
+        return
+      case 'MsgUnreachable':
+        if (pr.state === 'Replicate') pr.becomeProbe()
+        return
+      case 'MsgTransferLeader': {
+        if (pr.isLearner) return
+        const transferee = m.from
+        if (this.leadTransferee !== NONE) {
+          if (this.leadTransferee === transferee) return
+          this.leadTransferee = NONE
+        }
+        if (transferee === this.id) return
+        this.logger.info({ id: this.id, to: transferee, term: this.term }, 'raft transferring leadership')
+        // The transfer must finish within one election timeout.
+        this.electionElapsed = 0
+        this.leadTransferee = transferee
+        if (pr.match === this.log.lastIndex()) this.sendTimeoutNow(transferee)
+        else this.sendAppend(transferee)
+        return
+      }
+    }
+  }
+
+  private stepCandidate(m: Message): void {
+    const myVoteResp: MessageType = this.state === 'PreCandidate' ? 'MsgPreVoteResp' : 'MsgVoteResp'
+    switch (m.type) {
+      case 'MsgProp':
+        throw new RaftError(RaftErrorCode.NOT_LEADER, 'no leader yet: an election is in progress', { leader: NONE })
+      case 'MsgApp':
+        this.becomeFollower(m.term, m.from)
+        this.handleAppendEntries(m)
+        return
+      case 'MsgHeartbeat':
+        this.becomeFollower(m.term, m.from)
+        this.handleHeartbeat(m)
+        return
+      case 'MsgSnap':
+        this.becomeFollower(m.term, m.from)
+        this.handleSnapshot(m)
+        return
+      case myVoteResp: {
+        const result = this.poll(m.from, !m.reject)
+        if (result === 'won') {
+          if (this.state === 'PreCandidate') {
+            this.campaign('election')
+          } else {
+            this.becomeLeader()
+            this.bcastAppend()
+          }
+        } else if (result === 'lost') {
+          this.becomeFollower(this.term, NONE)
+        }
+        return
+      }
+      default:
+        return
+    }
+  }
+
+  private stepFollower(m: Message): void {
+    switch (m.type) {
+      case 'MsgProp':
+        // Refuse rather than forward, so the caller can redirect and knows where its entry went.
+        throw new RaftError(
+          RaftErrorCode.NOT_LEADER,
+          this.lead === NONE ? 'no leader yet' : `not the leader; the leader is ${this.lead}`,
+          { leader: this.lead },
+        )
+      case 'MsgApp':
+        this.electionElapsed = 0
+        this.lead = m.from
+        this.handleAppendEntries(m)
+        return
+      case 'MsgHeartbeat':
+        this.electionElapsed = 0
+        this.lead = m.from
+        this.handleHeartbeat(m)
+        return
+      case 'MsgSnap':
+        this.electionElapsed = 0
+        this.lead = m.from
+        this.handleSnapshot(m)
+        return
+      case 'MsgTransferLeader':
+        if (this.lead === NONE) {
+          throw new RaftError(RaftErrorCode.NOT_LEADER, 'no leader to transfer leadership from', { leader: NONE })
+        }
+        // Forwarded with the transferee as sender, as the leader expects.
+        this.send({ ...m, to: this.lead })
+        return
+      case 'MsgTimeoutNow':
+        this.logger.info({ id: this.id, term: this.term, from: m.from }, 'raft received TimeoutNow; campaigning')
+        // A transfer skips the pre-vote: the leader asked for it.
+        this.hup('transfer')
+        return
+      default:
+        return
+    }
+  }
+
+  private handleAppendEntries(m: Message): void {
+    if (m.index < this.log.committed) {
+      this.send(message({ type: 'MsgAppResp', to: m.from, index: this.log.committed }))
+      return
+    }
+    const lastNew = this.log.maybeAppend(m.index, m.logTerm, m.commit, m.entries)
+    if (lastNew !== undefined) {
+      this.send(message({ type: 'MsgAppResp', to: m.from, index: lastNew }))
+      return
+    }
+    // Tell the leader where our logs may agree: the last entry at or before m.index whose
+    // term is <= m.logTerm, skipping a whole mismatched term at once.
+    const hint = this.log.findConflictByTerm(Math.min(m.index, this.log.lastIndex()), m.logTerm)
+    this.send(message({ type: 'MsgAppResp', to: m.from, index: m.index, reject: true, rejectHint: hint.index, logTerm: hint.term }))
+  }
+
+  private handleHeartbeat(m: Message): void {
+    this.log.commitTo(Math.min(m.commit, this.log.lastIndex()))
+    this.send(message({ type: 'MsgHeartbeatResp', to: m.from, context: m.context }))
+  }
+
+  private handleSnapshot(m: Message): void {
+    const s = m.snapshot
+    if (s === undefined) return
+    if (this.restore(s)) {
+      this.logger.info({ id: this.id, index: s.metadata.index, term: s.metadata.term }, 'raft restored snapshot')
+      this.send(message({ type: 'MsgAppResp', to: m.from, index: this.log.lastIndex() }))
+    } else {
+      this.send(message({ type: 'MsgAppResp', to: m.from, index: this.log.committed }))
+    }
+  }
+
+  /** Installs a snapshot from the leader; false if it is stale or we already have its entries. */
+  private restore(s: Snapshot): boolean {
+    if (s.metadata.index <= this.log.committed) return false
+    if (this.state !== 'Follower') {
+      // Only a follower restores; a snapshot from a leader of our term means we are not leader.
+      this.becomeFollower(this.term + 1, NONE)
+      return false
+    }
+    const cs = s.metadata.confState
+    if (!cs.voters.includes(this.id) && !cs.learners.includes(this.id)) {
+      this.logger.warn({ id: this.id, index: s.metadata.index }, 'raft ignoring snapshot that does not include this node')
+      return false
+    }
+    if (this.log.matchTerm(s.metadata.index, s.metadata.term)) {
+      // We hold the entry already: fast-forward the commit index instead.
+      this.log.commitTo(s.metadata.index)
+      return false
+    }
+    this.log.restore(s)
+    this.prs.clear()
+    this.applyConfState(cs)
+    return true
+  }
+
+  private quorumActive(): boolean {
+    let active = 0
+    for (const [id, pr] of this.prs) {
+      if (pr.isLearner) continue
+      if (id === this.id || pr.recentActive) active++
+    }
+    return active >= this.quorum()
+  }
+
+  // ------------------------------------------------------------------ membership
+
+  private applyConfState(cs: ConfState): void {
+    const last = this.log.lastIndex()
+    for (const id of cs.voters) this.prs.set(id, new Progress(last + 1, this.cfg.maxInflightMsgs, false))
+    for (const id of cs.learners) this.prs.set(id, new Progress(last + 1, this.cfg.maxInflightMsgs, true))
+    const self = this.prs.get(this.id)
+    if (self !== undefined) self.match = last
+  }
+
+  /** Applies a committed membership change; called by the application when it applies the entry. */
+  applyConfChange(cc: ConfChange): ConfState {
+    const last = this.log.lastIndex()
+    switch (cc.type) {
+      case 'ConfChangeAddNode': {
+        const pr = this.prs.get(cc.nodeId)
+        if (pr !== undefined) {
+          pr.isLearner = false
+        } else {
+          const fresh = new Progress(last + 1, this.cfg.maxInflightMsgs, false)
+          fresh.recentActive = true
+          this.prs.set(cc.nodeId, fresh)
+        }
+        break
+      }
+      case 'ConfChangeAddLearnerNode': {
+        const pr = this.prs.get(cc.nodeId)
+        if (pr !== undefined) {
+          pr.isLearner = true
+        } else {
+          const fresh = new Progress(last + 1, this.cfg.maxInflightMsgs, true)
+          fresh.recentActive = true
+          this.prs.set(cc.nodeId, fresh)
+        }
+        break
+      }
+      case 'ConfChangeRemoveNode':
+        this.prs.delete(cc.nodeId)
+        break
+    }
+    if (this.state === 'Leader') {
+      if (!this.prs.has(this.id) || this.prs.get(this.id)?.isLearner === true) {
+        // A leader that is no longer a voter steps down; the others elect a new one.
+        this.becomeFollower(this.term, NONE)
+      } else {
+        if (this.leadTransferee !== NONE && !this.prs.has(this.leadTransferee)) this.leadTransferee = NONE
+        // The quorum may have shrunk.
+        if (this.maybeCommit()) this.bcastAppend()
+        else for (const id of this.prs.keys()) if (id !== this.id) this.maybeSendAppend(id, false)
+      }
+    }
+    return this.confState()
+  }
+}

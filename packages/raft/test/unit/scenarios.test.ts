@@ -1,0 +1,381 @@
+// Scenario tests named after sections of the Raft paper (Ongaro & Ousterhout, 2014) and
+// Ongaro's thesis (2014). Each drives a real in-memory cluster deterministically.
+import { silentLogger, seededRng } from '@consort/types'
+import { describe, expect, it } from 'vitest'
+import { decodeMessage, MemoryStorage, message, RaftErrorCode, RawNode } from '../../src/index.js'
+import type { Entry } from '../../src/index.js'
+import { Cluster } from '../harness.js'
+
+const enc = new TextEncoder()
+const entry = (index: number, term: number, data = ''): Entry => ({ index, term, type: 'EntryNormal', data: enc.encode(data) })
+
+describe('§5.2 leader election', () => {
+  it('elects one leader; the others follow it in its term', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    expect(c.raw(1).raft.state).toBe('Leader')
+    for (const id of [2, 3]) {
+      expect(c.raw(id).raft.state).toBe('Follower')
+      expect(c.raw(id).raft.lead).toBe(1)
+      expect(c.raw(id).raft.term).toBe(c.raw(1).raft.term)
+    }
+  })
+
+  it('elects a leader by election timeout alone', () => {
+    const c = new Cluster([1, 2, 3], {}, 7)
+    for (let t = 0; t < 40 && c.leader() === 0; t++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(c.leader()).not.toBe(0)
+  })
+
+  it('election safety: at most one leader per term when two candidates race', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const c = new Cluster([1, 2, 3, 4, 5], {}, seed)
+      c.raw(1).campaign()
+      c.raw(2).campaign()
+      c.maxDelay = 2
+      for (let round = 0; round < 100; round++) {
+        c.readyAll()
+        c.now++
+        const due = c.inflight.filter((f) => f.deliverAt <= c.now)
+        c.inflight = c.inflight.filter((f) => f.deliverAt > c.now)
+        for (const f of due) c.deliver(f)
+        const leadersByTerm = new Map<number, number[]>()
+        for (const n of c.nodes.values()) {
+          if (!n.raw.isLeader) continue
+          const list = leadersByTerm.get(n.raw.raft.term) ?? []
+          list.push(n.id)
+          leadersByTerm.set(n.raw.raft.term, list)
+        }
+        for (const [, ids] of leadersByTerm) expect(ids.length).toBe(1)
+      }
+    }
+  })
+
+  it('§5.4.1 election restriction: a node with a stale log cannot win', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.isolate(3)
+    c.propose(1, 'a')
+    c.stabilize()
+    c.heal()
+    c.isolate(1)
+    c.raw(3).campaign()
+    c.stabilize()
+    expect(c.raw(3).raft.state).not.toBe('Leader')
+    c.raw(2).campaign()
+    c.stabilize()
+    expect(c.raw(2).raft.state).toBe('Leader')
+  })
+})
+
+describe('§5.3 log replication', () => {
+  it('replicates and applies proposals in order on every node', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    for (let i = 0; i < 10; i++) c.propose(1, `p${i}`)
+    c.stabilize()
+    const want = Array.from({ length: 10 }, (_, i) => `p${i}`)
+    for (const id of [1, 2, 3]) expect(c.payloads(id)).toEqual(want)
+  })
+
+  it('refuses a proposal on a follower with an error naming the leader', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(2)
+    expect(() => c.propose(1, 'x')).toThrow(expect.objectContaining({ code: RaftErrorCode.NOT_LEADER, meta: { leader: 2 } }))
+    const fresh = new Cluster([1, 2, 3])
+    expect(() => fresh.propose(1, 'x')).toThrow(expect.objectContaining({ code: RaftErrorCode.NOT_LEADER, meta: { leader: 0 } }))
+  })
+
+  it('repairs a follower whose log diverged, backtracking a term at a time', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.propose(1, 'base')
+    c.stabilize()
+    // Node 1 appends 50 entries that never replicate, then loses leadership.
+    c.isolate(1)
+    for (let i = 0; i < 50; i++) c.propose(1, `lost${i}`)
+    c.stabilize()
+    const leader = c.awaitNewLeader([1])
+    c.propose(leader, 'kept')
+    c.stabilize()
+    c.heal()
+    let rejections = 0
+    const original = c.deliver.bind(c)
+    c.deliver = (f) => {
+      if (f.from === 1 && decodeMessage(f.msg).reject) rejections++
+      return original(f)
+    }
+    c.tickAll(2)
+    c.stabilize()
+    expect(c.payloads(1)).toEqual(['base', 'kept'])
+    // One rejection reveals the whole mismatched term: far fewer round trips than entries.
+    expect(rejections).toBeLessThan(10)
+  })
+
+  it('pipelines appends within the in-flight window', () => {
+    const c = new Cluster([1, 2, 3], { maxInflightMsgs: 4, maxSizePerMsg: 1 })
+    c.elect(1)
+    c.raw(1).raft.msgs.length = 0
+    for (let i = 0; i < 10; i++) c.propose(1, `p${i}`)
+    const toTwo = c.raw(1).raft.msgs.filter((m) => m.type === 'MsgApp' && m.to === 2)
+    // Each proposal broadcasts; after 4 unacknowledged appends the window is full.
+    expect(toTwo.length).toBe(4)
+    c.stabilize()
+    expect(c.payloads(3)).toHaveLength(10)
+  })
+})
+
+describe('§5.4.2 committing entries from previous terms (figure 8)', () => {
+  it('does not commit an old-term entry by counting replicas, only with a current-term entry', () => {
+    // Node 1 holds an entry of term 2 that nobody else has; it becomes leader of term 4.
+    const storages = [1, 2, 3].map(() => new MemoryStorage({ voters: [1, 2, 3], learners: [] }))
+    storages[0]!.append([entry(1, 1), entry(2, 2)])
+    storages[1]!.append([entry(1, 1)])
+    storages[2]!.append([entry(1, 1)])
+    for (const s of storages) s.setHardState({ term: 3, vote: 0, commit: 1 })
+    const nodes = storages.map(
+      (storage, i) =>
+        new RawNode({ id: i + 1, storage, electionTick: 10, heartbeatTick: 1, preVote: false }, { rng: seededRng(i), logger: silentLogger }),
+    )
+    const leader = nodes[0]!
+    leader.campaign()
+    leader.step(message({ type: 'MsgVoteResp', from: 2, to: 1, term: 4 }))
+    expect(leader.raft.state).toBe('Leader')
+    expect(leader.raft.term).toBe(4)
+    expect(leader.raft.log.lastIndex()).toBe(3) // the term-4 empty entry
+    // A follower acknowledges index 2 (the term-2 entry): a majority holds it, yet it must not commit.
+    leader.step(message({ type: 'MsgAppResp', from: 2, to: 1, term: 4, index: 2 }))
+    expect(leader.raft.log.committed).toBe(1)
+    // Once the term-4 entry is on a majority, it commits, and index 2 with it.
+    leader.step(message({ type: 'MsgAppResp', from: 2, to: 1, term: 4, index: 3 }))
+    expect(leader.raft.log.committed).toBe(3)
+  })
+})
+
+describe('thesis §9.6 PreVote', () => {
+  it('a partitioned node that rejoins does not disrupt the leader', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    const term = c.raw(1).raft.term
+    c.isolate(3)
+    for (let i = 0; i < 100; i++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    // Pre-campaigning does not raise its term.
+    expect(c.raw(3).raft.term).toBe(term)
+    c.heal()
+    for (let i = 0; i < 30; i++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(c.leader()).toBe(1)
+    expect(c.raw(1).raft.term).toBe(term)
+    expect(c.raw(3).raft.lead).toBe(1)
+  })
+
+  it('without PreVote or CheckQuorum, the same rejoin forces a new election', () => {
+    const c = new Cluster([1, 2, 3], { preVote: false, checkQuorum: false })
+    c.elect(1)
+    const term = c.raw(1).raft.term
+    c.isolate(3)
+    for (let i = 0; i < 100; i++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(c.raw(3).raft.term).toBeGreaterThan(term)
+    c.heal()
+    for (let i = 0; i < 30; i++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(c.raw(c.leader()).raft.term).toBeGreaterThan(term)
+  })
+})
+
+describe('thesis §6.2 CheckQuorum', () => {
+  it('a leader that cannot hear from a quorum steps down within an election timeout', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.isolate(1)
+    for (let i = 0; i < 2 * c.opts.electionTick + 1; i++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(c.raw(1).raft.state).toBe('Follower')
+    const other = c.leader()
+    expect([2, 3]).toContain(other)
+  })
+
+  it('followers in a leader lease ignore a disruptive vote request', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    const term = c.raw(1).raft.term
+    c.raw(2).step(message({ type: 'MsgVote', from: 3, to: 2, term: term + 5, index: 100, logTerm: term + 4 }))
+    expect(c.raw(2).raft.term).toBe(term)
+    expect(c.raw(2).raft.vote).not.toBe(3)
+  })
+})
+
+describe('§7 log compaction and InstallSnapshot', () => {
+  it('a follower too far behind receives a snapshot and catches up', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.isolate(3)
+    for (let i = 0; i < 30; i++) c.propose(1, `p${i}`)
+    c.stabilize()
+    expect(c.node(1).compact(2)).toBe(true)
+    expect(c.node(1).storage.firstIndex()).toBeGreaterThan(c.raw(3).raft.log.lastIndex() + 1)
+    c.heal()
+    let snaps = 0
+    const original = c.deliver.bind(c)
+    c.deliver = (f) => {
+      if (f.to === 3 && decodeMessage(f.msg).type === 'MsgSnap') snaps++
+      return original(f)
+    }
+    for (let i = 0; i < 5; i++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(c.node(3).storage.snapshot().metadata.index).toBeGreaterThan(0)
+    expect(c.payloads(3)).toEqual(c.payloads(1))
+    c.propose(1, 'after')
+    c.stabilize()
+    expect(c.payloads(3).at(-1)).toBe('after')
+    expect(snaps).toBe(1)
+  })
+})
+
+describe('thesis §4.1 single-server membership change', () => {
+  it('adds a learner, promotes it, removes a voter, one change at a time', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.propose(1, 'before')
+    c.stabilize()
+
+    c.raw(1).proposeConfChange({ type: 'ConfChangeAddLearnerNode', nodeId: 4, context: new Uint8Array() })
+    // A second change while the first is in flight is refused.
+    expect(() => c.raw(1).proposeConfChange({ type: 'ConfChangeRemoveNode', nodeId: 2, context: new Uint8Array() })).toThrow(
+      expect.objectContaining({ code: RaftErrorCode.CONF_CHANGE_PENDING }),
+    )
+    c.stabilize()
+    // A joining node starts from the membership that includes it, as an orderer joining
+    // from the latest config block does; the log replays the rest.
+    c.addNode(4, c.raw(1).raft.confState())
+    c.tickAll()
+    c.stabilize()
+    expect(c.raw(1).raft.confState()).toEqual({ voters: [1, 2, 3], learners: [4] })
+    expect(c.payloads(4)).toEqual(['before'])
+    // A learner never campaigns.
+    for (let i = 0; i < 50; i++) c.raw(4).tick()
+    c.stabilize()
+    expect(c.raw(4).raft.state).toBe('Follower')
+
+    c.raw(1).proposeConfChange({ type: 'ConfChangeAddNode', nodeId: 4, context: new Uint8Array() })
+    c.stabilize()
+    expect(c.raw(4).raft.confState()).toEqual({ voters: [1, 2, 3, 4], learners: [] })
+
+    c.raw(1).proposeConfChange({ type: 'ConfChangeRemoveNode', nodeId: 2, context: new Uint8Array() })
+    c.stabilize()
+    expect(c.raw(1).raft.confState()).toEqual({ voters: [1, 3, 4], learners: [] })
+    // With 2 gone, 3 of {1,3,4} is a quorum without it.
+    c.node(2).crash()
+    c.propose(1, 'after')
+    c.stabilize()
+    expect(c.payloads(4)).toEqual(['before', 'after'])
+  })
+})
+
+describe('thesis §3.10 leadership transfer', () => {
+  it('hands leadership to an up-to-date follower with TimeoutNow', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    const term = c.raw(1).raft.term
+    c.raw(1).transferLeadership(2)
+    c.stabilize()
+    expect(c.leader()).toBe(2)
+    expect(c.raw(2).raft.term).toBe(term + 1)
+  })
+
+  it('brings a lagging transferee up to date first, refusing proposals meanwhile', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.isolate(3)
+    for (let i = 0; i < 5; i++) c.propose(1, `p${i}`)
+    c.stabilize()
+    c.heal()
+    c.raw(1).transferLeadership(3)
+    expect(() => c.propose(1, 'during')).toThrow(expect.objectContaining({ code: RaftErrorCode.PROPOSAL_DROPPED }))
+    c.stabilize()
+    expect(c.leader()).toBe(3)
+    expect(c.payloads(3)).toHaveLength(5)
+  })
+
+  it('primary reclaim: a preferred leader that returns takes leadership back', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.node(1).crash()
+    const interim = c.awaitNewLeader([1])
+    c.propose(interim, 'while-away')
+    c.stabilize()
+    c.node(1).start()
+    c.tickAll()
+    c.stabilize()
+    // Asked on any node, the transfer is forwarded to the current leader.
+    c.raw(1).transferLeadership(1)
+    c.stabilize()
+    expect(c.leader()).toBe(1)
+    expect(c.payloads(1)).toEqual(['while-away'])
+  })
+
+  it('abandons a transfer to an unreachable node after an election timeout', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.isolate(3)
+    c.raw(1).transferLeadership(3)
+    c.stabilize()
+    for (let i = 0; i < c.opts.electionTick; i++) {
+      c.raw(1).tick()
+      c.raw(2).tick()
+      c.stabilize()
+    }
+    expect(c.leader()).toBe(1)
+    expect(c.raw(1).raft.leadTransferee).toBe(0)
+    c.propose(1, 'ok')
+  })
+})
+
+describe('RawNode input checks', () => {
+  it('refuses local-only message types from the network', () => {
+    const c = new Cluster([1, 2, 3])
+    expect(() => c.raw(1).step(message({ type: 'MsgHup', from: 2 }))).toThrow(
+      expect.objectContaining({ code: RaftErrorCode.STEP_LOCAL_MSG }),
+    )
+  })
+
+  it('refuses responses from non-members', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    expect(() => c.raw(1).step(message({ type: 'MsgAppResp', from: 9, term: c.raw(1).raft.term }))).toThrow(
+      expect.objectContaining({ code: RaftErrorCode.STEP_PEER_NOT_FOUND }),
+    )
+  })
+
+  it('rejects an invalid configuration', () => {
+    const storage = new MemoryStorage({ voters: [1], learners: [] })
+    expect(() => new RawNode({ id: 1, storage, electionTick: 1, heartbeatTick: 1 }, { rng: seededRng(1), logger: silentLogger })).toThrow(
+      expect.objectContaining({ code: RaftErrorCode.INVALID_CONFIG }),
+    )
+  })
+
+  it('a single-node cluster commits by itself', () => {
+    const c = new Cluster([1])
+    c.elect(1)
+    c.propose(1, 'solo')
+    c.stabilize()
+    expect(c.payloads(1)).toEqual(['solo'])
+  })
+})
