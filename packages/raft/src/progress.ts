@@ -51,6 +51,8 @@ export class Progress {
   recentActive = false
   /** In Probe state: an append is out and unanswered, so do not send another. */
   probeSent = false
+  /** In Snapshot state: leader ticks since the snapshot went out. */
+  snapshotTicks = 0
   readonly inflights: Inflights
 
   constructor(
@@ -65,6 +67,7 @@ export class Progress {
   private resetState(state: ProgressState): void {
     this.probeSent = false
     this.pendingSnapshot = 0
+    this.snapshotTicks = 0
     this.state = state
     this.inflights.reset()
   }

@@ -284,6 +284,14 @@ export class Raft {
       if (this.state === 'Leader' && this.leadTransferee !== NONE) this.leadTransferee = NONE
     }
     if (this.state !== 'Leader') return
+    // A snapshot that was lost without the transport noticing would stall its follower
+    // forever: after an election timeout with no answer, send it again.
+    for (const pr of this.prs.values()) {
+      if (pr.state === 'Snapshot' && ++pr.snapshotTicks >= this.cfg.electionTick) {
+        pr.pendingSnapshot = 0
+        pr.becomeProbe()
+      }
+    }
     if (this.heartbeatElapsed >= this.cfg.heartbeatTick) {
       this.heartbeatElapsed = 0
       this.step(message({ type: 'MsgBeat', from: this.id }))
@@ -660,11 +668,9 @@ export class Raft {
       this.becomeFollower(this.term + 1, NONE)
       return false
     }
+    // The snapshot may predate this node's addition (its conf state lacks us): the leader
+    // sends only to members, and the log after the snapshot brings the change that adds us.
     const cs = s.metadata.confState
-    if (!cs.voters.includes(this.id) && !cs.learners.includes(this.id)) {
-      this.logger.warn({ id: this.id, index: s.metadata.index }, 'raft ignoring snapshot that does not include this node')
-      return false
-    }
     if (this.log.matchTerm(s.metadata.index, s.metadata.term)) {
       // We hold the entry already: fast-forward the commit index instead.
       this.log.commitTo(s.metadata.index)

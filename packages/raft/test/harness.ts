@@ -147,6 +147,8 @@ export class Cluster {
   dropRate = 0
   dupRate = 0
   maxDelay = 0
+  /** Whether the transport tells a leader that a snapshot it sent was lost (as a real one does when it can). */
+  reportSnapshots = true
   private partition: Map<number, number> | undefined
   private readonly cuts = new Set<string>()
 
@@ -215,7 +217,10 @@ export class Cluster {
 
   enqueue(msgs: Message[]): void {
     for (const m of msgs) {
-      if (this.dropRate > 0 && this.rng.next() < this.dropRate) continue
+      if (this.dropRate > 0 && this.rng.next() < this.dropRate) {
+        if (m.type === 'MsgSnap') this.snapshotLost(m.from, m.to)
+        continue
+      }
       const copies = this.dupRate > 0 && this.rng.next() < this.dupRate ? 2 : 1
       const bytes = encodeMessage(m)
       for (let i = 0; i < copies; i++) {
@@ -228,8 +233,11 @@ export class Cluster {
   /** Delivers one message to its node; returns false if it was dropped on the way. */
   deliver(f: InFlight): boolean {
     const target = this.nodes.get(f.to)
-    if (target === undefined || !target.up || !this.canTalk(f.from, f.to)) return false
     const m = decodeMessage(f.msg)
+    if (target === undefined || !target.up || !this.canTalk(f.from, f.to)) {
+      if (m.type === 'MsgSnap') this.snapshotLost(f.from, f.to)
+      return false
+    }
     try {
       target.raw.step(m)
     } catch (err) {
@@ -237,6 +245,11 @@ export class Cluster {
       if ((err as { code?: string }).code !== 'ERR_RAFT_STEP_PEER_NOT_FOUND') throw err
     }
     return true
+  }
+
+  private snapshotLost(from: number, to: number): void {
+    const sender = this.nodes.get(from)
+    if (this.reportSnapshots && sender?.up === true) sender.raw.reportSnapshot(to, true)
   }
 
   /** Handles every live node's Ready and sends what they produce. */
