@@ -27,11 +27,11 @@ export namespace Role {
 
 export interface CertificateBody {
   version: number
-  serial: Uint8Array<ArrayBuffer>
+  serial: Uint8Array
   subject: string
   org: string
   role: Role
-  publicKey: Uint8Array<ArrayBuffer>
+  publicKey: Uint8Array
   notBefore: number
   notAfter: number
   issuer: string
@@ -139,7 +139,7 @@ export namespace CertificateBody {
       value: string
     }
 
-    export function encode (obj: Partial<CertificateBody$attributesEntry>): Uint8Array<ArrayBuffer> {
+    export function encode (obj: Partial<CertificateBody$attributesEntry>): Uint8Array {
       return encodeMessage(obj, CertificateBody$attributesEntry.codec())
     }
 
@@ -418,7 +418,7 @@ export namespace CertificateBody {
 
   export interface CertificateBodySerialFieldEvent {
     field: '$.serial'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface CertificateBodySubjectFieldEvent {
@@ -438,7 +438,7 @@ export namespace CertificateBody {
 
   export interface CertificateBodyPublicKeyFieldEvent {
     field: '$.publicKey'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface CertificateBodyNotBeforeFieldEvent {
@@ -467,7 +467,7 @@ export namespace CertificateBody {
     value: string
   }
 
-  export function encode (obj: Partial<CertificateBody>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<CertificateBody>): Uint8Array {
     return encodeMessage(obj, CertificateBody.codec())
   }
 
@@ -481,8 +481,8 @@ export namespace CertificateBody {
 }
 
 export interface Certificate {
-  body: Uint8Array<ArrayBuffer>
-  signature: Uint8Array<ArrayBuffer>
+  body: Uint8Array
+  signature: Uint8Array
 }
 
 export namespace Certificate {
@@ -571,15 +571,15 @@ export namespace Certificate {
 
   export interface CertificateBodyFieldEvent {
     field: '$.body'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface CertificateSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Certificate>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Certificate>): Uint8Array {
     return encodeMessage(obj, Certificate.codec())
   }
 
@@ -593,9 +593,9 @@ export namespace Certificate {
 }
 
 export interface Envelope {
-  payload: Uint8Array<ArrayBuffer>
-  signature: Uint8Array<ArrayBuffer>
-  signer: Uint8Array<ArrayBuffer>
+  payload: Uint8Array
+  signature: Uint8Array
+  signer: Uint8Array
 }
 
 export namespace Envelope {
@@ -701,20 +701,20 @@ export namespace Envelope {
 
   export interface EnvelopePayloadFieldEvent {
     field: '$.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface EnvelopeSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface EnvelopeSignerFieldEvent {
     field: '$.signer'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Envelope>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Envelope>): Uint8Array {
     return encodeMessage(obj, Envelope.codec())
   }
 
@@ -731,14 +731,16 @@ export enum HeaderType {
   HEADER_TYPE_UNSPECIFIED = 'HEADER_TYPE_UNSPECIFIED',
   TRANSACTION = 'TRANSACTION',
   CONFIG_UPDATE = 'CONFIG_UPDATE',
-  CONFIG = 'CONFIG'
+  CONFIG = 'CONFIG',
+  DELIVER_SEEK = 'DELIVER_SEEK'
 }
 
 enum __HeaderTypeValues {
   HEADER_TYPE_UNSPECIFIED = 0,
   TRANSACTION = 1,
   CONFIG_UPDATE = 2,
-  CONFIG = 3
+  CONFIG = 3,
+  DELIVER_SEEK = 4
 }
 
 export namespace HeaderType {
@@ -752,8 +754,8 @@ export interface Header {
   channelId: string
   txId: string
   timestamp: number
-  nonce: Uint8Array<ArrayBuffer>
-  creator: Uint8Array<ArrayBuffer>
+  nonce: Uint8Array
+  creator: Uint8Array
 }
 
 export namespace Header {
@@ -930,15 +932,15 @@ export namespace Header {
 
   export interface HeaderNonceFieldEvent {
     field: '$.nonce'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface HeaderCreatorFieldEvent {
     field: '$.creator'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Header>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Header>): Uint8Array {
     return encodeMessage(obj, Header.codec())
   }
 
@@ -952,8 +954,8 @@ export namespace Header {
 }
 
 export interface Payload {
-  header: Uint8Array<ArrayBuffer>
-  data: Uint8Array<ArrayBuffer>
+  header: Uint8Array
+  data: Uint8Array
 }
 
 export namespace Payload {
@@ -1042,15 +1044,15 @@ export namespace Payload {
 
   export interface PayloadHeaderFieldEvent {
     field: '$.header'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface PayloadDataFieldEvent {
     field: '$.data'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Payload>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Payload>): Uint8Array {
     return encodeMessage(obj, Payload.codec())
   }
 
@@ -1066,7 +1068,7 @@ export namespace Payload {
 export interface ContractInput {
   contract: string
   function: string
-  args: Uint8Array<ArrayBuffer>[]
+  args: Uint8Array[]
 }
 
 export namespace ContractInput {
@@ -1201,10 +1203,10 @@ export namespace ContractInput {
   export interface ContractInputArgsFieldEvent {
     field: '$.args[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<ContractInput>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ContractInput>): Uint8Array {
     return encodeMessage(obj, ContractInput.codec())
   }
 
@@ -1218,15 +1220,15 @@ export namespace ContractInput {
 }
 
 export interface Proposal {
-  header: Uint8Array<ArrayBuffer>
-  input: Uint8Array<ArrayBuffer>
-  transient: Map<string, Uint8Array<ArrayBuffer>>
+  header: Uint8Array
+  input: Uint8Array
+  transient: Map<string, Uint8Array>
 }
 
 export namespace Proposal {
   export interface Proposal$transientEntry {
     key: string
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export namespace Proposal$transientEntry {
@@ -1320,10 +1322,10 @@ export namespace Proposal {
 
     export interface Proposal$transientEntryValueFieldEvent {
       field: '$.value'
-      value: Uint8Array<ArrayBuffer>
+      value: Uint8Array
     }
 
-    export function encode (obj: Partial<Proposal$transientEntry>): Uint8Array<ArrayBuffer> {
+    export function encode (obj: Partial<Proposal$transientEntry>): Uint8Array {
       return encodeMessage(obj, Proposal$transientEntry.codec())
     }
 
@@ -1369,7 +1371,7 @@ export namespace Proposal {
         const obj: any = {
           header: uint8ArrayAlloc(0),
           input: uint8ArrayAlloc(0),
-          transient: new Map<string, Uint8Array<ArrayBuffer>>()
+          transient: new Map<string, Uint8Array>()
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1461,21 +1463,21 @@ export namespace Proposal {
 
   export interface ProposalHeaderFieldEvent {
     field: '$.header'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalInputFieldEvent {
     field: '$.input'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalTransientFieldEvent {
     field: '$.transient{}'
     key: string
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Proposal>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Proposal>): Uint8Array {
     return encodeMessage(obj, Proposal.codec())
   }
 
@@ -1491,7 +1493,7 @@ export namespace Proposal {
 export interface Response {
   status: number
   message: string
-  payload: Uint8Array<ArrayBuffer>
+  payload: Uint8Array
 }
 
 export namespace Response {
@@ -1607,10 +1609,10 @@ export namespace Response {
 
   export interface ResponsePayloadFieldEvent {
     field: '$.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Response>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Response>): Uint8Array {
     return encodeMessage(obj, Response.codec())
   }
 
@@ -1627,7 +1629,7 @@ export interface ContractEvent {
   contract: string
   txId: string
   name: string
-  payload: Uint8Array<ArrayBuffer>
+  payload: Uint8Array
 }
 
 export namespace ContractEvent {
@@ -1765,10 +1767,10 @@ export namespace ContractEvent {
 
   export interface ContractEventPayloadFieldEvent {
     field: '$.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<ContractEvent>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ContractEvent>): Uint8Array {
     return encodeMessage(obj, ContractEvent.codec())
   }
 
@@ -1782,11 +1784,11 @@ export namespace ContractEvent {
 }
 
 export interface ProposalResponsePayload {
-  proposalHash: Uint8Array<ArrayBuffer>
+  proposalHash: Uint8Array
   contract: string
   contractVersion: string
   contractSequence: number
-  rwset: Uint8Array<ArrayBuffer>
+  rwset: Uint8Array
   response?: Response
   events: ContractEvent[]
 }
@@ -1986,7 +1988,7 @@ export namespace ProposalResponsePayload {
 
   export interface ProposalResponsePayloadProposalHashFieldEvent {
     field: '$.proposalHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalResponsePayloadContractFieldEvent {
@@ -2006,7 +2008,7 @@ export namespace ProposalResponsePayload {
 
   export interface ProposalResponsePayloadRwsetFieldEvent {
     field: '$.rwset'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalResponsePayloadResponseStatusFieldEvent {
@@ -2021,7 +2023,7 @@ export namespace ProposalResponsePayload {
 
   export interface ProposalResponsePayloadResponsePayloadFieldEvent {
     field: '$.response.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalResponsePayloadEventsContractFieldEvent {
@@ -2044,11 +2046,11 @@ export namespace ProposalResponsePayload {
 
   export interface ProposalResponsePayloadEventsPayloadFieldEvent {
     field: '$.events[].payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
-  export function encode (obj: Partial<ProposalResponsePayload>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ProposalResponsePayload>): Uint8Array {
     return encodeMessage(obj, ProposalResponsePayload.codec())
   }
 
@@ -2062,8 +2064,8 @@ export namespace ProposalResponsePayload {
 }
 
 export interface Endorsement {
-  endorser: Uint8Array<ArrayBuffer>
-  signature: Uint8Array<ArrayBuffer>
+  endorser: Uint8Array
+  signature: Uint8Array
 }
 
 export namespace Endorsement {
@@ -2152,15 +2154,15 @@ export namespace Endorsement {
 
   export interface EndorsementEndorserFieldEvent {
     field: '$.endorser'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface EndorsementSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Endorsement>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Endorsement>): Uint8Array {
     return encodeMessage(obj, Endorsement.codec())
   }
 
@@ -2175,7 +2177,7 @@ export namespace Endorsement {
 
 export interface ProposalResponse {
   response?: Response
-  payload: Uint8Array<ArrayBuffer>
+  payload: Uint8Array
   endorsement?: Endorsement
 }
 
@@ -2294,25 +2296,25 @@ export namespace ProposalResponse {
 
   export interface ProposalResponseResponsePayloadFieldEvent {
     field: '$.response.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalResponsePayloadFieldEvent {
     field: '$.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalResponseEndorsementEndorserFieldEvent {
     field: '$.endorsement.endorser'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalResponseEndorsementSignatureFieldEvent {
     field: '$.endorsement.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<ProposalResponse>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ProposalResponse>): Uint8Array {
     return encodeMessage(obj, ProposalResponse.codec())
   }
 
@@ -2424,7 +2426,7 @@ export namespace Version {
     value: number
   }
 
-  export function encode (obj: Partial<Version>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Version>): Uint8Array {
     return encodeMessage(obj, Version.codec())
   }
 
@@ -2542,7 +2544,7 @@ export namespace KVRead {
     value: number
   }
 
-  export function encode (obj: Partial<KVRead>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<KVRead>): Uint8Array {
     return encodeMessage(obj, KVRead.codec())
   }
 
@@ -2558,7 +2560,7 @@ export namespace KVRead {
 export interface KVWrite {
   key: string
   isDelete: boolean
-  value: Uint8Array<ArrayBuffer>
+  value: Uint8Array
 }
 
 export namespace KVWrite {
@@ -2674,10 +2676,10 @@ export namespace KVWrite {
 
   export interface KVWriteValueFieldEvent {
     field: '$.value'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<KVWrite>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<KVWrite>): Uint8Array {
     return encodeMessage(obj, KVWrite.codec())
   }
 
@@ -2871,7 +2873,7 @@ export namespace RangeQueryInfo {
     index: number
   }
 
-  export function encode (obj: Partial<RangeQueryInfo>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<RangeQueryInfo>): Uint8Array {
     return encodeMessage(obj, RangeQueryInfo.codec())
   }
 
@@ -3145,11 +3147,11 @@ export namespace NsReadWriteSet {
 
   export interface NsReadWriteSetWritesValueFieldEvent {
     field: '$.writes[].value'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
-  export function encode (obj: Partial<NsReadWriteSet>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<NsReadWriteSet>): Uint8Array {
     return encodeMessage(obj, NsReadWriteSet.codec())
   }
 
@@ -3330,11 +3332,11 @@ export namespace TxReadWriteSet {
 
   export interface TxReadWriteSetNsRwsetWritesValueFieldEvent {
     field: '$.nsRwset[].writes[].value'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
-  export function encode (obj: Partial<TxReadWriteSet>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<TxReadWriteSet>): Uint8Array {
     return encodeMessage(obj, TxReadWriteSet.codec())
   }
 
@@ -3348,8 +3350,8 @@ export namespace TxReadWriteSet {
 }
 
 export interface Transaction {
-  input: Uint8Array<ArrayBuffer>
-  responsePayload: Uint8Array<ArrayBuffer>
+  input: Uint8Array
+  responsePayload: Uint8Array
   endorsements: Endorsement[]
 }
 
@@ -3479,27 +3481,27 @@ export namespace Transaction {
 
   export interface TransactionInputFieldEvent {
     field: '$.input'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface TransactionResponsePayloadFieldEvent {
     field: '$.responsePayload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface TransactionEndorsementsEndorserFieldEvent {
     field: '$.endorsements[].endorser'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface TransactionEndorsementsSignatureFieldEvent {
     field: '$.endorsements[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
-  export function encode (obj: Partial<Transaction>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Transaction>): Uint8Array {
     return encodeMessage(obj, Transaction.codec())
   }
 
@@ -3570,8 +3572,8 @@ export namespace ValidationCode {
 
 export interface BlockHeader {
   number: number
-  previousHash: Uint8Array<ArrayBuffer>
-  dataHash: Uint8Array<ArrayBuffer>
+  previousHash: Uint8Array
+  dataHash: Uint8Array
 }
 
 export namespace BlockHeader {
@@ -3682,15 +3684,15 @@ export namespace BlockHeader {
 
   export interface BlockHeaderPreviousHashFieldEvent {
     field: '$.previousHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderDataHashFieldEvent {
     field: '$.dataHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<BlockHeader>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<BlockHeader>): Uint8Array {
     return encodeMessage(obj, BlockHeader.codec())
   }
 
@@ -3704,8 +3706,8 @@ export namespace BlockHeader {
 }
 
 export interface BlockSignature {
-  signer: Uint8Array<ArrayBuffer>
-  signature: Uint8Array<ArrayBuffer>
+  signer: Uint8Array
+  signature: Uint8Array
 }
 
 export namespace BlockSignature {
@@ -3794,15 +3796,15 @@ export namespace BlockSignature {
 
   export interface BlockSignatureSignerFieldEvent {
     field: '$.signer'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockSignatureSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<BlockSignature>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<BlockSignature>): Uint8Array {
     return encodeMessage(obj, BlockSignature.codec())
   }
 
@@ -3819,7 +3821,7 @@ export interface BlockMetadata {
   signatures: BlockSignature[]
   lastConfig: number
   raftIndex: number
-  validationCodes: Uint8Array<ArrayBuffer>
+  validationCodes: Uint8Array
 }
 
 export namespace BlockMetadata {
@@ -3965,13 +3967,13 @@ export namespace BlockMetadata {
 
   export interface BlockMetadataSignaturesSignerFieldEvent {
     field: '$.signatures[].signer'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface BlockMetadataSignaturesSignatureFieldEvent {
     field: '$.signatures[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3987,10 +3989,10 @@ export namespace BlockMetadata {
 
   export interface BlockMetadataValidationCodesFieldEvent {
     field: '$.validationCodes'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<BlockMetadata>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<BlockMetadata>): Uint8Array {
     return encodeMessage(obj, BlockMetadata.codec())
   }
 
@@ -4004,8 +4006,8 @@ export namespace BlockMetadata {
 }
 
 export interface Block {
-  header: Uint8Array<ArrayBuffer>
-  data: Uint8Array<ArrayBuffer>[]
+  header: Uint8Array
+  data: Uint8Array[]
   metadata?: BlockMetadata
 }
 
@@ -4131,24 +4133,24 @@ export namespace Block {
 
   export interface BlockHeaderFieldEvent {
     field: '$.header'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockDataFieldEvent {
     field: '$.data[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockMetadataSignaturesSignerFieldEvent {
     field: '$.metadata.signatures[].signer'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface BlockMetadataSignaturesSignatureFieldEvent {
     field: '$.metadata.signatures[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -4164,10 +4166,10 @@ export namespace Block {
 
   export interface BlockMetadataValidationCodesFieldEvent {
     field: '$.metadata.validationCodes'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Block>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Block>): Uint8Array {
     return encodeMessage(obj, Block.codec())
   }
 
@@ -4182,7 +4184,7 @@ export namespace Block {
 
 export interface OrgConfig {
   mspId: string
-  rootCerts: Uint8Array<ArrayBuffer>[]
+  rootCerts: Uint8Array[]
   revoked: string[]
 }
 
@@ -4328,7 +4330,7 @@ export namespace OrgConfig {
   export interface OrgConfigRootCertsFieldEvent {
     field: '$.rootCerts[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface OrgConfigRevokedFieldEvent {
@@ -4337,7 +4339,7 @@ export namespace OrgConfig {
     value: string
   }
 
-  export function encode (obj: Partial<OrgConfig>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<OrgConfig>): Uint8Array {
     return encodeMessage(obj, OrgConfig.codec())
   }
 
@@ -4355,7 +4357,7 @@ export interface Consenter {
   name: string
   org: string
   address: string
-  certificate: Uint8Array<ArrayBuffer>
+  certificate: Uint8Array
 }
 
 export namespace Consenter {
@@ -4515,10 +4517,10 @@ export namespace Consenter {
 
   export interface ConsenterCertificateFieldEvent {
     field: '$.certificate'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Consenter>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Consenter>): Uint8Array {
     return encodeMessage(obj, Consenter.codec())
   }
 
@@ -4676,7 +4678,7 @@ export namespace BatchConfig {
     value: number
   }
 
-  export function encode (obj: Partial<BatchConfig>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<BatchConfig>): Uint8Array {
     return encodeMessage(obj, BatchConfig.codec())
   }
 
@@ -4880,7 +4882,7 @@ export namespace RaftConfig {
     value: number
   }
 
-  export function encode (obj: Partial<RaftConfig>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<RaftConfig>): Uint8Array {
     return encodeMessage(obj, RaftConfig.codec())
   }
 
@@ -5154,7 +5156,7 @@ export namespace ChannelConfig {
   export interface ChannelConfigOrgsRootCertsFieldEvent {
     field: '$.orgs[].rootCerts[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ChannelConfigOrgsRevokedFieldEvent {
@@ -5189,7 +5191,7 @@ export namespace ChannelConfig {
 
   export interface ChannelConfigConsentersCertificateFieldEvent {
     field: '$.consenters[].certificate'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5253,7 +5255,7 @@ export namespace ChannelConfig {
     value: string
   }
 
-  export function encode (obj: Partial<ChannelConfig>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ChannelConfig>): Uint8Array {
     return encodeMessage(obj, ChannelConfig.codec())
   }
 
@@ -5267,8 +5269,8 @@ export namespace ChannelConfig {
 }
 
 export interface ConfigSignature {
-  signer: Uint8Array<ArrayBuffer>
-  signature: Uint8Array<ArrayBuffer>
+  signer: Uint8Array
+  signature: Uint8Array
 }
 
 export namespace ConfigSignature {
@@ -5357,15 +5359,15 @@ export namespace ConfigSignature {
 
   export interface ConfigSignatureSignerFieldEvent {
     field: '$.signer'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ConfigSignatureSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<ConfigSignature>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ConfigSignature>): Uint8Array {
     return encodeMessage(obj, ConfigSignature.codec())
   }
 
@@ -5379,7 +5381,7 @@ export namespace ConfigSignature {
 }
 
 export interface ConfigUpdate {
-  config: Uint8Array<ArrayBuffer>
+  config: Uint8Array
   signatures: ConfigSignature[]
 }
 
@@ -5492,22 +5494,22 @@ export namespace ConfigUpdate {
 
   export interface ConfigUpdateConfigFieldEvent {
     field: '$.config'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ConfigUpdateSignaturesSignerFieldEvent {
     field: '$.signatures[].signer'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface ConfigUpdateSignaturesSignatureFieldEvent {
     field: '$.signatures[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
-  export function encode (obj: Partial<ConfigUpdate>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ConfigUpdate>): Uint8Array {
     return encodeMessage(obj, ConfigUpdate.codec())
   }
 
@@ -5517,5 +5519,596 @@ export namespace ConfigUpdate {
 
   export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ConfigUpdate>): Generator<ConfigUpdateConfigFieldEvent | ConfigUpdateSignaturesSignerFieldEvent | ConfigUpdateSignaturesSignatureFieldEvent> {
     return streamMessage(buf, ConfigUpdate.codec(), opts)
+  }
+}
+
+export enum Status {
+  STATUS_UNKNOWN = 'STATUS_UNKNOWN',
+  SUCCESS = 'SUCCESS',
+  BAD_REQUEST = 'BAD_REQUEST',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  REQUEST_ENTITY_TOO_LARGE = 'REQUEST_ENTITY_TOO_LARGE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE'
+}
+
+enum __StatusValues {
+  STATUS_UNKNOWN = 0,
+  SUCCESS = 200,
+  BAD_REQUEST = 400,
+  FORBIDDEN = 403,
+  NOT_FOUND = 404,
+  CONFLICT = 409,
+  REQUEST_ENTITY_TOO_LARGE = 413,
+  INTERNAL_SERVER_ERROR = 500,
+  SERVICE_UNAVAILABLE = 503
+}
+
+export namespace Status {
+  export const codec = (): Codec<Status> => {
+    return enumeration<Status>(__StatusValues)
+  }
+}
+
+export interface BroadcastResponse {
+  status: Status
+  info: string
+  txId: string
+  blockNumber: number
+  code: string
+}
+
+export namespace BroadcastResponse {
+  let _codec: Codec<BroadcastResponse>
+
+  export const codec = (): Codec<BroadcastResponse> => {
+    if (_codec == null) {
+      _codec = message<BroadcastResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(18)
+          w.string(obj.info)
+        }
+
+        if ((obj.txId != null && obj.txId !== '')) {
+          w.uint32(26)
+          w.string(obj.txId)
+        }
+
+        if ((obj.blockNumber != null && obj.blockNumber !== 0)) {
+          w.uint32(32)
+          w.uint64Number(obj.blockNumber)
+        }
+
+        if ((obj.code != null && obj.code !== '')) {
+          w.uint32(42)
+          w.string(obj.code)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          info: '',
+          txId: '',
+          blockNumber: 0,
+          code: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.info = reader.string()
+              break
+            }
+            case 3: {
+              obj.txId = reader.string()
+              break
+            }
+            case 4: {
+              obj.blockNumber = reader.uint64Number()
+              break
+            }
+            case 5: {
+              obj.code = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.txId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.blockNumber`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.code`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface BroadcastResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface BroadcastResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export interface BroadcastResponseTxIdFieldEvent {
+    field: '$.txId'
+    value: string
+  }
+
+  export interface BroadcastResponseBlockNumberFieldEvent {
+    field: '$.blockNumber'
+    value: number
+  }
+
+  export interface BroadcastResponseCodeFieldEvent {
+    field: '$.code'
+    value: string
+  }
+
+  export function encode (obj: Partial<BroadcastResponse>): Uint8Array {
+    return encodeMessage(obj, BroadcastResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BroadcastResponse>): BroadcastResponse {
+    return decodeMessage(buf, BroadcastResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BroadcastResponse>): Generator<BroadcastResponseStatusFieldEvent | BroadcastResponseInfoFieldEvent | BroadcastResponseTxIdFieldEvent | BroadcastResponseBlockNumberFieldEvent | BroadcastResponseCodeFieldEvent> {
+    return streamMessage(buf, BroadcastResponse.codec(), opts)
+  }
+}
+
+export interface SeekInfo {
+  start: number
+  newest: boolean
+  stop?: number
+}
+
+export namespace SeekInfo {
+  let _codec: Codec<SeekInfo>
+
+  export const codec = (): Codec<SeekInfo> => {
+    if (_codec == null) {
+      _codec = message<SeekInfo>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.start != null && obj.start !== 0)) {
+          w.uint32(8)
+          w.uint64Number(obj.start)
+        }
+
+        if ((obj.newest != null && obj.newest !== false)) {
+          w.uint32(16)
+          w.bool(obj.newest)
+        }
+
+        if (obj.stop != null) {
+          w.uint32(24)
+          w.uint64Number(obj.stop)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          start: 0,
+          newest: false
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.start = reader.uint64Number()
+              break
+            }
+            case 2: {
+              obj.newest = reader.bool()
+              break
+            }
+            case 3: {
+              obj.stop = reader.uint64Number()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.start`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.newest`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.stop`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface SeekInfoStartFieldEvent {
+    field: '$.start'
+    value: number
+  }
+
+  export interface SeekInfoNewestFieldEvent {
+    field: '$.newest'
+    value: boolean
+  }
+
+  export interface SeekInfoStopFieldEvent {
+    field: '$.stop'
+    value: number
+  }
+
+  export function encode (obj: Partial<SeekInfo>): Uint8Array {
+    return encodeMessage(obj, SeekInfo.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SeekInfo>): SeekInfo {
+    return decodeMessage(buf, SeekInfo.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SeekInfo>): Generator<SeekInfoStartFieldEvent | SeekInfoNewestFieldEvent | SeekInfoStopFieldEvent> {
+    return streamMessage(buf, SeekInfo.codec(), opts)
+  }
+}
+
+export interface DeliverResponse {
+  status: Status
+  block?: Uint8Array
+  info: string
+}
+
+export namespace DeliverResponse {
+  let _codec: Codec<DeliverResponse>
+
+  export const codec = (): Codec<DeliverResponse> => {
+    if (_codec == null) {
+      _codec = message<DeliverResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if (obj.block != null) {
+          w.uint32(18)
+          w.bytes(obj.block)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(26)
+          w.string(obj.info)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          info: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.block = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.info = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.block`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface DeliverResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface DeliverResponseBlockFieldEvent {
+    field: '$.block'
+    value: Uint8Array
+  }
+
+  export interface DeliverResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export function encode (obj: Partial<DeliverResponse>): Uint8Array {
+    return encodeMessage(obj, DeliverResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DeliverResponse>): DeliverResponse {
+    return decodeMessage(buf, DeliverResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DeliverResponse>): Generator<DeliverResponseStatusFieldEvent | DeliverResponseBlockFieldEvent | DeliverResponseInfoFieldEvent> {
+    return streamMessage(buf, DeliverResponse.codec(), opts)
+  }
+}
+
+export interface OrdererSnapshot {
+  blockNumber: number
+  blockHash: Uint8Array
+}
+
+export namespace OrdererSnapshot {
+  let _codec: Codec<OrdererSnapshot>
+
+  export const codec = (): Codec<OrdererSnapshot> => {
+    if (_codec == null) {
+      _codec = message<OrdererSnapshot>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.blockNumber != null && obj.blockNumber !== 0)) {
+          w.uint32(8)
+          w.uint64Number(obj.blockNumber)
+        }
+
+        if ((obj.blockHash != null && obj.blockHash.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.blockHash)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          blockNumber: 0,
+          blockHash: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.blockNumber = reader.uint64Number()
+              break
+            }
+            case 2: {
+              obj.blockHash = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.blockNumber`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.blockHash`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface OrdererSnapshotBlockNumberFieldEvent {
+    field: '$.blockNumber'
+    value: number
+  }
+
+  export interface OrdererSnapshotBlockHashFieldEvent {
+    field: '$.blockHash'
+    value: Uint8Array
+  }
+
+  export function encode (obj: Partial<OrdererSnapshot>): Uint8Array {
+    return encodeMessage(obj, OrdererSnapshot.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererSnapshot>): OrdererSnapshot {
+    return decodeMessage(buf, OrdererSnapshot.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererSnapshot>): Generator<OrdererSnapshotBlockNumberFieldEvent | OrdererSnapshotBlockHashFieldEvent> {
+    return streamMessage(buf, OrdererSnapshot.codec(), opts)
   }
 }

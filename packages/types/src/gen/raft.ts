@@ -23,7 +23,7 @@ export interface Entry {
   term: number
   index: number
   type: EntryType
-  data: Uint8Array<ArrayBuffer>
+  data: Uint8Array
 }
 
 export namespace Entry {
@@ -161,10 +161,10 @@ export namespace Entry {
 
   export interface EntryDataFieldEvent {
     field: '$.data'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Entry>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Entry>): Uint8Array {
     return encodeMessage(obj, Entry.codec())
   }
 
@@ -311,7 +311,7 @@ export namespace ConfState {
     value: number
   }
 
-  export function encode (obj: Partial<ConfState>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ConfState>): Uint8Array {
     return encodeMessage(obj, ConfState.codec())
   }
 
@@ -454,7 +454,7 @@ export namespace SnapshotMetadata {
     value: number
   }
 
-  export function encode (obj: Partial<SnapshotMetadata>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<SnapshotMetadata>): Uint8Array {
     return encodeMessage(obj, SnapshotMetadata.codec())
   }
 
@@ -468,7 +468,7 @@ export namespace SnapshotMetadata {
 }
 
 export interface Snapshot {
-  data: Uint8Array<ArrayBuffer>
+  data: Uint8Array
   metadata?: SnapshotMetadata
 }
 
@@ -559,7 +559,7 @@ export namespace Snapshot {
 
   export interface SnapshotDataFieldEvent {
     field: '$.data'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface SnapshotMetadataConfStateVotersFieldEvent {
@@ -584,7 +584,7 @@ export namespace Snapshot {
     value: number
   }
 
-  export function encode (obj: Partial<Snapshot>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Snapshot>): Uint8Array {
     return encodeMessage(obj, Snapshot.codec())
   }
 
@@ -655,7 +655,7 @@ export interface Message {
   snapshot?: Snapshot
   reject: boolean
   rejectHint: number
-  context: Uint8Array<ArrayBuffer>
+  context: Uint8Array
 }
 
 export namespace Message {
@@ -986,7 +986,7 @@ export namespace Message {
 
   export interface MessageEntriesDataFieldEvent {
     field: '$.entries[].data'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -997,7 +997,7 @@ export namespace Message {
 
   export interface MessageSnapshotDataFieldEvent {
     field: '$.snapshot.data'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface MessageSnapshotMetadataConfStateVotersFieldEvent {
@@ -1034,10 +1034,10 @@ export namespace Message {
 
   export interface MessageContextFieldEvent {
     field: '$.context'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Message>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Message>): Uint8Array {
     return encodeMessage(obj, Message.codec())
   }
 
@@ -1172,7 +1172,7 @@ export namespace HardState {
     value: number
   }
 
-  export function encode (obj: Partial<HardState>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<HardState>): Uint8Array {
     return encodeMessage(obj, HardState.codec())
   }
 
@@ -1206,7 +1206,7 @@ export namespace ConfChangeType {
 export interface ConfChange {
   type: ConfChangeType
   nodeId: number
-  context: Uint8Array<ArrayBuffer>
+  context: Uint8Array
 }
 
 export namespace ConfChange {
@@ -1322,10 +1322,10 @@ export namespace ConfChange {
 
   export interface ConfChangeContextFieldEvent {
     field: '$.context'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<ConfChange>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ConfChange>): Uint8Array {
     return encodeMessage(obj, ConfChange.codec())
   }
 

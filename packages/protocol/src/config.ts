@@ -1,0 +1,99 @@
+import type { MembershipService } from '@consort/identity'
+import { decode, DecodeError, HeaderType, Payload, Envelope, Header, ChannelConfig } from '@consort/types'
+import type { BatchConfig, Clock, RaftConfig } from '@consort/types'
+import { MembershipService as Msp } from '@consort/identity'
+import { createBlock, parseBlock } from './blocks.js'
+import { createHeader } from './envelope.js'
+import { ProtocolError, ProtocolErrorCode } from './errors.js'
+
+/**
+ * Block cutting defaults, chosen for latency: a block is cut at 500 envelopes, at 2 MB, or
+ * 50 ms after its first envelope arrived, whichever comes first; no envelope over 10 MB.
+ */
+export const DEFAULT_BATCH: BatchConfig = {
+  maxMessageCount: 500,
+  preferredMaxBytes: 2 * 1024 * 1024,
+  absoluteMaxBytes: 10 * 1024 * 1024,
+  batchTimeoutMs: 50,
+}
+
+/**
+ * Raft timing defaults: a 100 ms tick, a heartbeat every tick, an election after 10 ticks
+ * of silence (randomized to 10-20), a snapshot every 1,000 blocks.
+ */
+export const DEFAULT_RAFT: RaftConfig = {
+  tickMs: 100,
+  electionTick: 10,
+  heartbeatTick: 1,
+  snapshotIntervalBlocks: 1000,
+  maxInflightMsgs: 256,
+  maxSizePerMsg: 4 * 1024 * 1024,
+}
+
+export const DEFAULT_ADMINS_POLICY = 'MAJORITY Admins'
+
+/** Fills in defaults and checks the invariants a running network relies on. */
+export function normalizeChannelConfig(c: Partial<ChannelConfig> & Pick<ChannelConfig, 'channelId' | 'orgs' | 'consenters'>): ChannelConfig {
+  const config: ChannelConfig = {
+    channelId: c.channelId,
+    sequence: c.sequence ?? 0,
+    orgs: c.orgs,
+    consenters: c.consenters,
+    batch: { ...DEFAULT_BATCH, ...c.batch },
+    raft: { ...DEFAULT_RAFT, ...c.raft },
+    adminsPolicy: c.adminsPolicy || DEFAULT_ADMINS_POLICY,
+    lifecyclePolicy: c.lifecyclePolicy || DEFAULT_ADMINS_POLICY,
+  }
+  const bad = (reason: string): never => {
+    throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `channel config: ${reason}`, { channel: c.channelId })
+  }
+  if (!/^[a-z][a-z0-9.-]{0,248}$/.test(config.channelId)) bad('channel id must be lowercase letters, digits, dots and dashes')
+  if (config.orgs.length === 0) bad('needs at least one organization')
+  if (config.consenters.length === 0) bad('needs at least one consenter')
+  const ids = new Set(config.consenters.map((x) => x.id))
+  if (ids.size !== config.consenters.length || ids.has(0)) bad('consenter ids must be unique and non-zero')
+  const orgIds = new Set(config.orgs.map((o) => o.mspId))
+  for (const x of config.consenters) if (!orgIds.has(x.org)) bad(`consenter ${x.name} belongs to unknown org ${x.org}`)
+  const raft = config.raft as RaftConfig
+  if (raft.electionTick <= raft.heartbeatTick) bad('electionTick must exceed heartbeatTick')
+  return config
+}
+
+/** The genesis block: block 0 holding one CONFIG envelope with the channel configuration. */
+export function createGenesisBlock(config: ChannelConfig, timestamp: number): Uint8Array {
+  const normalized = normalizeChannelConfig(config)
+  const { header } = createHeader({
+    type: HeaderType.CONFIG,
+    channelId: normalized.channelId,
+    creator: new Uint8Array(0),
+    timestamp,
+    nonce: new Uint8Array(0),
+  })
+  const payload = Payload.encode({ header, data: ChannelConfig.encode(normalized) })
+  const envelope = Envelope.encode({ payload, signature: new Uint8Array(0), signer: new Uint8Array(0) })
+  return createBlock({ number: 0, previousHash: new Uint8Array(0), data: [envelope] })
+}
+
+/** Reads the channel configuration out of a config block (the genesis block or a later one). */
+export function readChannelConfig(blockBytes: Uint8Array): ChannelConfig {
+  const block = parseBlock(blockBytes)
+  try {
+    const env = decode(Envelope, block.block.data[0] ?? new Uint8Array(0), 'Envelope')
+    const payload = decode(Payload, env.payload, 'Payload')
+    const header = decode(Header, payload.header, 'Header')
+    if (header.type !== HeaderType.CONFIG) {
+      throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `block ${block.number} is not a config block`, { number: block.number })
+    }
+    return normalizeChannelConfig(decode(ChannelConfig, payload.data, 'ChannelConfig'))
+  } catch (err) {
+    if (err instanceof DecodeError) {
+      throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `config block does not decode: ${err.message}`, {}, { cause: err })
+    }
+    throw err
+  }
+}
+
+/** The membership service of a channel configuration. */
+export function channelMsp(config: ChannelConfig, clock: Clock): MembershipService {
+  return new Msp(config.orgs, { clock })
+}
