@@ -1,0 +1,13 @@
+/** Protocol ids: /consort/<name>/<semver>. */
+export const PROTOCOL = {
+  RAFT: '/consort/raft/1.0.0',
+  BROADCAST: '/consort/broadcast/1.0.0',
+  DELIVER: '/consort/deliver/1.0.0',
+  ENDORSE: '/consort/endorse/1.0.0',
+  GATEWAY: '/consort/gateway/1.0.0',
+} as const
+
+/** Default per-frame cap: a block or an envelope larger than this is refused. */
+export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024
+/** Default time to wait for one frame or one write. */
+export const DEFAULT_IO_TIMEOUT_MS = 10_000

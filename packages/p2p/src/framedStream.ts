@@ -1,0 +1,79 @@
+import type { Stream } from '@libp2p/interface'
+import { lpStream } from '@libp2p/utils'
+import type { LengthPrefixedStream } from '@libp2p/utils'
+import { decode } from '@consort/types'
+import type { MessageCodec } from '@consort/types'
+import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
+import { P2PError, P2PErrorCode } from './errors.js'
+
+function withTimeout(ms: number | undefined, signal?: AbortSignal): AbortSignal | undefined {
+  if (ms === undefined || ms <= 0) return signal
+  const t = AbortSignal.timeout(ms)
+  return signal === undefined ? t : AbortSignal.any([signal, t])
+}
+
+/**
+ * A libp2p stream carrying length-prefixed frames, each one protobuf message. Every read
+ * and write runs under a timeout; a frame over the cap or one that does not decode is an
+ * error for this stream only (the caller aborts it), never for the node.
+ */
+export class FramedStream {
+  private readonly lp: LengthPrefixedStream<Stream>
+
+  constructor(
+    readonly stream: Stream,
+    readonly remotePeer: string,
+    private readonly opts: { maxFrameBytes?: number; timeoutMs?: number } = {},
+  ) {
+    this.lp = lpStream(stream, { maxDataLength: opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES })
+  }
+
+  /** Reads one frame's bytes; `timeoutMs: 0` waits without limit (long-lived streams). */
+  async readBytes(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    const signal = withTimeout(opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS, opts.signal)
+    try {
+      const b = (await this.lp.read(signal === undefined ? {} : { signal })).subarray()
+      // A plain Uint8Array view (not a Buffer), as the rest of the code base expects.
+      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+    } catch (err) {
+      throw this.translate(err, 'read')
+    }
+  }
+
+  /** Reads and decodes one frame; a frame that does not decode throws DecodeError. */
+  async read<T>(codec: MessageCodec<T>, what: string, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+    return decode(codec, await this.readBytes(opts), what)
+  }
+
+  async write(bytes: Uint8Array, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+    const signal = withTimeout(opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS, opts.signal)
+    try {
+      await this.lp.write(bytes, signal === undefined ? {} : { signal })
+    } catch (err) {
+      throw this.translate(err, 'write')
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.stream.close({ signal: AbortSignal.timeout(2000) })
+    } catch {
+      this.stream.abort(new Error('close failed'))
+    }
+  }
+
+  abort(err: Error): void {
+    this.stream.abort(err)
+  }
+
+  private translate(err: unknown, op: string): Error {
+    const e = err as Error & { name?: string; code?: string }
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+      return new P2PError(P2PErrorCode.TIMEOUT, `${op} timed out`, { peer: this.remotePeer }, { cause: err })
+    }
+    if (e.name === 'InvalidDataLengthError' || e.code === 'ERR_MSG_DATA_TOO_LONG') {
+      return new P2PError(P2PErrorCode.FRAME_TOO_LARGE, `frame exceeds the cap`, { peer: this.remotePeer }, { cause: err })
+    }
+    return new P2PError(P2PErrorCode.STREAM_CLOSED, `stream ${op} failed: ${e.message}`, { peer: this.remotePeer }, { cause: err })
+  }
+}

@@ -1,0 +1,132 @@
+import './polyfill.js'
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { generateKeyPairFromSeed, publicKeyFromRaw } from '@libp2p/crypto/keys'
+import type { Libp2p, PeerId } from '@libp2p/interface'
+import { peerIdFromPublicKey } from '@libp2p/peer-id'
+import { tcp } from '@libp2p/tcp'
+import { multiaddr } from '@multiformats/multiaddr'
+import type { Logger } from '@consort/types'
+import { createLibp2p } from 'libp2p'
+import { DEFAULT_IO_TIMEOUT_MS } from './constants.js'
+import { P2PError, P2PErrorCode } from './errors.js'
+import { FramedStream } from './framedStream.js'
+
+export interface P2PNodeOptions {
+  /** The node's 32-byte ed25519 private key: the same key its certificate names. */
+  privateKey: Uint8Array
+  /** Multiaddrs to listen on, e.g. /ip4/127.0.0.1/tcp/7050; none for a client-only node. */
+  listen: string[]
+  /** Admission: peers for which this is false are refused at connection time. */
+  isAllowed?: (peerId: string) => boolean
+}
+
+export interface HandlerOptions {
+  maxInboundStreams?: number
+  maxOutboundStreams?: number
+  maxFrameBytes?: number
+  timeoutMs?: number
+}
+
+export type FramedHandler = (stream: FramedStream) => Promise<void>
+
+/** The libp2p id of an ed25519 public key: how a certificate maps to a peer. */
+export function peerIdOf(publicKey: Uint8Array): string {
+  return peerIdFromPublicKey(publicKeyFromRaw(publicKey)).toString()
+}
+
+/**
+ * A libp2p node over TCP with noise and yamux. Its libp2p key is the node's certificate key,
+ * so the noise handshake proves which certificate holder is on the other end.
+ */
+export class P2PNode {
+  private constructor(
+    private readonly libp2p: Libp2p,
+    private readonly logger: Logger,
+  ) {}
+
+  static async create(opts: P2PNodeOptions, modules: { logger: Logger }): Promise<P2PNode> {
+    const privateKey = await generateKeyPairFromSeed('Ed25519', opts.privateKey)
+    const allowed = opts.isAllowed ?? (() => true)
+    const deny = (peer: PeerId) => !allowed(peer.toString())
+    const libp2p = await createLibp2p({
+      privateKey,
+      addresses: { listen: opts.listen },
+      transports: [tcp()],
+      connectionEncrypters: [noise()],
+      streamMuxers: [yamux()],
+      connectionGater: {
+        denyInboundEncryptedConnection: deny,
+        denyOutboundEncryptedConnection: deny,
+        // Our peers are named by address in the channel config; allow dialing them.
+        denyDialMultiaddr: () => false,
+      },
+      connectionManager: { maxConnections: 1024 },
+    })
+    return new P2PNode(libp2p, modules.logger)
+  }
+
+  get peerId(): string {
+    return this.libp2p.peerId.toString()
+  }
+
+  get addresses(): string[] {
+    return this.libp2p.getMultiaddrs().map((a) => a.toString())
+  }
+
+  /** Registers a protocol handler; each inbound stream is wrapped as a FramedStream. */
+  async handle(protocol: string, handler: FramedHandler, opts: HandlerOptions = {}): Promise<void> {
+    await this.libp2p.handle(
+      protocol,
+      async (stream, connection) => {
+        const framed = new FramedStream(stream, connection.remotePeer.toString(), opts)
+        try {
+          await handler(framed)
+        } catch (err) {
+          this.logger.debug({ protocol, peer: framed.remotePeer, err: (err as Error).message }, 'stream handler failed')
+          framed.abort(err as Error)
+        }
+      },
+      {
+        maxInboundStreams: opts.maxInboundStreams ?? 64,
+        maxOutboundStreams: opts.maxOutboundStreams ?? 64,
+      },
+    )
+  }
+
+  async unhandle(protocol: string): Promise<void> {
+    await this.libp2p.unhandle(protocol)
+  }
+
+  /** Opens a stream to `address` (a multiaddr ending in /p2p/<peer id>). */
+  async dial(address: string, protocol: string, opts: HandlerOptions & { signal?: AbortSignal } = {}): Promise<FramedStream> {
+    let ma
+    try {
+      ma = multiaddr(address)
+    } catch (err) {
+      throw new P2PError(P2PErrorCode.BAD_ADDRESS, `not a multiaddr: ${address}`, { address }, { cause: err })
+    }
+    const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS)
+    const signal = opts.signal === undefined ? timeout : AbortSignal.any([opts.signal, timeout])
+    try {
+      const stream = await this.libp2p.dialProtocol(ma, protocol, { signal })
+      const remote = ma.getComponents().find((c) => c.name === 'p2p')?.value ?? ''
+      return new FramedStream(stream, remote, opts)
+    } catch (err) {
+      throw new P2PError(P2PErrorCode.DIAL_FAILED, `cannot open ${protocol} to ${address}: ${(err as Error).message}`, { address, protocol }, {
+        cause: err,
+      })
+    }
+  }
+
+  /** Closes every connection to a peer (e.g. one that broke protocol). */
+  async hangUp(peerId: string): Promise<void> {
+    for (const conn of this.libp2p.getConnections()) {
+      if (conn.remotePeer.toString() === peerId) await conn.close().catch(() => undefined)
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.libp2p.stop()
+  }
+}
