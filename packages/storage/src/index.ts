@@ -1,0 +1,6 @@
+export { LevelBlockStore } from './blockStore.js'
+export type { BlockInfo, Tip } from './blockStore.js'
+export { openDb } from './db.js'
+export type { BatchOp, Db } from './db.js'
+export { StorageError, StorageErrorCode } from './errors.js'
+export { LevelRaftWal } from './raftWal.js'
