@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { ConsortError } from '@consort/types'
+
+/** The orderer's config file (JSON). Relative paths are relative to the file. */
+export interface OrdererFileConfig {
+  name: string
+  /** PEM certificate of this orderer (a consenter in the genesis block). */
+  certificate: string
+  /** PKCS#8 PEM private key. */
+  privateKey: string
+  /** libp2p listen multiaddr, e.g. /ip4/127.0.0.1/tcp/7050. */
+  listen: string
+  dataDir: string
+  genesisBlock: string
+  operations?: { host: string; port: number }
+  logLevel?: 'debug' | 'info' | 'warn' | 'error'
+}
+
+export const ConfigErrorCode = { INVALID: 'ERR_CONFIG_INVALID', UNREADABLE: 'ERR_CONFIG_UNREADABLE' } as const
+
+export class ConfigError extends ConsortError<(typeof ConfigErrorCode)[keyof typeof ConfigErrorCode]> {}
+
+/** Reads and checks a config file, resolving its paths; names the field that is wrong. */
+export async function loadOrdererConfig(path: string): Promise<OrdererFileConfig> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'))
+  } catch (err) {
+    throw new ConfigError(ConfigErrorCode.UNREADABLE, `cannot read config ${path}: ${(err as Error).message}`, { path })
+  }
+  const c = raw as Record<string, unknown>
+  const bad = (field: string, want: string): never => {
+    throw new ConfigError(ConfigErrorCode.INVALID, `config ${path}: "${field}" must be ${want}`, { path, field })
+  }
+  for (const f of ['name', 'certificate', 'privateKey', 'listen', 'dataDir', 'genesisBlock']) {
+    if (typeof c[f] !== 'string' || c[f] === '') bad(f, 'a non-empty string')
+  }
+  const ops = c.operations as Record<string, unknown> | undefined
+  if (ops !== undefined && (typeof ops.host !== 'string' || typeof ops.port !== 'number')) bad('operations', '{ "host": string, "port": number }')
+  if (c.logLevel !== undefined && !['debug', 'info', 'warn', 'error'].includes(c.logLevel as string)) bad('logLevel', 'debug, info, warn or error')
+  const base = dirname(resolve(path))
+  const at = (p: unknown) => resolve(base, p as string)
+  return {
+    ...(c as unknown as OrdererFileConfig),
+    certificate: at(c.certificate),
+    privateKey: at(c.privateKey),
+    dataDir: at(c.dataDir),
+    genesisBlock: at(c.genesisBlock),
+  }
+}

@@ -1,0 +1,128 @@
+// A real network of node processes for one test file: generated into a temp folder on
+// ports nobody else holds, always torn down (every process we started, by its pid).
+import { createServer } from 'node:net'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readPrivateKeyFile } from '@consort/crypto'
+import { certificateFromPem, signingIdentity } from '@consort/identity'
+import type { SigningIdentity } from '@consort/identity'
+import { findNode, generateNetwork, nodeStatus, operationsGet, startNode, stopNode, waitUntil } from '@consort/devnet'
+import type { Manifest, NetworkSpec, NodeEntry } from '@consort/devnet'
+import { OrdererClient } from '@consort/orderer'
+import { P2PNode } from '@consort/p2p'
+import { createSignedEnvelope } from '@consort/protocol'
+import { HeaderType, silentLogger } from '@consort/types'
+import { generateKeyPair } from '@consort/crypto'
+
+/** A block of `count` free consecutive ports, probed by binding them. */
+export async function freePortBlock(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000)
+    const ok = await Promise.all(
+      Array.from({ length: count }, (_, i) => new Promise<boolean>((resolve) => {
+        const s = createServer()
+        s.once('error', () => resolve(false))
+        s.listen(base + i, '127.0.0.1', () => s.close(() => resolve(true)))
+      })),
+    )
+    if (ok.every(Boolean)) return base
+  }
+  throw new Error('no free port block found')
+}
+
+export interface Net {
+  manifest: Manifest
+  orderers: NodeEntry[]
+  start(name: string): Promise<void>
+  stop(name: string): Promise<void>
+  kill(name: string): Promise<void>
+  status(name: string): Promise<Record<string, unknown> | undefined>
+  /** The current leader's node, waiting (bounded) until one is known. */
+  leader(timeoutMs?: number): Promise<NodeEntry>
+  client(): Promise<Client>
+  teardown(): Promise<void>
+}
+
+export interface Client {
+  orderer: OrdererClient
+  signer: SigningIdentity
+  envelope(data?: string): { envelope: Uint8Array; txId: string }
+  close(): Promise<void>
+}
+
+export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: number }): Promise<Net> {
+  const dir = await mkdtemp(join(tmpdir(), 'consort-e2e-'))
+  const nodesCount = spec.orderers + (spec.orgs ?? 3) * (spec.peersPerOrg ?? 0)
+  const manifest = await generateNetwork({
+    dir,
+    orgs: spec.orgs ?? 3,
+    peersPerOrg: spec.peersPerOrg ?? 0,
+    basePort: await freePortBlock(nodesCount * 2),
+    ...spec,
+  })
+  const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
+  const clients: Client[] = []
+  const net: Net = {
+    manifest,
+    orderers,
+    async start(name) {
+      await startNode(findNode(manifest, name))
+      await waitUntil(async () => (await operationsGet(findNode(manifest, name), '/status')) !== undefined, 20_000)
+    },
+    async stop(name) {
+      await stopNode(findNode(manifest, name), 'SIGTERM')
+    },
+    async kill(name) {
+      await stopNode(findNode(manifest, name), 'SIGKILL')
+    },
+    status: (name) => nodeStatus(findNode(manifest, name)),
+    async leader(timeoutMs = 20_000) {
+      let found: NodeEntry | undefined
+      await waitUntil(async () => {
+        for (const o of orderers) {
+          const s = await nodeStatus(o)
+          if (s?.role === 'Leader') {
+            found = o
+            return true
+          }
+        }
+        return false
+      }, timeoutMs)
+      if (found === undefined) throw new Error('no leader elected')
+      return found
+    },
+    async client() {
+      const org = manifest.orgs[0]!
+      const signer = signingIdentity(certificateFromPem(await readFile(org.client.certificate, 'utf8')), await readPrivateKeyFile(org.client.privateKey))
+      const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+      const orderer = new OrdererClient(p2p, orderers.map((o) => o.address), { signer, channelId: manifest.channelId, logger: silentLogger })
+      let n = 0
+      const c: Client = {
+        orderer,
+        signer,
+        envelope(data) {
+          return createSignedEnvelope(signer, {
+            type: HeaderType.TRANSACTION,
+            channelId: manifest.channelId,
+            timestamp: Date.now(),
+            data: new TextEncoder().encode(data ?? `tx-${n++}`),
+          })
+        },
+        async close() {
+          orderer.close()
+          await p2p.stop()
+        },
+      }
+      clients.push(c)
+      return c
+    },
+    async teardown() {
+      for (const c of clients) await c.close().catch(() => undefined)
+      await Promise.all(manifest.nodes.map((n) => stopNode(n, 'SIGKILL').catch(() => undefined)))
+      if (process.env.KEEP_E2E === undefined) await rm(dir, { recursive: true, force: true })
+    },
+  }
+  await Promise.all(orderers.map((o) => net.start(o.name)))
+  return net
+}

@@ -1,0 +1,152 @@
+import type { MembershipService } from '@consort/identity'
+import { PROTOCOL } from '@consort/p2p'
+import type { FramedStream, P2PNode } from '@consort/p2p'
+import { openEnvelope, ProtocolError, ProtocolErrorCode, verifyEnvelope } from '@consort/protocol'
+import { BroadcastResponse, HeaderType, Status } from '@consort/types'
+import type { ChannelConfig, Logger } from '@consort/types'
+import type { Chain } from './chain.js'
+import type { OrdererClient } from './client.js'
+import { OrdererError, OrdererErrorCode } from './errors.js'
+import type { OrdererMetrics } from './metrics.js'
+
+// Envelopes one stream may have in flight before we stop reading from it.
+const MAX_IN_FLIGHT_PER_STREAM = 4096
+const IDLE_TIMEOUT_MS = 5 * 60_000
+const ORDER_TIMEOUT_MS = 20_000
+
+export interface BroadcastModules {
+  p2p: P2PNode
+  chain: Chain
+  msp: () => MembershipService
+  forwarder: OrdererClient
+  /** The full address of a consenter by Raft id. */
+  addressOf: (raftId: number) => string | undefined
+  metrics: OrdererMetrics
+  logger: Logger
+}
+
+const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
+  [ProtocolErrorCode.MALFORMED]: OrdererErrorCode.MALFORMED,
+  [ProtocolErrorCode.BAD_SIGNATURE]: OrdererErrorCode.BAD_SIGNATURE,
+  [ProtocolErrorCode.BAD_CREATOR]: OrdererErrorCode.NOT_AUTHORIZED,
+  [ProtocolErrorCode.BAD_TXID]: OrdererErrorCode.BAD_TXID,
+  [ProtocolErrorCode.WRONG_CHANNEL]: OrdererErrorCode.WRONG_CHANNEL,
+  [ProtocolErrorCode.WRONG_TYPE]: OrdererErrorCode.UNSUPPORTED,
+}
+
+/**
+ * The broadcast service: a client sends signed transaction envelopes on a stream and gets
+ * one answer per envelope, sent only once the transaction is in a committed block (or a
+ * typed refusal). Followers forward to the leader.
+ */
+export class BroadcastService {
+  constructor(
+    private readonly config: () => ChannelConfig,
+    private readonly m: BroadcastModules,
+  ) {}
+
+  async start(): Promise<void> {
+    const maxFrame = this.config().batch!.absoluteMaxBytes * 2 + 64 * 1024
+    await this.m.p2p.handle(PROTOCOL.BROADCAST, (s) => this.serve(s), { maxInboundStreams: 256, maxFrameBytes: maxFrame })
+  }
+
+  private async serve(stream: FramedStream): Promise<void> {
+    const inFlight = new Set<Promise<void>>()
+    for (;;) {
+      let bytes: Uint8Array
+      try {
+        bytes = await stream.readBytes({ timeoutMs: IDLE_TIMEOUT_MS })
+      } catch {
+        break
+      }
+      const p = this.handle(bytes)
+        .then((r) => stream.write(BroadcastResponse.encode(r)))
+        .catch((err: Error) => this.m.logger.debug({ err: err.message }, 'broadcast answer not delivered'))
+      inFlight.add(p)
+      void p.finally(() => inFlight.delete(p))
+      if (inFlight.size >= MAX_IN_FLIGHT_PER_STREAM) await Promise.race(inFlight)
+    }
+    await Promise.allSettled(inFlight)
+  }
+
+  /** Validates, deduplicates and orders one envelope; always returns an answer. */
+  async handle(bytes: Uint8Array): Promise<BroadcastResponse> {
+    const started = performance.now()
+    let txId = ''
+    let r: BroadcastResponse
+    try {
+      const max = this.config().batch!.absoluteMaxBytes
+      if (bytes.byteLength > max) {
+        throw new OrdererError(OrdererErrorCode.TOO_LARGE, `envelope of ${bytes.byteLength} bytes exceeds absoluteMaxBytes ${max}`)
+      }
+      const opened = this.verify(bytes)
+      txId = opened.header.txId
+      const committed = await this.m.chain.committedBlockOf(txId)
+      if (committed !== undefined) {
+        throw new OrdererError(OrdererErrorCode.DUPLICATE_TXID, `transaction ${txId} was already ordered in block ${committed}`, {
+          blockNumber: committed,
+        })
+      }
+      const blockNumber = await this.order(bytes, txId)
+      r = { status: Status.SUCCESS, info: '', txId, blockNumber, code: '' }
+    } catch (err) {
+      const e = err instanceof OrdererError ? err : new OrdererError(OrdererErrorCode.INTERNAL, (err as Error).message)
+      if (e.code === OrdererErrorCode.INTERNAL) this.m.logger.error({ err: (err as Error).stack }, 'broadcast failed')
+      const blockNumber = typeof e.meta.blockNumber === 'number' ? e.meta.blockNumber : 0
+      r = { status: e.status, info: e.message, txId, blockNumber, code: e.code }
+    }
+    this.m.metrics.broadcastSeconds.observe({ status: String(r.status) }, (performance.now() - started) / 1000)
+    this.m.metrics.broadcastTotal.inc({ code: r.code || 'OK' })
+    return r
+  }
+
+  private verify(bytes: Uint8Array) {
+    try {
+      const opened = openEnvelope(bytes)
+      verifyEnvelope(opened, this.m.msp(), { channelId: this.config().channelId, types: [HeaderType.TRANSACTION] })
+      return opened
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        throw new OrdererError(PROTOCOL_TO_ORDERER[err.code] ?? OrdererErrorCode.MALFORMED, err.message, { cause: err.code })
+      }
+      throw err
+    }
+  }
+
+  private async order(bytes: Uint8Array, txId: string): Promise<number> {
+    const chain = this.m.chain
+    if (chain.leader === 0) await this.awaitLeader()
+    if (chain.isLeader) return chain.order({ bytes, txId }, ORDER_TIMEOUT_MS)
+    const address = this.m.addressOf(chain.leader)
+    if (address === undefined) throw new OrdererError(OrdererErrorCode.NO_LEADER, 'the leader is not a known consenter')
+    // Forwarded to the leader; its answer is ours.
+    let answer: BroadcastResponse
+    try {
+      answer = await this.m.forwarder.broadcastTo(address, bytes, txId, ORDER_TIMEOUT_MS)
+    } catch (err) {
+      throw new OrdererError(OrdererErrorCode.LEADER_CHANGED, `could not reach the leader: ${(err as Error).message}`, { leader: chain.leader })
+    }
+    if (answer.status === Status.SUCCESS) return answer.blockNumber
+    throw new OrdererError((answer.code as OrdererErrorCode) || OrdererErrorCode.INTERNAL, answer.info, { blockNumber: answer.blockNumber })
+  }
+
+  /** During an election, wait (up to two election timeouts) rather than fail at once. */
+  private async awaitLeader(): Promise<void> {
+    const raft = this.config().raft!
+    const waitMs = 2 * raft.electionTick * raft.tickMs
+    const chain = this.m.chain
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, waitMs)
+      function done(): void {
+        clearTimeout(timer)
+        chain.off('leader', onLeader)
+        resolve()
+      }
+      function onLeader(id: number): void {
+        if (id !== 0) done()
+      }
+      chain.on('leader', onLeader)
+    })
+    if (chain.leader === 0) throw new OrdererError(OrdererErrorCode.NO_LEADER, 'no Raft leader: a majority of orderers is not reachable')
+  }
+}

@@ -1,0 +1,440 @@
+import { EventEmitter } from 'node:events'
+import type { SigningIdentity } from '@consort/identity'
+import { createBlock, openEnvelope, parseBlock } from '@consort/protocol'
+import type { ParsedBlock } from '@consort/protocol'
+import { decodeConfChange, RaftError, RawNode } from '@consort/raft'
+import type { ConfState, Entry, Message, Ready, Snapshot, SoftState } from '@consort/raft'
+import type { LevelBlockStore, LevelRaftWal } from '@consort/storage'
+import { bytesEqual } from '@consort/crypto'
+import { OrdererSnapshot, decode } from '@consort/types'
+import type { ChannelConfig, Logger, Rng } from '@consort/types'
+import { BlockCutter } from './blockCutter.js'
+import type { PendingEnvelope } from './blockCutter.js'
+import { OrdererError, OrdererErrorCode } from './errors.js'
+import type { OrdererMetrics } from './metrics.js'
+import type { RaftTransport } from './raftTransport.js'
+
+const ROLE_VALUE: Record<string, number> = { Follower: 0, PreCandidate: 1, Candidate: 2, Leader: 3 }
+// Recently committed tx ids kept in memory for duplicate checks at cut time.
+const RECENT_TX_LIMIT = 200_000
+// Raft log entries kept behind a snapshot, so a briefly absent follower catches up from the log.
+const LOG_TAIL_AFTER_SNAPSHOT = 500
+
+export interface ChainOptions {
+  config: ChannelConfig
+  raftId: number
+  signer: SigningIdentity
+}
+
+export interface ChainModules {
+  wal: LevelRaftWal
+  blocks: LevelBlockStore
+  transport: RaftTransport
+  metrics: OrdererMetrics
+  logger: Logger
+  rng: Rng
+  /** Brings the block store up to `number` from other orderers (after a snapshot). */
+  catchUp: (toBlock: number) => Promise<void>
+}
+
+interface Waiter {
+  resolve: (blockNumber: number) => void
+  reject: (err: OrdererError) => void
+}
+
+/**
+ * One channel's chain on one orderer: drives Raft (tick timer and the Ready loop: persist,
+ * send, apply, advance), cuts blocks when leader, applies committed blocks to the block
+ * store, and tells waiting broadcasts when their transaction is in a committed block.
+ */
+export class Chain extends EventEmitter {
+  readonly node: RawNode
+  private readonly cutter: BlockCutter
+  private readonly waiters = new Map<string, Waiter[]>()
+  private readonly recentTx = new Map<string, number>()
+  /** Tx ids this leader has queued or put in proposed blocks, not yet committed. */
+  private readonly inFlightTx = new Set<string>()
+  private confState: ConfState
+  private soft: SoftState
+  private tickTimer: NodeJS.Timeout | undefined
+  private batchTimer: NodeJS.Timeout | undefined
+  private processing = false
+  private scheduled = false
+  /** Until start(), Raft input is ignored (the node may still be fetching blocks). */
+  private stopped = true
+  /** Leader only: the index of our first entry as leader; we cut blocks once it is applied. */
+  private leaderSince = 0
+  /** Leader only: the last block we created (proposed), possibly not yet committed. */
+  private created: { number: number; hash: Uint8Array } | undefined
+  private lastConfig = 0
+  /** Leader only: batches cut before this leader may propose (see propose()). */
+  private deferred: PendingEnvelope[][] = []
+  private appliedIndex: number
+
+  constructor(
+    private readonly opts: ChainOptions,
+    private readonly m: ChainModules,
+  ) {
+    super()
+    const raft = opts.config.raft!
+    const tip = m.blocks.tip
+    const snapIndex = m.wal.storage.snapshot().metadata.index
+    this.appliedIndex = Math.max(snapIndex, tip?.raftIndex ?? 0)
+    this.node = new RawNode(
+      {
+        id: opts.raftId,
+        storage: m.wal.storage,
+        electionTick: raft.electionTick,
+        heartbeatTick: raft.heartbeatTick,
+        maxInflightMsgs: raft.maxInflightMsgs,
+        maxSizePerMsg: raft.maxSizePerMsg,
+        applied: this.appliedIndex,
+        checkQuorum: true,
+        preVote: true,
+      },
+      { rng: m.rng, logger: m.logger },
+    )
+    this.cutter = new BlockCutter(opts.config.batch!)
+    this.confState = this.node.raft.confState()
+    this.soft = this.node.raft.softState()
+  }
+
+  start(): void {
+    this.stopped = false
+    const tickMs = this.opts.config.raft!.tickMs
+    this.tickTimer = setInterval(() => {
+      this.node.tick()
+      this.kick()
+    }, tickMs)
+    this.m.metrics.blockHeight.set(this.m.blocks.height)
+    this.kick()
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.tickTimer) clearInterval(this.tickTimer)
+    if (this.batchTimer) clearTimeout(this.batchTimer)
+    for (const [, ws] of this.waiters) {
+      for (const w of ws) w.reject(new OrdererError(OrdererErrorCode.SHUTTING_DOWN, 'orderer is shutting down'))
+    }
+    this.waiters.clear()
+    while (this.processing) await new Promise((r) => setTimeout(r, 5))
+  }
+
+  // ---------------------------------------------------------------- status
+
+  get leader(): number {
+    return this.soft.lead
+  }
+
+  get isLeader(): boolean {
+    return this.soft.role === 'Leader'
+  }
+
+  get role(): string {
+    return this.soft.role
+  }
+
+  get term(): number {
+    return this.node.raft.term
+  }
+
+  get height(): number {
+    return this.m.blocks.height
+  }
+
+  get applied(): number {
+    return this.appliedIndex
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  step(m: Message): void {
+    if (this.stopped) return
+    try {
+      this.node.step(m)
+    } catch (err) {
+      // A message Raft refuses (a stale responder, a local type) is dropped, not fatal.
+      if (err instanceof RaftError) {
+        this.m.logger.debug({ from: m.from, type: m.type, code: err.code }, 'raft refused message')
+        return
+      }
+      throw err
+    }
+    this.kick()
+  }
+
+  reportUnreachable(id: number): void {
+    if (this.stopped) return
+    this.node.reportUnreachable(id)
+  }
+
+  reportSnapshot(id: number, failed: boolean): void {
+    if (this.stopped) return
+    this.node.reportSnapshot(id, failed)
+    this.kick()
+  }
+
+  transferLeadership(to: number): void {
+    this.node.transferLeadership(to)
+    this.kick()
+  }
+
+  /** Where a committed transaction is, checking memory first, then the block store. */
+  async committedBlockOf(txId: string): Promise<number | undefined> {
+    const recent = this.recentTx.get(txId)
+    if (recent !== undefined) return recent
+    return (await this.m.blocks.txLocation(txId))?.block
+  }
+
+  /**
+   * Orders an envelope on the leader; resolves with the number of the block that holds it
+   * once that block is committed. Call only on the leader (followers forward).
+   */
+  order(env: PendingEnvelope, timeoutMs: number): Promise<number> {
+    if (!this.isLeader) {
+      return Promise.reject(
+        new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'this orderer is no longer the leader', { leader: this.leader }),
+      )
+    }
+    const done = this.waitFor(env.txId, timeoutMs)
+    if (!this.inFlightTx.has(env.txId)) {
+      this.inFlightTx.add(env.txId)
+      const batches = this.cutter.ordered(env)
+      for (const b of batches) this.propose(b)
+      if (this.cutter.pendingCount > 0 && this.batchTimer === undefined) {
+        this.batchTimer = setTimeout(() => {
+          this.batchTimer = undefined
+          const b = this.cutter.cut()
+          if (b.length > 0) this.propose(b)
+        }, this.opts.config.batch!.batchTimeoutMs)
+      } else if (this.cutter.pendingCount === 0 && this.batchTimer !== undefined) {
+        clearTimeout(this.batchTimer)
+        this.batchTimer = undefined
+      }
+    }
+    return done
+  }
+
+  /** Waits until `txId` is in a committed block (on any orderer's proposal). */
+  waitFor(txId: string, timeoutMs: number): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const list = this.waiters.get(txId)
+        if (list !== undefined) {
+          const i = list.indexOf(w)
+          if (i >= 0) list.splice(i, 1)
+          if (list.length === 0) this.waiters.delete(txId)
+        }
+        reject(new OrdererError(OrdererErrorCode.TIMEOUT, `transaction ${txId} was not committed within ${timeoutMs} ms`, { txId }))
+      }, timeoutMs)
+      const w: Waiter = {
+        resolve: (n) => {
+          clearTimeout(timer)
+          resolve(n)
+        },
+        reject: (e) => {
+          clearTimeout(timer)
+          reject(e)
+        },
+      }
+      const list = this.waiters.get(txId) ?? []
+      list.push(w)
+      this.waiters.set(txId, list)
+    })
+  }
+
+  private propose(batch: PendingEnvelope[]): void {
+    // A batch waits until this leader has applied everything before its term: only then do
+    // it know the chain's tip, and whether an older leader already ordered a transaction.
+    if (this.node.raft.log.applied < this.leaderSince || this.created === undefined) {
+      this.deferred.push(batch)
+      return
+    }
+    const fresh = batch.filter((e) => {
+      const block = this.recentTx.get(e.txId)
+      if (block === undefined) return true
+      this.resolveWaiters(e.txId, block)
+      this.inFlightTx.delete(e.txId)
+      return false
+    })
+    if (fresh.length === 0) return
+    const number = this.created.number + 1
+    const bytes = createBlock(
+      {
+        number,
+        previousHash: this.created.hash,
+        data: fresh.map((e) => e.bytes),
+        lastConfig: this.lastConfig,
+        raftIndex: this.node.raft.log.lastIndex() + 1,
+      },
+      this.opts.signer,
+    )
+    try {
+      this.node.propose(bytes)
+    } catch (err) {
+      const code = err instanceof RaftError && err.code === 'ERR_RAFT_NOT_LEADER' ? OrdererErrorCode.LEADER_CHANGED : OrdererErrorCode.NO_LEADER
+      for (const e of fresh) {
+        this.inFlightTx.delete(e.txId)
+        this.rejectWaiters(e.txId, new OrdererError(code, `cannot order now: ${(err as Error).message}`, { txId: e.txId }))
+      }
+      return
+    }
+    this.created = { number, hash: parseBlock(bytes).hash }
+    this.kick()
+  }
+
+  // ---------------------------------------------------------------- the Ready loop
+
+  /** Schedules the Ready loop; it runs one at a time. */
+  private kick(): void {
+    if (this.scheduled || this.stopped) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      void this.runReady()
+    })
+  }
+
+  private async runReady(): Promise<void> {
+    if (this.processing || this.stopped) return
+    this.processing = true
+    try {
+      while (!this.stopped && this.node.hasReady()) {
+        const rd: Ready = this.node.ready()
+        // 1. persist (synced when Raft requires it) before anything that depends on it
+        const t0 = performance.now()
+        await this.m.wal.save(rd)
+        if (rd.entries.length > 0 || rd.hardState !== undefined) this.m.metrics.persistSeconds.observe((performance.now() - t0) / 1000)
+        // 2. send
+        this.m.transport.send(rd.messages)
+        // 3. apply
+        if (rd.snapshot !== undefined) await this.applySnapshot(rd.snapshot)
+        for (const e of rd.committedEntries) await this.applyEntry(e)
+        // 4. advance
+        this.node.advance()
+        if (rd.softState !== undefined) this.onSoftState(rd.softState)
+        this.m.metrics.committedIndex.set(this.node.raft.log.committed)
+        this.m.metrics.raftTerm.set(this.node.raft.term)
+        this.maybeStartCutting()
+      }
+    } catch (err) {
+      this.m.logger.error({ err: (err as Error).stack ?? String(err) }, 'raft ready loop failed; stopping the chain')
+      this.emit('fatal', err)
+    } finally {
+      this.processing = false
+    }
+    if (!this.stopped && this.node.hasReady()) this.kick()
+  }
+
+  private onSoftState(s: SoftState): void {
+    const before = this.soft
+    this.soft = s
+    this.m.metrics.raftRole.set(ROLE_VALUE[s.role] ?? 0)
+    if (s.lead !== before.lead) {
+      this.m.metrics.leaderChanges.inc()
+      this.m.logger.info({ leader: s.lead, term: s.term, role: s.role }, 'raft leader changed')
+      this.emit('leader', s.lead)
+    }
+    if (s.role === 'Leader' && before.role !== 'Leader') {
+      this.leaderSince = this.node.raft.log.lastIndex()
+      this.created = undefined
+    }
+    if (s.role !== 'Leader' && before.role === 'Leader') {
+      // Envelopes not yet in a proposed block are handed back: the client resubmits them.
+      const orphaned = [...this.cutter.cut(), ...this.deferred.flat()]
+      this.deferred = []
+      if (this.batchTimer) clearTimeout(this.batchTimer)
+      this.batchTimer = undefined
+      for (const e of orphaned) {
+        this.inFlightTx.delete(e.txId)
+        this.rejectWaiters(e.txId, new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'leadership changed before the transaction was ordered', { txId: e.txId, leader: s.lead }))
+      }
+      this.inFlightTx.clear()
+      this.created = undefined
+    }
+  }
+
+  /** A new leader starts cutting once it has applied everything up to its first entry. */
+  private maybeStartCutting(): void {
+    if (!this.isLeader || this.created !== undefined) return
+    if (this.node.raft.log.applied < this.leaderSince) return
+    const tip = this.m.blocks.tip
+    if (tip === undefined) return
+    this.created = { number: tip.number, hash: tip.hash }
+    const batches = this.deferred
+    this.deferred = []
+    for (const b of batches) this.propose(b)
+  }
+
+  private async applyEntry(e: Entry): Promise<void> {
+    if (e.type === 'EntryConfChange') {
+      this.confState = this.node.applyConfChange(decodeConfChange(e.data))
+      this.m.logger.info({ confState: this.confState, index: e.index }, 'raft membership changed')
+    } else if (e.data.byteLength > 0) {
+      await this.applyBlock(e)
+    }
+    this.appliedIndex = e.index
+  }
+
+  private async applyBlock(e: Entry): Promise<void> {
+    const block = parseBlock(e.data)
+    const tip = this.m.blocks.tip
+    if (tip !== undefined && block.number <= tip.number) return // applied before a restart
+    if (tip === undefined || block.number !== tip.number + 1 || !bytesEqual(block.header.previousHash, tip.hash)) {
+      // Built on a view of the chain that did not survive (a deposed leader's pipeline).
+      // Every orderer sees the same log, so every orderer skips it alike.
+      this.m.logger.warn({ number: block.number, index: e.index, height: this.m.blocks.height }, 'skipping a block that does not extend the chain')
+      if (this.isLeader) this.created = tip === undefined ? undefined : { number: tip.number, hash: tip.hash }
+      return
+    }
+    const txIds = block.block.data.map((d) => {
+      try {
+        return openEnvelope(d).header.txId
+      } catch {
+        return ''
+      }
+    })
+    await this.m.blocks.append(e.data, { number: block.number, hash: block.hash, txIds, raftIndex: e.index })
+    this.m.metrics.blockHeight.set(this.m.blocks.height)
+    for (const txId of txIds) {
+      if (txId === '') continue
+      this.recentTx.set(txId, block.number)
+      this.inFlightTx.delete(txId)
+      this.resolveWaiters(txId, block.number)
+    }
+    while (this.recentTx.size > RECENT_TX_LIMIT) this.recentTx.delete(this.recentTx.keys().next().value as string)
+    this.emit('block', block)
+    const interval = this.opts.config.raft!.snapshotIntervalBlocks
+    if (interval > 0 && block.number % interval === 0) await this.snapshot(e.index, block)
+  }
+
+  private async snapshot(index: number, block: ParsedBlock): Promise<void> {
+    const data = OrdererSnapshot.encode({ blockNumber: block.number, blockHash: block.hash })
+    await this.m.wal.snapshotAndCompact(index, this.confState, data, index - LOG_TAIL_AFTER_SNAPSHOT)
+    this.m.logger.info({ index, block: block.number }, 'raft snapshot taken, log compacted')
+  }
+
+  /** A snapshot from the leader: the chain is at least at its block; fetch what we lack. */
+  private async applySnapshot(s: Snapshot): Promise<void> {
+    const info = decode(OrdererSnapshot, s.data, 'OrdererSnapshot')
+    this.confState = s.metadata.confState
+    this.m.logger.info({ index: s.metadata.index, block: info.blockNumber, height: this.m.blocks.height }, 'installing raft snapshot')
+    if (info.blockNumber >= this.m.blocks.height) await this.m.catchUp(info.blockNumber)
+    this.appliedIndex = s.metadata.index
+  }
+
+  private resolveWaiters(txId: string, block: number): void {
+    const list = this.waiters.get(txId)
+    if (list === undefined) return
+    this.waiters.delete(txId)
+    for (const w of list) w.resolve(block)
+  }
+
+  private rejectWaiters(txId: string, err: OrdererError): void {
+    const list = this.waiters.get(txId)
+    if (list === undefined) return
+    this.waiters.delete(txId)
+    for (const w of list) w.reject(err)
+  }
+}

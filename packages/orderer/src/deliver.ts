@@ -1,0 +1,72 @@
+import type { MembershipService } from '@consort/identity'
+import { PROTOCOL } from '@consort/p2p'
+import type { FramedStream, P2PNode } from '@consort/p2p'
+import { openEnvelope, ProtocolError, verifyEnvelope } from '@consort/protocol'
+import { decode, DecodeError, DeliverResponse, HeaderType, SeekInfo, Status } from '@consort/types'
+import type { ChannelConfig, Logger } from '@consort/types'
+import type { LevelBlockStore } from '@consort/storage'
+import type { Chain } from './chain.js'
+
+/**
+ * The deliver service: a channel member asks for blocks from a height (or the newest) up
+ * to a stop block or forever; blocks committed while it streams are sent as they commit.
+ */
+export class DeliverService {
+  constructor(
+    private readonly config: () => ChannelConfig,
+    private readonly m: { p2p: P2PNode; chain: Chain; blocks: LevelBlockStore; msp: () => MembershipService; logger: Logger },
+  ) {}
+
+  async start(): Promise<void> {
+    await this.m.p2p.handle(PROTOCOL.DELIVER, (s) => this.serve(s), { maxInboundStreams: 256, maxFrameBytes: 1024 * 1024 })
+  }
+
+  private async serve(stream: FramedStream): Promise<void> {
+    let seek: SeekInfo
+    try {
+      const opened = openEnvelope(await stream.readBytes())
+      verifyEnvelope(opened, this.m.msp(), { channelId: this.config().channelId, types: [HeaderType.DELIVER_SEEK] })
+      seek = decode(SeekInfo, opened.payload.data, 'SeekInfo')
+    } catch (err) {
+      if (err instanceof ProtocolError || err instanceof DecodeError) {
+        const status = err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST
+        await stream.write(DeliverResponse.encode({ status, info: err.message }))
+        await stream.close()
+        return
+      }
+      throw err
+    }
+    const closed = new Promise<void>((resolve) => stream.stream.addEventListener('close', () => resolve(), { once: true }))
+    let n = seek.newest ? Math.max(0, this.m.blocks.height - 1) : seek.start
+    while (seek.stop === undefined || n <= seek.stop) {
+      if (n >= this.m.blocks.height) {
+        if (!(await this.waitForBlock(n, closed))) return
+        continue
+      }
+      const block = await this.m.blocks.get(n)
+      if (block === undefined) break
+      await stream.write(DeliverResponse.encode({ status: Status.STATUS_UNKNOWN, block, info: '' }))
+      n++
+    }
+    await stream.write(DeliverResponse.encode({ status: Status.SUCCESS, info: '' }))
+    await stream.close()
+  }
+
+  /** Resolves true once block `n` exists, false if the stream closes first. */
+  private waitForBlock(n: number, closed: Promise<void>): Promise<boolean> {
+    return new Promise((resolve) => {
+      const chain = this.m.chain
+      const onBlock = (): void => {
+        if (this.m.blocks.height <= n) return
+        chain.off('block', onBlock)
+        resolve(true)
+      }
+      chain.on('block', onBlock)
+      void closed.then(() => {
+        chain.off('block', onBlock)
+        resolve(false)
+      })
+      onBlock()
+    })
+  }
+}

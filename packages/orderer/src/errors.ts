@@ -1,0 +1,46 @@
+import { ConsortError, Status } from '@consort/types'
+
+/** Why a broadcast was refused; the code travels in BroadcastResponse.code. */
+export const OrdererErrorCode = {
+  MALFORMED: 'MALFORMED',
+  BAD_SIGNATURE: 'BAD_SIGNATURE',
+  NOT_AUTHORIZED: 'NOT_AUTHORIZED',
+  BAD_TXID: 'BAD_TXID',
+  WRONG_CHANNEL: 'WRONG_CHANNEL',
+  UNSUPPORTED: 'UNSUPPORTED',
+  TOO_LARGE: 'TOO_LARGE',
+  DUPLICATE_TXID: 'DUPLICATE_TXID',
+  NO_LEADER: 'NO_LEADER',
+  LEADER_CHANGED: 'LEADER_CHANGED',
+  TIMEOUT: 'TIMEOUT',
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
+  INTERNAL: 'INTERNAL',
+} as const
+export type OrdererErrorCode = (typeof OrdererErrorCode)[keyof typeof OrdererErrorCode]
+
+const STATUS: Record<OrdererErrorCode, Status> = {
+  MALFORMED: Status.BAD_REQUEST,
+  BAD_SIGNATURE: Status.FORBIDDEN,
+  NOT_AUTHORIZED: Status.FORBIDDEN,
+  BAD_TXID: Status.BAD_REQUEST,
+  WRONG_CHANNEL: Status.NOT_FOUND,
+  UNSUPPORTED: Status.BAD_REQUEST,
+  TOO_LARGE: Status.REQUEST_ENTITY_TOO_LARGE,
+  DUPLICATE_TXID: Status.CONFLICT,
+  NO_LEADER: Status.SERVICE_UNAVAILABLE,
+  LEADER_CHANGED: Status.SERVICE_UNAVAILABLE,
+  TIMEOUT: Status.SERVICE_UNAVAILABLE,
+  SHUTTING_DOWN: Status.SERVICE_UNAVAILABLE,
+  INTERNAL: Status.INTERNAL_SERVER_ERROR,
+}
+
+export class OrdererError extends ConsortError<OrdererErrorCode> {
+  get status(): Status {
+    return STATUS[this.code]
+  }
+
+  /** Whether trying again (on this or another orderer) may succeed. */
+  get retryable(): boolean {
+    return this.status === Status.SERVICE_UNAVAILABLE || this.status === Status.INTERNAL_SERVER_ERROR
+  }
+}

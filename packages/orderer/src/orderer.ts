@@ -1,0 +1,238 @@
+import { randomInt } from 'node:crypto'
+import { join } from 'node:path'
+import { bytesEqual, toHex } from '@consort/crypto'
+import { parseCertificate, signingIdentity } from '@consort/identity'
+import type { MembershipService, SigningIdentity } from '@consort/identity'
+import { P2PNode, peerIdOf } from '@consort/p2p'
+import { channelMsp, openEnvelope, parseBlock, readChannelConfig, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
+import type { ParsedBlock } from '@consort/protocol'
+import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
+import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock } from '@consort/types'
+import type { ChannelConfig, Clock, Logger } from '@consort/types'
+import { BroadcastService } from './broadcast.js'
+import { Chain } from './chain.js'
+import { OrdererClient } from './client.js'
+import { DeliverService } from './deliver.js'
+import { OrdererMetrics } from './metrics.js'
+import { OperationsServer } from './operations.js'
+import { RaftTransport } from './raftTransport.js'
+import type { Peer } from './raftTransport.js'
+
+export interface OrdererOptions {
+  /** Encoded orderer certificate; must be one of the channel's consenters. */
+  certificate: Uint8Array
+  privateKey: Uint8Array
+  /** libp2p listen multiaddr, e.g. /ip4/127.0.0.1/tcp/7050. */
+  listen: string
+  dataDir: string
+  genesisBlock: Uint8Array
+  operations?: { host: string; port: number }
+}
+
+export const OrdererStartErrorCode = {
+  NOT_A_CONSENTER: 'ERR_ORDERER_NOT_A_CONSENTER',
+  WRONG_GENESIS: 'ERR_ORDERER_WRONG_GENESIS',
+} as const
+
+/** The full libp2p address of a consenter: its configured address plus the peer id of its key. */
+export function consenterAddress(c: { address: string; certificate: Uint8Array }): string {
+  return `${c.address}/p2p/${peerIdOf(parseCertificate(c.certificate).publicKey)}`
+}
+
+/** An orderer node: one channel's Raft chain, its services and its operations endpoint. */
+export class Orderer {
+  private catchingUp = false
+  private fatal: Error | undefined
+  private opsPort = 0
+
+  private constructor(
+    readonly name: string,
+    readonly raftId: number,
+    readonly config: ChannelConfig,
+    private readonly p2p: P2PNode,
+    private readonly wal: LevelRaftWal,
+    private readonly blocks: LevelBlockStore,
+    readonly chain: Chain,
+    private readonly transport: RaftTransport,
+    private readonly services: { broadcast: BroadcastService; deliver: DeliverService },
+    private readonly forwarder: OrdererClient,
+    private readonly ops: OperationsServer | undefined,
+    readonly metrics: OrdererMetrics,
+    private readonly logger: Logger,
+  ) {}
+
+  static async create(opts: OrdererOptions, modules: { logger: Logger; clock?: Clock }): Promise<Orderer> {
+    const logger = modules.logger
+    const config = readChannelConfig(opts.genesisBlock)
+    const genesis = parseBlock(opts.genesisBlock)
+    const me = config.consenters.find((c) => bytesEqual(c.certificate, opts.certificate))
+    if (me === undefined) {
+      throw new ConsortError(OrdererStartErrorCode.NOT_A_CONSENTER, 'this certificate is not a consenter of the channel', {
+        channel: config.channelId,
+      })
+    }
+    const signer: SigningIdentity = signingIdentity(opts.certificate, opts.privateKey)
+    const msp: MembershipService = channelMsp(config, modules.clock ?? systemClock)
+    const peers: Peer[] = config.consenters.map((c) => {
+      const peerId = peerIdOf(parseCertificate(c.certificate).publicKey)
+      return { id: c.id, peerId, address: `${c.address}/p2p/${peerId}` }
+    })
+    const metrics = new OrdererMetrics()
+    const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger })
+    const wal = await LevelRaftWal.open(join(opts.dataDir, 'wal'), { voters: config.consenters.map((c) => c.id), learners: [] })
+    const blocks = await LevelBlockStore.open(join(opts.dataDir, 'blocks'))
+    if (blocks.height === 0) {
+      await blocks.append(genesis.bytes, { number: 0, hash: genesis.hash, txIds: [''], raftIndex: 0 })
+    } else if (!bytesEqual((await blocks.get(0)) ?? new Uint8Array(), genesis.bytes)) {
+      throw new ConsortError(OrdererStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds a different chain than this genesis block`, {
+        dataDir: opts.dataDir,
+      })
+    }
+    const others = peers.filter((p) => p.id !== me.id).map((p) => p.address)
+    const forwarder = new OrdererClient(p2p, others, { signer, channelId: config.channelId, logger })
+
+    // The chain and the transport refer to each other through these late-bound handlers.
+    let chain: Chain | undefined
+    let orderer: Orderer | undefined
+    const transport = new RaftTransport(
+      p2p,
+      me.id,
+      peers,
+      {
+        onMessage: (m) => chain?.step(m),
+        onUnreachable: (id) => chain?.reportUnreachable(id),
+        onSnapshotStatus: (id, failed) => chain?.reportSnapshot(id, failed),
+      },
+      logger,
+    )
+    const seed = randomInt(2 ** 31)
+    logger.info({ seed, id: me.id }, 'raft election jitter seed')
+    chain = new Chain(
+      { config, raftId: me.id, signer },
+      {
+        wal,
+        blocks,
+        transport,
+        metrics,
+        logger,
+        rng: seededRng(seed),
+        catchUp: (to) => (orderer as Orderer).catchUp(to),
+      },
+    )
+    chain.setMaxListeners(0)
+    const addressOf = (id: number) => peers.find((p) => p.id === id)?.address
+    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger })
+    const deliver = new DeliverService(() => config, { p2p, chain, blocks, msp: () => msp, logger })
+    const ops =
+      opts.operations === undefined
+        ? undefined
+        : new OperationsServer(opts.operations, {
+            registry: metrics.registry,
+            health: () => (orderer as Orderer).health(),
+            status: () => (orderer as Orderer).status(),
+          })
+    orderer = new Orderer(me.name, me.id, config, p2p, wal, blocks, chain, transport, { broadcast, deliver }, forwarder, ops, metrics, logger)
+    chain.on('fatal', (err: Error) => {
+      ;(orderer as Orderer).fatal = err
+    })
+    return orderer
+  }
+
+  async start(): Promise<void> {
+    await this.transport.start()
+    await this.services.broadcast.start()
+    await this.services.deliver.start()
+    // A node that installed a snapshot but stopped before fetching its blocks resumes the fetch.
+    const snap = this.wal.storage.snapshot()
+    if (snap.metadata.index > 0) {
+      const info = decode(OrdererSnapshot, snap.data, 'OrdererSnapshot')
+      if (info.blockNumber >= this.blocks.height) await this.catchUp(info.blockNumber)
+    }
+    this.chain.start()
+    if (this.ops !== undefined) this.opsPort = await this.ops.start()
+    this.logger.info(
+      { name: this.name, id: this.raftId, addresses: this.p2p.addresses, height: this.blocks.height, operationsPort: this.opsPort },
+      'orderer started',
+    )
+  }
+
+  async stop(): Promise<void> {
+    await this.chain.stop()
+    this.transport.stop()
+    this.forwarder.close()
+    await this.ops?.stop()
+    await this.p2p.stop()
+    await this.wal.close()
+    await this.blocks.close()
+    this.logger.info({ name: this.name }, 'orderer stopped')
+  }
+
+  get addresses(): string[] {
+    return this.p2p.addresses
+  }
+
+  get operationsPort(): number {
+    return this.opsPort
+  }
+
+  health(): { ok: boolean; reasons: string[] } {
+    const reasons: string[] = []
+    if (this.fatal !== undefined) reasons.push(`ready loop failed: ${this.fatal.message}`)
+    if (this.chain.leader === 0) reasons.push('no Raft leader')
+    if (this.catchingUp) reasons.push('catching up from other orderers')
+    return { ok: reasons.length === 0, reasons }
+  }
+
+  status(): Record<string, unknown> {
+    const tip = this.blocks.tip
+    return {
+      name: this.name,
+      kind: 'orderer',
+      raftId: this.raftId,
+      role: this.chain.role,
+      term: this.chain.term,
+      leader: this.chain.leader,
+      height: this.blocks.height,
+      tipHash: tip === undefined ? '' : toHex(tip.hash),
+      committedIndex: this.chain.node.raft.log.committed,
+      appliedIndex: this.chain.applied,
+      peerId: this.p2p.peerId,
+      addresses: this.p2p.addresses,
+    }
+  }
+
+  /**
+   * Fetches blocks from the other orderers up to `toBlock`, checking each link and each
+   * orderer signature, as a node does after installing a snapshot.
+   */
+  async catchUp(toBlock: number): Promise<void> {
+    this.catchingUp = true
+    const msp = channelMsp(this.config, systemClock)
+    try {
+      while (this.blocks.height <= toBlock) {
+        const tip = this.blocks.tip
+        let prev: ParsedBlock | undefined = tip === undefined ? undefined : parseBlock((await this.blocks.get(tip.number)) as Uint8Array)
+        this.logger.info({ from: this.blocks.height, to: toBlock }, 'catching up blocks from other orderers')
+        for await (const block of this.forwarder.deliver({ start: this.blocks.height, stop: toBlock })) {
+          verifyChainLink(prev, block)
+          verifyBlockSignature(block, msp)
+          const txIds = block.block.data.map((d) => {
+            try {
+              return openEnvelope(d).header.txId
+            } catch {
+              return ''
+            }
+          })
+          await this.blocks.append(block.bytes, { number: block.number, hash: block.hash, txIds, raftIndex: block.block.metadata?.raftIndex ?? 0 })
+          this.metrics.blockHeight.set(this.blocks.height)
+          this.chain.emit('block', block)
+          prev = block
+        }
+        if (this.blocks.height <= toBlock) await new Promise((r) => setTimeout(r, 500))
+      }
+      this.logger.info({ height: this.blocks.height }, 'caught up')
+    } finally {
+      this.catchingUp = false
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import { PROTOCOL } from '@consort/p2p'
+import type { FramedStream, P2PNode } from '@consort/p2p'
+import { decodeMessage, encodeMessage } from '@consort/raft'
+import type { Message } from '@consort/raft'
+import type { Logger } from '@consort/types'
+
+/** A consenter as the transport knows it: Raft id and where to dial it. */
+export interface Peer {
+  id: number
+  peerId: string
+  /** Full multiaddr, ending in /p2p/<peer id>. */
+  address: string
+}
+
+export interface TransportHandlers {
+  /** A message from a peer, already checked to come from the consenter it claims. */
+  onMessage(m: Message): void
+  onUnreachable(id: number): void
+  onSnapshotStatus(id: number, failed: boolean): void
+}
+
+// Messages waiting for one peer; beyond this the oldest are dropped (Raft resends).
+const QUEUE_LIMIT = 4096
+// Larger than any frame Raft builds with the default maxSizePerMsg, plus snapshots.
+const MAX_FRAME_BYTES = 64 * 1024 * 1024
+
+/**
+ * Raft messages between consenters over libp2p: one long-lived outbound stream per peer,
+ * written from a bounded queue; inbound streams are accepted only from consenters, and a
+ * message must name as sender the consenter whose key opened the stream.
+ */
+export class RaftTransport {
+  private readonly senders = new Map<number, PeerSender>()
+  private readonly byPeerId = new Map<string, Peer>()
+  private stopped = false
+
+  constructor(
+    private readonly p2p: P2PNode,
+    private readonly selfId: number,
+    peers: Peer[],
+    private readonly handlers: TransportHandlers,
+    private readonly logger: Logger,
+  ) {
+    this.setPeers(peers)
+  }
+
+  setPeers(peers: Peer[]): void {
+    this.byPeerId.clear()
+    for (const p of peers) {
+      this.byPeerId.set(p.peerId, p)
+      if (p.id !== this.selfId && !this.senders.has(p.id)) {
+        this.senders.set(p.id, new PeerSender(this.p2p, p, this.handlers, this.logger))
+      }
+    }
+    for (const [id, s] of this.senders) {
+      if (!peers.some((p) => p.id === id)) {
+        s.stop()
+        this.senders.delete(id)
+      }
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.p2p.handle(PROTOCOL.RAFT, (s) => this.serve(s), {
+      maxInboundStreams: 8,
+      maxFrameBytes: MAX_FRAME_BYTES,
+    })
+  }
+
+  send(messages: Message[]): void {
+    for (const m of messages) {
+      const s = this.senders.get(m.to)
+      if (s === undefined) continue
+      s.enqueue(m)
+    }
+  }
+
+  private async serve(stream: FramedStream): Promise<void> {
+    const peer = this.byPeerId.get(stream.remotePeer)
+    if (peer === undefined) {
+      // Not a consenter: it may not take part in Raft at all.
+      this.logger.warn({ peer: stream.remotePeer }, 'raft stream from a non-consenter refused')
+      stream.abort(new Error('not a consenter'))
+      await this.p2p.hangUp(stream.remotePeer)
+      return
+    }
+    while (!this.stopped) {
+      const bytes = await stream.readBytes({ timeoutMs: 0 })
+      const m = decodeMessage(bytes, MAX_FRAME_BYTES)
+      if (m.from !== peer.id || m.to !== this.selfId) {
+        this.logger.warn({ peer: peer.id, from: m.from, to: m.to }, 'raft message with a forged sender or wrong recipient')
+        stream.abort(new Error('forged sender'))
+        return
+      }
+      this.handlers.onMessage(m)
+    }
+  }
+
+  stop(): void {
+    this.stopped = true
+    for (const s of this.senders.values()) s.stop()
+  }
+}
+
+class PeerSender {
+  private queue: Message[] = []
+  private stream: FramedStream | undefined
+  private running = false
+  private stopped = false
+  private backoffMs = 50
+
+  constructor(
+    private readonly p2p: P2PNode,
+    private readonly peer: Peer,
+    private readonly handlers: TransportHandlers,
+    private readonly logger: Logger,
+  ) {}
+
+  enqueue(m: Message): void {
+    if (this.stopped) return
+    if (this.queue.length >= QUEUE_LIMIT) {
+      const dropped = this.queue.shift() as Message
+      if (dropped.type === 'MsgSnap') this.handlers.onSnapshotStatus(this.peer.id, true)
+    }
+    this.queue.push(m)
+    if (!this.running) void this.run()
+  }
+
+  private async run(): Promise<void> {
+    this.running = true
+    try {
+      while (!this.stopped && this.queue.length > 0) {
+        if (this.stream === undefined) {
+          try {
+            this.stream = await this.p2p.dial(this.peer.address, PROTOCOL.RAFT, { timeoutMs: 2000, maxFrameBytes: MAX_FRAME_BYTES })
+            this.backoffMs = 50
+          } catch (err) {
+            this.fail(err)
+            await new Promise((r) => setTimeout(r, this.backoffMs))
+            this.backoffMs = Math.min(this.backoffMs * 2, 1000)
+            continue
+          }
+        }
+        const m = this.queue.shift() as Message
+        try {
+          await this.stream.write(encodeMessage(m), { timeoutMs: 5000 })
+          if (m.type === 'MsgSnap') this.handlers.onSnapshotStatus(this.peer.id, false)
+        } catch (err) {
+          if (m.type === 'MsgSnap') this.handlers.onSnapshotStatus(this.peer.id, true)
+          this.stream.abort(err as Error)
+          this.stream = undefined
+          this.fail(err)
+        }
+      }
+    } finally {
+      this.running = false
+    }
+  }
+
+  /** The peer cannot be reached: drop what is queued (Raft will resend) and tell Raft. */
+  private fail(err: unknown): void {
+    this.logger.debug({ peer: this.peer.id, err: (err as Error).message }, 'raft peer unreachable')
+    for (const m of this.queue) if (m.type === 'MsgSnap') this.handlers.onSnapshotStatus(this.peer.id, true)
+    this.queue = []
+    this.handlers.onUnreachable(this.peer.id)
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.queue = []
+    this.stream?.abort(new Error('transport stopped'))
+    this.stream = undefined
+  }
+}
