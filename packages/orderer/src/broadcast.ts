@@ -2,6 +2,7 @@ import type { MembershipService } from '@consort/identity'
 import { PROTOCOL } from '@consort/p2p'
 import type { FramedStream, P2PNode } from '@consort/p2p'
 import { openEnvelope, ProtocolError, ProtocolErrorCode, verifyEnvelope } from '@consort/protocol'
+import type { OpenedEnvelope } from '@consort/protocol'
 import { BroadcastResponse, HeaderType, Status } from '@consort/types'
 import type { ChannelConfig, Logger } from '@consort/types'
 import type { Chain } from './chain.js'
@@ -79,8 +80,10 @@ export class BroadcastService {
       if (bytes.byteLength > max) {
         throw new OrdererError(OrdererErrorCode.TOO_LARGE, `envelope of ${bytes.byteLength} bytes exceeds absoluteMaxBytes ${max}`)
       }
-      const opened = this.verify(bytes)
+      const opened = this.open(bytes)
+      // Known before verification, so even a refusal names the transaction it answers.
       txId = opened.header.txId
+      this.verify(opened)
       const committed = await this.m.chain.committedBlockOf(txId)
       if (committed !== undefined) {
         throw new OrdererError(OrdererErrorCode.DUPLICATE_TXID, `transaction ${txId} was already ordered in block ${committed}`, {
@@ -100,11 +103,18 @@ export class BroadcastService {
     return r
   }
 
-  private verify(bytes: Uint8Array) {
+  private open(bytes: Uint8Array): OpenedEnvelope {
     try {
-      const opened = openEnvelope(bytes)
+      return openEnvelope(bytes)
+    } catch (err) {
+      if (err instanceof ProtocolError) throw new OrdererError(OrdererErrorCode.MALFORMED, err.message)
+      throw err
+    }
+  }
+
+  private verify(opened: OpenedEnvelope): void {
+    try {
       verifyEnvelope(opened, this.m.msp(), { channelId: this.config().channelId, types: [HeaderType.TRANSACTION] })
-      return opened
     } catch (err) {
       if (err instanceof ProtocolError) {
         throw new OrdererError(PROTOCOL_TO_ORDERER[err.code] ?? OrdererErrorCode.MALFORMED, err.message, { cause: err.code })
@@ -115,26 +125,37 @@ export class BroadcastService {
 
   private async order(bytes: Uint8Array, txId: string): Promise<number> {
     const chain = this.m.chain
-    if (chain.leader === 0) await this.awaitLeader()
-    if (chain.isLeader) return chain.order({ bytes, txId }, ORDER_TIMEOUT_MS)
-    const address = this.m.addressOf(chain.leader)
-    if (address === undefined) throw new OrdererError(OrdererErrorCode.NO_LEADER, 'the leader is not a known consenter')
-    // Forwarded to the leader; its answer is ours.
-    let answer: BroadcastResponse
-    try {
-      answer = await this.m.forwarder.broadcastTo(address, bytes, txId, ORDER_TIMEOUT_MS)
-    } catch (err) {
-      throw new OrdererError(OrdererErrorCode.LEADER_CHANGED, `could not reach the leader: ${(err as Error).message}`, { leader: chain.leader })
+    // A follower whose leader just vanished tries once more when a new leader is known.
+    for (let attempt = 0; ; attempt++) {
+      if (chain.leader === 0) await this.awaitLeader(0)
+      if (chain.isLeader) return chain.order({ bytes, txId }, ORDER_TIMEOUT_MS)
+      const leader = chain.leader
+      const address = this.m.addressOf(leader)
+      if (address === undefined) throw new OrdererError(OrdererErrorCode.NO_LEADER, 'the leader is not a known consenter')
+      let answer: BroadcastResponse
+      try {
+        answer = await this.m.forwarder.broadcastTo(address, bytes, txId, ORDER_TIMEOUT_MS)
+      } catch (err) {
+        if (attempt > 0) {
+          throw new OrdererError(OrdererErrorCode.LEADER_CHANGED, `could not reach the leader: ${(err as Error).message}`, { leader })
+        }
+        await this.awaitLeader(leader)
+        continue
+      }
+      if (answer.status === Status.SUCCESS) return answer.blockNumber
+      throw new OrdererError((answer.code as OrdererErrorCode) || OrdererErrorCode.INTERNAL, answer.info, { blockNumber: answer.blockNumber })
     }
-    if (answer.status === Status.SUCCESS) return answer.blockNumber
-    throw new OrdererError((answer.code as OrdererErrorCode) || OrdererErrorCode.INTERNAL, answer.info, { blockNumber: answer.blockNumber })
   }
 
-  /** During an election, wait (up to two election timeouts) rather than fail at once. */
-  private async awaitLeader(): Promise<void> {
+  /**
+   * During an election, wait (up to two election timeouts) for a leader other than
+   * `unlike` rather than fail at once; throws NO_LEADER if none appears.
+   */
+  private async awaitLeader(unlike: number): Promise<void> {
     const raft = this.config().raft!
     const waitMs = 2 * raft.electionTick * raft.tickMs
     const chain = this.m.chain
+    if (chain.leader !== 0 && chain.leader !== unlike) return
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, waitMs)
       function done(): void {
@@ -143,10 +164,12 @@ export class BroadcastService {
         resolve()
       }
       function onLeader(id: number): void {
-        if (id !== 0) done()
+        if (id !== 0 && id !== unlike) done()
       }
       chain.on('leader', onLeader)
     })
-    if (chain.leader === 0) throw new OrdererError(OrdererErrorCode.NO_LEADER, 'no Raft leader: a majority of orderers is not reachable')
+    if (chain.leader === 0 || chain.leader === unlike) {
+      throw new OrdererError(OrdererErrorCode.NO_LEADER, 'no Raft leader: a majority of orderers is not reachable')
+    }
   }
 }

@@ -26,7 +26,10 @@ class BroadcastConnection {
   private readonly pending = new Map<string, Pending[]>()
   closed = false
 
-  constructor(private readonly stream: FramedStream) {
+  constructor(
+    private readonly stream: FramedStream,
+    private readonly onClose: () => void,
+  ) {
     void this.readLoop()
   }
 
@@ -67,6 +70,7 @@ class BroadcastConnection {
   close(err: Error): void {
     if (this.closed) return
     this.closed = true
+    this.onClose()
     for (const list of this.pending.values()) for (const p of list) p.reject(err)
     this.pending.clear()
     this.stream.abort(err)
@@ -79,7 +83,7 @@ class BroadcastConnection {
  * by peers and by the SDK.
  */
 export class OrdererClient {
-  private readonly connections = new Map<string, BroadcastConnection>()
+  private readonly connections = new Map<string, Promise<BroadcastConnection>>()
   private preferred = 0
 
   constructor(
@@ -92,14 +96,16 @@ export class OrdererClient {
     this.endpoints = endpoints
   }
 
-  private async connection(endpoint: string): Promise<BroadcastConnection> {
-    let c = this.connections.get(endpoint)
-    if (c === undefined || c.closed) {
-      const stream = await this.p2p.dial(endpoint, PROTOCOL.BROADCAST, { timeoutMs: 3000, maxFrameBytes: MAX_FRAME_BYTES })
-      c = new BroadcastConnection(stream)
-      this.connections.set(endpoint, c)
-    }
-    return c
+  private connection(endpoint: string): Promise<BroadcastConnection> {
+    const existing = this.connections.get(endpoint)
+    if (existing !== undefined) return existing
+    // One stream per orderer, shared by concurrent callers: the dial itself is shared too.
+    const dialing = this.p2p
+      .dial(endpoint, PROTOCOL.BROADCAST, { timeoutMs: 3000, maxFrameBytes: MAX_FRAME_BYTES })
+      .then((stream) => new BroadcastConnection(stream, () => this.connections.delete(endpoint)))
+    dialing.catch(() => this.connections.delete(endpoint))
+    this.connections.set(endpoint, dialing)
+    return dialing
   }
 
   /** Sends to one given orderer and returns its answer; throws on a broken connection. */
@@ -192,7 +198,7 @@ export class OrdererClient {
   }
 
   close(): void {
-    for (const c of this.connections.values()) c.close(new Error('client closed'))
+    for (const c of this.connections.values()) void c.then((conn) => conn.close(new Error('client closed')), () => undefined)
     this.connections.clear()
   }
 }

@@ -82,6 +82,8 @@ export class P2PNode {
         const framed = new FramedStream(stream, connection.remotePeer.toString(), opts)
         try {
           await handler(framed)
+          // A handler that returns is done with its stream.
+          await framed.close()
         } catch (err) {
           this.logger.debug({ protocol, peer: framed.remotePeer, err: (err as Error).message }, 'stream handler failed')
           framed.abort(err as Error)

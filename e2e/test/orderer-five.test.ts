@@ -1,0 +1,55 @@
+// Five orderers: any two can fail and the network keeps committing.
+import { Status } from '@consort/types'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startNetwork } from '../src/fixture.js'
+import type { Client, Net } from '../src/fixture.js'
+
+let net: Net
+let client: Client
+beforeAll(async () => {
+  net = await startNetwork({ orgs: 5, orderers: 5 })
+  await net.leader()
+  client = await net.client()
+})
+afterAll(async () => {
+  await net?.teardown()
+})
+
+async function commit(label: string): Promise<number> {
+  const until = Date.now() + 30_000
+  for (let i = 0; Date.now() < until; i++) {
+    const { envelope, txId } = client.envelope(`${label}-${i}`)
+    const r = await client.orderer.broadcast(envelope, txId)
+    if (r.status === Status.SUCCESS) return r.blockNumber
+  }
+  throw new Error(`could not commit ${label}`)
+}
+
+it('keeps committing with the leader and then a second node killed, and both catch up', async () => {
+  await commit('warm-up')
+  const first = await net.leader()
+  await net.kill(first.name)
+  const second = await net.leader(15_000)
+  expect(second.name).not.toBe(first.name)
+  await commit('one-down')
+  await net.kill(second.name)
+  const third = await net.leader(15_000)
+  expect([first.name, second.name]).not.toContain(third.name)
+  const top = await commit('two-down')
+
+  await net.start(first.name)
+  await net.start(second.name)
+  const deadline = Date.now() + 30_000
+  const tips = new Map<string, string>()
+  while (Date.now() < deadline && tips.size < 5) {
+    for (const o of net.orderers) {
+      const s = await net.status(o.name)
+      if ((s?.height as number) > top) tips.set(o.name, String(s?.tipHash))
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  expect(tips.size).toBe(5)
+  // Identical chains: every node's block `top` hashes alike (tips at equal heights).
+  const heights = await Promise.all(net.orderers.map(async (o) => (await net.status(o.name))?.height))
+  if (new Set(heights).size === 1) expect(new Set(tips.values()).size).toBe(1)
+}, 180_000)
