@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { generateKeyPair, writePrivateKeyFile } from '@consort/crypto'
-import { certificateToPem, createRootCA, issueCertificate, parseCertificate } from '@consort/identity'
+import { generateKeyPair, readPrivateKeyFile, writePrivateKeyFile } from '@consort/crypto'
+import { certificateFromPem, certificateToPem, createRootCA, issueCertificate, parseCertificate } from '@consort/identity'
 import type { CertificateAuthority } from '@consort/identity'
 import { peerIdOf } from '@consort/p2p'
 import { createGenesisBlock, normalizeChannelConfig } from '@consort/protocol'
@@ -196,4 +196,60 @@ export async function loadManifest(dir: string): Promise<Manifest> {
   } catch (err) {
     throw new DevnetError(DevnetErrorCode.NO_NETWORK, `no network in ${dir} (network.json missing or unreadable)`, { dir }, { cause: err })
   }
+}
+
+/**
+ * Adds an orderer node's files to an existing network (identity from its org's CA, config,
+ * manifest entry) for a consenter to be added by a config update. Its config names
+ * `join.block` in its folder as the block to start from: write there the config block
+ * that adds it.
+ */
+export async function addOrdererNode(manifest: Manifest, mspId: string, opts: { raftId: number; port: number }): Promise<{ node: NodeEntry; consenter: Consenter }> {
+  const org = manifest.orgs.find((o) => o.mspId === mspId)
+  if (org === undefined) throw new DevnetError(DevnetErrorCode.BAD_SPEC, `no org ${mspId}`, { mspId })
+  const caDir = join(manifest.dir, 'orgs', mspId, 'ca')
+  const ca: CertificateAuthority = {
+    certificate: certificateFromPem(await readFile(join(caDir, 'cert.pem'), 'utf8')),
+    privateKey: await readPrivateKeyFile(join(caDir, 'key.pem')),
+  }
+  const index = manifest.nodes.filter((n) => n.kind === 'orderer' && n.org === mspId).length
+  const name = `orderer${index}.${mspId.toLowerCase()}`
+  const nodeDir = join(manifest.dir, 'nodes', name)
+  const keys = generateKeyPair()
+  const notBefore = Date.now() - 60_000
+  const cert = issueCertificate(ca, { subject: name, role: Role.ORDERER, publicKey: keys.publicKey, notBefore, notAfter: notBefore + 10 * 365 * 86_400_000 })
+  const files = await writeIdentity(nodeDir, cert, keys.privateKey)
+  const listen = `/ip4/127.0.0.1/tcp/${opts.port}`
+  const node: NodeEntry = {
+    name,
+    kind: 'orderer',
+    org: mspId,
+    raftId: opts.raftId,
+    listen,
+    address: `${listen}/p2p/${peerIdOf(parseCertificate(cert).publicKey)}`,
+    operationsPort: opts.port + 1,
+    config: join(nodeDir, 'config.json'),
+    dataDir: join(nodeDir, 'data'),
+    log: join(nodeDir, 'node.log'),
+    pidFile: join(nodeDir, 'node.pid'),
+  }
+  await writeFile(
+    node.config,
+    JSON.stringify(
+      {
+        name,
+        certificate: files.certificate,
+        privateKey: files.privateKey,
+        listen,
+        dataDir: node.dataDir,
+        genesisBlock: join(nodeDir, 'join.block'),
+        operations: { host: '127.0.0.1', port: node.operationsPort },
+      },
+      null,
+      2,
+    ),
+  )
+  manifest.nodes.push(node)
+  await writeFile(join(manifest.dir, 'network.json'), JSON.stringify(manifest, null, 2))
+  return { node, consenter: { id: opts.raftId, name, org: mspId, address: listen, certificate: cert } }
 }

@@ -1,7 +1,7 @@
 import type { MembershipService } from '@consort/identity'
 import { PROTOCOL } from '@consort/p2p'
 import type { FramedStream, P2PNode } from '@consort/p2p'
-import { openEnvelope, ProtocolError, ProtocolErrorCode, verifyEnvelope } from '@consort/protocol'
+import { consenterChange, openEnvelope, ProtocolError, ProtocolErrorCode, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
 import type { OpenedEnvelope } from '@consort/protocol'
 import { BroadcastResponse, HeaderType, Status } from '@consort/types'
 import type { ChannelConfig, Logger } from '@consort/types'
@@ -90,7 +90,9 @@ export class BroadcastService {
           blockNumber: committed,
         })
       }
-      const blockNumber = await this.order(bytes, txId)
+      const isConfig = opened.header.type === HeaderType.CONFIG_UPDATE
+      if (isConfig) this.checkConfigUpdate(opened)
+      const blockNumber = await this.order(bytes, txId, isConfig)
       r = { status: Status.SUCCESS, info: '', txId, blockNumber, code: '' }
     } catch (err) {
       const e = err instanceof OrdererError ? err : new OrdererError(OrdererErrorCode.INTERNAL, (err as Error).message)
@@ -114,7 +116,7 @@ export class BroadcastService {
 
   private verify(opened: OpenedEnvelope): void {
     try {
-      verifyEnvelope(opened, this.m.msp(), { channelId: this.config().channelId, types: [HeaderType.TRANSACTION] })
+      verifyEnvelope(opened, this.m.msp(), { channelId: this.config().channelId, types: [HeaderType.TRANSACTION, HeaderType.CONFIG_UPDATE] })
     } catch (err) {
       if (err instanceof ProtocolError) {
         throw new OrdererError(PROTOCOL_TO_ORDERER[err.code] ?? OrdererErrorCode.MALFORMED, err.message, { cause: err.code })
@@ -123,12 +125,38 @@ export class BroadcastService {
     }
   }
 
-  private async order(bytes: Uint8Array, txId: string): Promise<number> {
+  /**
+   * A config update must be valid against the current config (admin signatures that satisfy
+   * the admins policy, the next sequence, one consenter change at most), and a consenter
+   * change is refused while the cluster is not healthy.
+   */
+  private checkConfigUpdate(opened: OpenedEnvelope): void {
+    const current = this.config()
+    let next
+    try {
+      next = validateConfigUpdate(current, opened.payload.data, this.m.msp())
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        const code = err.code === ProtocolErrorCode.BAD_CONFIG ? OrdererErrorCode.BAD_CONFIG : (PROTOCOL_TO_ORDERER[err.code] ?? OrdererErrorCode.BAD_CONFIG)
+        throw new OrdererError(code, err.message)
+      }
+      throw err
+    }
+    const change = consenterChange(current, next)
+    const leaving = change?.type === 'remove' ? change.consenter.id : undefined
+    if (change !== undefined && this.m.chain.isLeader && !this.m.chain.healthyForMembershipChange(leaving)) {
+      throw new OrdererError(OrdererErrorCode.CLUSTER_UNHEALTHY, 'a consenter change needs every current consenter up and replicating')
+    }
+  }
+
+  private async order(bytes: Uint8Array, txId: string, isConfig: boolean): Promise<number> {
     const chain = this.m.chain
     // A follower whose leader just vanished tries once more when a new leader is known.
     for (let attempt = 0; ; attempt++) {
       if (chain.leader === 0) await this.awaitLeader(0)
-      if (chain.isLeader) return chain.order({ bytes, txId }, ORDER_TIMEOUT_MS)
+      if (chain.isLeader) {
+        return isConfig ? chain.orderConfig({ bytes, txId }, ORDER_TIMEOUT_MS) : chain.order({ bytes, txId }, ORDER_TIMEOUT_MS)
+      }
       const leader = chain.leader
       const address = this.m.addressOf(leader)
       if (address === undefined) throw new OrdererError(OrdererErrorCode.NO_LEADER, 'the leader is not a known consenter')

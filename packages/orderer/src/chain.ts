@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events'
 import type { SigningIdentity } from '@consort/identity'
-import { createBlock, openEnvelope, parseBlock } from '@consort/protocol'
+import { channelMsp, createBlock, isConfigBlock, openEnvelope, parseBlock, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { decodeConfChange, RaftError, RawNode } from '@consort/raft'
 import type { ConfState, Entry, Message, Ready, Snapshot, SoftState } from '@consort/raft'
 import type { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { bytesEqual } from '@consort/crypto'
-import { OrdererSnapshot, decode } from '@consort/types'
+import { HeaderType, OrdererSnapshot, decode } from '@consort/types'
 import type { ChannelConfig, Logger, Rng } from '@consort/types'
 import { BlockCutter } from './blockCutter.js'
 import type { PendingEnvelope } from './blockCutter.js'
@@ -67,6 +67,12 @@ export class Chain extends EventEmitter {
   /** Leader only: the last block we created (proposed), possibly not yet committed. */
   private created: { number: number; hash: Uint8Array } | undefined
   private lastConfig = 0
+  /** The channel configuration as of the last applied config block. */
+  config: ChannelConfig
+  /** When we last heard from each consenter (monotonic ms). */
+  private readonly lastHeard = new Map<number, number>()
+  /** Leader only: a config block is proposed and not yet applied. */
+  private configPending = false
   /** Leader only: batches cut before this leader may propose (see propose()). */
   private deferred: PendingEnvelope[][] = []
   private appliedIndex: number
@@ -76,10 +82,14 @@ export class Chain extends EventEmitter {
     private readonly m: ChainModules,
   ) {
     super()
+    this.config = opts.config
     const raft = opts.config.raft!
     const tip = m.blocks.tip
     const snapIndex = m.wal.storage.snapshot().metadata.index
-    this.appliedIndex = Math.max(snapIndex, tip?.raftIndex ?? 0)
+    // A node joining from a config block holds blocks its Raft log has not committed yet:
+    // it replays the log from what Raft knows is committed and skips blocks it already has.
+    const committed = m.wal.storage.initialState().hardState.commit
+    this.appliedIndex = Math.min(Math.max(snapIndex, tip?.raftIndex ?? 0), Math.max(committed, snapIndex))
     this.node = new RawNode(
       {
         id: opts.raftId,
@@ -101,9 +111,10 @@ export class Chain extends EventEmitter {
 
   start(): void {
     this.stopped = false
-    const tickMs = this.opts.config.raft!.tickMs
+    const tickMs = this.config.raft!.tickMs
     this.tickTimer = setInterval(() => {
       this.node.tick()
+      this.reconcileMembership()
       this.kick()
     }, tickMs)
     this.m.metrics.blockHeight.set(this.m.blocks.height)
@@ -151,6 +162,7 @@ export class Chain extends EventEmitter {
 
   step(m: Message): void {
     if (this.stopped) return
+    this.lastHeard.set(m.from, performance.now())
     try {
       this.node.step(m)
     } catch (err) {
@@ -207,13 +219,90 @@ export class Chain extends EventEmitter {
           this.batchTimer = undefined
           const b = this.cutter.cut()
           if (b.length > 0) this.propose(b)
-        }, this.opts.config.batch!.batchTimeoutMs)
+        }, this.config.batch!.batchTimeoutMs)
       } else if (this.cutter.pendingCount === 0 && this.batchTimer !== undefined) {
         clearTimeout(this.batchTimer)
         this.batchTimer = undefined
       }
     }
     return done
+  }
+
+  /**
+   * Orders a validated config update on the leader, in a block of its own, after what is
+   * pending. One at a time: a second one while the first is in flight is refused.
+   */
+  orderConfig(env: PendingEnvelope, timeoutMs: number): Promise<number> {
+    if (!this.isLeader) {
+      return Promise.reject(new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'this orderer is no longer the leader', { leader: this.leader }))
+    }
+    if (this.configPending) {
+      return Promise.reject(new OrdererError(OrdererErrorCode.CONFIG_PENDING, 'another config update is being ordered'))
+    }
+    const done = this.waitFor(env.txId, timeoutMs)
+    this.configPending = true
+    this.inFlightTx.add(env.txId)
+    const pending = this.cutter.cut()
+    if (pending.length > 0) this.propose(pending)
+    this.propose([env])
+    return done
+  }
+
+  /**
+   * Whether the cluster can take a membership change now: this node leads and every
+   * current consenter (but the one `leaving`) is replicating and close to the leader's log.
+   */
+  healthyForMembershipChange(leaving?: number): boolean {
+    if (!this.isLeader) return false
+    const st = this.node.status()
+    const last = this.node.raft.log.lastIndex()
+    // Heartbeats go out every heartbeat tick; a live follower answers each one.
+    const window = Math.max(500, 5 * this.config.raft!.heartbeatTick * this.config.raft!.tickMs)
+    const now = performance.now()
+    for (const [id, pr] of st.progress) {
+      if (pr.isLearner || id === leaving || id === this.opts.raftId) continue
+      // (An idle follower may sit in Probe with nothing to probe: the match is what counts.)
+      if (pr.state === 'Snapshot' || pr.match + 100 < last) return false
+      if (now - (this.lastHeard.get(id) ?? -Infinity) > window) return false
+    }
+    return true
+  }
+
+  /**
+   * Leader: brings Raft's membership in line with the config's consenters, one change at a
+   * time. A new consenter joins as a learner and becomes a voter once it has caught up.
+   */
+  private reconcileMembership(): void {
+    if (!this.isLeader || this.created === undefined) return
+    const cs = this.node.raft.confState()
+    const desired = new Set(this.config.consenters.map((c) => c.id))
+    const members = [...cs.voters, ...cs.learners]
+    let change: { type: 'ConfChangeAddNode' | 'ConfChangeRemoveNode' | 'ConfChangeAddLearnerNode'; nodeId: number } | undefined
+    const gone = members.find((id) => !desired.has(id))
+    if (gone !== undefined) {
+      change = { type: 'ConfChangeRemoveNode', nodeId: gone }
+    } else {
+      const fresh = [...desired].find((id) => !members.includes(id))
+      if (fresh !== undefined) {
+        change = { type: 'ConfChangeAddLearnerNode', nodeId: fresh }
+      } else {
+        const last = this.node.raft.log.lastIndex()
+        const ready = cs.learners.find((id) => {
+          const pr = this.node.raft.prs.get(id)
+          return pr !== undefined && pr.match + 10 >= last
+        })
+        if (ready !== undefined) change = { type: 'ConfChangeAddNode', nodeId: ready }
+      }
+    }
+    if (change === undefined) return
+    try {
+      this.node.proposeConfChange({ ...change, context: new Uint8Array(0) })
+      this.m.logger.info({ change: change.type, node: change.nodeId }, 'raft membership change proposed')
+      this.kick()
+    } catch (err) {
+      if (!(err instanceof RaftError)) throw err
+      // One in flight already, or leadership moving: try again on a later tick.
+    }
   }
 
   /** Waits until `txId` is in a committed block (on any orderer's proposal). */
@@ -352,6 +441,7 @@ export class Chain extends EventEmitter {
       }
       this.inFlightTx.clear()
       this.created = undefined
+      this.configPending = false
     }
   }
 
@@ -369,8 +459,13 @@ export class Chain extends EventEmitter {
 
   private async applyEntry(e: Entry): Promise<void> {
     if (e.type === 'EntryConfChange') {
-      this.confState = this.node.applyConfChange(decodeConfChange(e.data))
+      const cc = decodeConfChange(e.data)
+      this.confState = this.node.applyConfChange(cc)
       this.m.logger.info({ confState: this.confState, index: e.index }, 'raft membership changed')
+      if (cc.type === 'ConfChangeRemoveNode' && cc.nodeId === this.opts.raftId) {
+        this.m.logger.warn({ id: this.opts.raftId }, 'this orderer was removed from the consenters')
+        this.emit('evicted')
+      }
     } else if (e.data.byteLength > 0) {
       await this.applyBlock(e)
     }
@@ -395,7 +490,25 @@ export class Chain extends EventEmitter {
         return ''
       }
     })
+    let next: ChannelConfig | undefined
+    if (isConfigBlock(block)) {
+      next = this.checkConfigBlock(block)
+      if (next === undefined) {
+        if (this.isLeader) {
+          this.created = { number: tip.number, hash: tip.hash }
+          this.configPending = false
+        }
+        return
+      }
+    }
     await this.m.blocks.append(e.data, { number: block.number, hash: block.hash, txIds, raftIndex: e.index })
+    if (next !== undefined) {
+      this.config = next
+      this.lastConfig = block.number
+      this.configPending = false
+      this.m.logger.info({ block: block.number, sequence: next.sequence, consenters: next.consenters.map((c) => c.id) }, 'channel config updated')
+      this.emit('config', next)
+    }
     this.m.metrics.blockHeight.set(this.m.blocks.height)
     for (const txId of txIds) {
       if (txId === '') continue
@@ -405,8 +518,26 @@ export class Chain extends EventEmitter {
     }
     while (this.recentTx.size > RECENT_TX_LIMIT) this.recentTx.delete(this.recentTx.keys().next().value as string)
     this.emit('block', block)
-    const interval = this.opts.config.raft!.snapshotIntervalBlocks
+    const interval = this.config.raft!.snapshotIntervalBlocks
     if (interval > 0 && block.number % interval === 0) await this.snapshot(e.index, block)
+  }
+
+  /**
+   * Re-validates a config block as every orderer must, deterministically: certificate
+   * validity is judged at the update's own timestamp. Returns the next config, or undefined
+   * (the block is skipped by every orderer alike) if it is not a valid update.
+   */
+  private checkConfigBlock(block: ParsedBlock): ChannelConfig | undefined {
+    try {
+      const opened = openEnvelope(block.block.data[0] as Uint8Array)
+      const at = opened.header.timestamp
+      const msp = channelMsp(this.config, { now: () => at })
+      verifyEnvelope(opened, msp, { channelId: this.config.channelId, types: [HeaderType.CONFIG_UPDATE] })
+      return validateConfigUpdate(this.config, opened.payload.data, msp)
+    } catch (err) {
+      this.m.logger.warn({ block: block.number, err: (err as Error).message }, 'skipping an invalid config block')
+      return undefined
+    }
   }
 
   private async snapshot(index: number, block: ParsedBlock): Promise<void> {

@@ -43,12 +43,13 @@ export function consenterAddress(c: { address: string; certificate: Uint8Array }
 export class Orderer {
   private catchingUp = false
   private fatal: Error | undefined
+  private evicted = false
   private opsPort = 0
 
   private constructor(
     readonly name: string,
     readonly raftId: number,
-    readonly config: ChannelConfig,
+    private readonly bootstrap: ParsedBlock,
     private readonly p2p: P2PNode,
     private readonly wal: LevelRaftWal,
     private readonly blocks: LevelBlockStore,
@@ -63,8 +64,8 @@ export class Orderer {
 
   static async create(opts: OrdererOptions, modules: { logger: Logger; clock?: Clock }): Promise<Orderer> {
     const logger = modules.logger
-    const config = readChannelConfig(opts.genesisBlock)
-    const genesis = parseBlock(opts.genesisBlock)
+    let config = readChannelConfig(opts.genesisBlock)
+    const bootstrap = parseBlock(opts.genesisBlock)
     const me = config.consenters.find((c) => bytesEqual(c.certificate, opts.certificate))
     if (me === undefined) {
       throw new ConsortError(OrdererStartErrorCode.NOT_A_CONSENTER, 'this certificate is not a consenter of the channel', {
@@ -72,18 +73,24 @@ export class Orderer {
       })
     }
     const signer: SigningIdentity = signingIdentity(opts.certificate, opts.privateKey)
-    const msp: MembershipService = channelMsp(config, modules.clock ?? systemClock)
-    const peers: Peer[] = config.consenters.map((c) => {
-      const peerId = peerIdOf(parseCertificate(c.certificate).publicKey)
-      return { id: c.id, peerId, address: `${c.address}/p2p/${peerId}` }
-    })
+    const clock = modules.clock ?? systemClock
+    let msp: MembershipService = channelMsp(config, clock)
+    const peersOf = (cfg: ChannelConfig): Peer[] =>
+      cfg.consenters.map((c) => {
+        const peerId = peerIdOf(parseCertificate(c.certificate).publicKey)
+        return { id: c.id, peerId, address: `${c.address}/p2p/${peerId}` }
+      })
+    let peers = peersOf(config)
     const metrics = new OrdererMetrics()
     const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger })
     const wal = await LevelRaftWal.open(join(opts.dataDir, 'wal'), { voters: config.consenters.map((c) => c.id), learners: [] })
     const blocks = await LevelBlockStore.open(join(opts.dataDir, 'blocks'))
-    if (blocks.height === 0) {
-      await blocks.append(genesis.bytes, { number: 0, hash: genesis.hash, txIds: [''], raftIndex: 0 })
-    } else if (!bytesEqual((await blocks.get(0)) ?? new Uint8Array(), genesis.bytes)) {
+    // Started from a later config block (joining as a new consenter), the node fetches the
+    // chain up to that block from the others before it starts Raft.
+    const joining = bootstrap.number > 0
+    if (blocks.height === 0 && !joining) {
+      await blocks.append(bootstrap.bytes, { number: 0, hash: bootstrap.hash, txIds: [''], raftIndex: 0 })
+    } else if (!joining && !bytesEqual((await blocks.get(0)) ?? new Uint8Array(), bootstrap.bytes)) {
       throw new ConsortError(OrdererStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds a different chain than this genesis block`, {
         dataDir: opts.dataDir,
       })
@@ -120,6 +127,16 @@ export class Orderer {
       },
     )
     chain.setMaxListeners(0)
+    chain.on('config', (next: ChannelConfig) => {
+      config = next
+      msp = channelMsp(next, clock)
+      peers = peersOf(next)
+      transport.setPeers(peers)
+      forwarder.setEndpoints(peers.filter((p) => p.id !== me.id).map((p) => p.address))
+    })
+    chain.on('evicted', () => {
+      ;(orderer as Orderer).evicted = true
+    })
     const addressOf = (id: number) => peers.find((p) => p.id === id)?.address
     const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger })
     const deliver = new DeliverService(() => config, { p2p, chain, blocks, msp: () => msp, logger })
@@ -131,7 +148,7 @@ export class Orderer {
             health: () => (orderer as Orderer).health(),
             status: () => (orderer as Orderer).status(),
           })
-    orderer = new Orderer(me.name, me.id, config, p2p, wal, blocks, chain, transport, { broadcast, deliver }, forwarder, ops, metrics, logger)
+    orderer = new Orderer(me.name, me.id, bootstrap, p2p, wal, blocks, chain, transport, { broadcast, deliver }, forwarder, ops, metrics, logger)
     chain.on('fatal', (err: Error) => {
       ;(orderer as Orderer).fatal = err
     })
@@ -142,6 +159,13 @@ export class Orderer {
     await this.transport.start()
     await this.services.broadcast.start()
     await this.services.deliver.start()
+    if (this.blocks.height <= this.bootstrap.number) {
+      await this.catchUp(this.bootstrap.number)
+      const tip = this.blocks.tip
+      if (tip === undefined || !bytesEqual(tip.hash, this.bootstrap.hash)) {
+        throw new ConsortError(OrdererStartErrorCode.WRONG_GENESIS, `the chain fetched does not lead to the join block ${this.bootstrap.number}`)
+      }
+    }
     // A node that installed a snapshot but stopped before fetching its blocks resumes the fetch.
     const snap = this.wal.storage.snapshot()
     if (snap.metadata.index > 0) {
@@ -167,6 +191,14 @@ export class Orderer {
     this.logger.info({ name: this.name }, 'orderer stopped')
   }
 
+  get config(): ChannelConfig {
+    return this.chain.config
+  }
+
+  private get org(): string {
+    return this.chain.config.consenters.find((c) => c.id === this.raftId)?.org ?? ''
+  }
+
   get addresses(): string[] {
     return this.p2p.addresses
   }
@@ -180,6 +212,7 @@ export class Orderer {
     if (this.fatal !== undefined) reasons.push(`ready loop failed: ${this.fatal.message}`)
     if (this.chain.leader === 0) reasons.push('no Raft leader')
     if (this.catchingUp) reasons.push('catching up from other orderers')
+    if (this.evicted) reasons.push('removed from the consenters')
     return { ok: reasons.length === 0, reasons }
   }
 
@@ -189,12 +222,17 @@ export class Orderer {
       name: this.name,
       kind: 'orderer',
       raftId: this.raftId,
+      org: this.org,
       role: this.chain.role,
       term: this.chain.term,
       leader: this.chain.leader,
       height: this.blocks.height,
       tipHash: tip === undefined ? '' : toHex(tip.hash),
       committedIndex: this.chain.node.raft.log.committed,
+      ...this.chain.node.raft.confState(),
+      // Leader only: how far each consenter's log matches.
+      progress: Object.fromEntries(this.chain.node.status().progress),
+      configSequence: this.chain.config.sequence,
       appliedIndex: this.chain.applied,
       peerId: this.p2p.peerId,
       addresses: this.p2p.addresses,
@@ -207,7 +245,7 @@ export class Orderer {
    */
   async catchUp(toBlock: number): Promise<void> {
     this.catchingUp = true
-    const msp = channelMsp(this.config, systemClock)
+    const msp = channelMsp(this.chain.config, systemClock)
     try {
       while (this.blocks.height <= toBlock) {
         const tip = this.blocks.tip

@@ -1,8 +1,9 @@
 import type { MembershipService } from '@consort/identity'
-import { decode, DecodeError, HeaderType, Payload, Envelope, Header, ChannelConfig } from '@consort/types'
+import { ChannelConfig, ConfigUpdate, decode, DecodeError, Envelope, Header, HeaderType, Payload } from '@consort/types'
 import type { BatchConfig, Clock, RaftConfig } from '@consort/types'
 import { MembershipService as Msp } from '@consort/identity'
 import { createBlock, parseBlock } from './blocks.js'
+import type { ParsedBlock } from './blocks.js'
 import { createHeader } from './envelope.js'
 import { ProtocolError, ProtocolErrorCode } from './errors.js'
 
@@ -74,22 +75,42 @@ export function createGenesisBlock(config: ChannelConfig, timestamp: number): Ui
   return createBlock({ number: 0, previousHash: new Uint8Array(0), data: [envelope] })
 }
 
-/** Reads the channel configuration out of a config block (the genesis block or a later one). */
+/**
+ * Reads the channel configuration out of a config block: the genesis block (a CONFIG
+ * envelope holding the config) or a later config block (the CONFIG_UPDATE envelope that
+ * changed it, holding the next config and its admin signatures).
+ */
 export function readChannelConfig(blockBytes: Uint8Array): ChannelConfig {
   const block = parseBlock(blockBytes)
   try {
     const env = decode(Envelope, block.block.data[0] ?? new Uint8Array(0), 'Envelope')
     const payload = decode(Payload, env.payload, 'Payload')
     const header = decode(Header, payload.header, 'Header')
-    if (header.type !== HeaderType.CONFIG) {
-      throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `block ${block.number} is not a config block`, { number: block.number })
+    if (block.block.data.length === 1 && header.type === HeaderType.CONFIG) {
+      return normalizeChannelConfig(decode(ChannelConfig, payload.data, 'ChannelConfig'))
     }
-    return normalizeChannelConfig(decode(ChannelConfig, payload.data, 'ChannelConfig'))
+    if (block.block.data.length === 1 && header.type === HeaderType.CONFIG_UPDATE) {
+      const update = decode(ConfigUpdate, payload.data, 'ConfigUpdate')
+      return normalizeChannelConfig(decode(ChannelConfig, update.config, 'ChannelConfig'))
+    }
+    throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `block ${block.number} is not a config block`, { number: block.number })
   } catch (err) {
     if (err instanceof DecodeError) {
       throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `config block does not decode: ${err.message}`, {}, { cause: err })
     }
     throw err
+  }
+}
+
+/** Whether a block is a config block (its only envelope is a CONFIG or CONFIG_UPDATE). */
+export function isConfigBlock(block: ParsedBlock): boolean {
+  if (block.block.data.length !== 1) return false
+  try {
+    const env = decode(Envelope, block.block.data[0] as Uint8Array, 'Envelope')
+    const header = decode(Header, decode(Payload, env.payload, 'Payload').header, 'Header')
+    return header.type === HeaderType.CONFIG || header.type === HeaderType.CONFIG_UPDATE
+  } catch {
+    return false
   }
 }
 

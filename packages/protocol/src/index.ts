@@ -6,9 +6,12 @@ export type { NewBlock, ParsedBlock } from './blocks.js'
 export {
   channelMsp,
   createGenesisBlock,
+  isConfigBlock,
   DEFAULT_ADMINS_POLICY,
   DEFAULT_BATCH,
   DEFAULT_RAFT,
   normalizeChannelConfig,
   readChannelConfig,
 } from './config.js'
+export { consenterChange, createConfigUpdateEnvelope, validateConfigUpdate } from './configUpdate.js'
+export type { ConsenterChange } from './configUpdate.js'

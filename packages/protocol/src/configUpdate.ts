@@ -1,0 +1,88 @@
+import { bytesEqual, sign } from '@consort/crypto'
+import { evaluatePolicy, IdentityError, parsePolicy, PolicyError } from '@consort/identity'
+import type { MembershipService, SigningIdentity, ValidatedIdentity } from '@consort/identity'
+import { ChannelConfig, ConfigUpdate, decode, DecodeError, HeaderType } from '@consort/types'
+import type { Consenter } from '@consort/types'
+import { normalizeChannelConfig } from './config.js'
+import { createSignedEnvelope } from './envelope.js'
+import { ProtocolError, ProtocolErrorCode } from './errors.js'
+
+/**
+ * A config update envelope: the next channel configuration, signed by org admins (as the
+ * channel's admins policy requires, MAJORITY Admins by default), submitted by `submitter`.
+ */
+export function createConfigUpdateEnvelope(
+  submitter: SigningIdentity,
+  next: ChannelConfig,
+  admins: readonly { certificate: Uint8Array; privateKey: Uint8Array }[],
+  timestamp: number,
+): { envelope: Uint8Array; txId: string } {
+  const config = ChannelConfig.encode(normalizeChannelConfig(next))
+  const update = ConfigUpdate.encode({
+    config,
+    signatures: admins.map((a) => ({ signer: new Uint8Array(a.certificate), signature: sign(a.privateKey, config) })),
+  })
+  return createSignedEnvelope(submitter, { type: HeaderType.CONFIG_UPDATE, channelId: next.channelId, timestamp, data: update })
+}
+
+export type ConsenterChange = { type: 'add'; consenter: Consenter } | { type: 'remove'; consenter: Consenter }
+
+/** The one consenter added or removed between two configs, if any. */
+export function consenterChange(current: ChannelConfig, next: ChannelConfig): ConsenterChange | undefined {
+  const added = next.consenters.filter((c) => !current.consenters.some((x) => x.id === c.id))
+  const removed = current.consenters.filter((c) => !next.consenters.some((x) => x.id === c.id))
+  if (added[0] !== undefined) return { type: 'add', consenter: added[0] }
+  if (removed[0] !== undefined) return { type: 'remove', consenter: removed[0] }
+  return undefined
+}
+
+/**
+ * Checks a config update against the current config and returns the next config:
+ * same channel, the next sequence, admin signatures that satisfy the admins policy, and at
+ * most one consenter added or removed (existing consenters unchanged, ids never reused).
+ */
+export function validateConfigUpdate(current: ChannelConfig, updateBytes: Uint8Array, msp: MembershipService, retiredIds: readonly number[] = []): ChannelConfig {
+  const bad = (reason: string, code: ProtocolErrorCode = ProtocolErrorCode.BAD_CONFIG): never => {
+    throw new ProtocolError(code, `config update refused: ${reason}`, { channel: current.channelId })
+  }
+  let update: ConfigUpdate
+  let next: ChannelConfig
+  try {
+    update = decode(ConfigUpdate, updateBytes, 'ConfigUpdate')
+    next = normalizeChannelConfig(decode(ChannelConfig, update.config, 'ChannelConfig'))
+  } catch (err) {
+    if (err instanceof DecodeError || err instanceof ProtocolError) return bad(err.message)
+    throw err
+  }
+  if (next.channelId !== current.channelId) bad(`channel ${next.channelId} is not ${current.channelId}`)
+  if (next.sequence !== current.sequence + 1) bad(`sequence must be ${current.sequence + 1}, got ${next.sequence}`)
+  const signers: ValidatedIdentity[] = []
+  for (const s of update.signatures) {
+    try {
+      signers.push(msp.verifySignature(s.signer, update.config, s.signature))
+    } catch (err) {
+      if (err instanceof IdentityError) bad(`a signature does not verify: ${err.message}`, ProtocolErrorCode.BAD_SIGNATURE)
+      throw err
+    }
+  }
+  try {
+    if (!evaluatePolicy(parsePolicy(current.adminsPolicy), signers, msp.orgIds)) {
+      bad(`signatures do not satisfy the admins policy "${current.adminsPolicy}"`, ProtocolErrorCode.BAD_CREATOR)
+    }
+  } catch (err) {
+    if (err instanceof PolicyError) bad(`admins policy: ${err.message}`)
+    throw err
+  }
+  const added = next.consenters.filter((c) => !current.consenters.some((x) => x.id === c.id))
+  const removed = current.consenters.filter((c) => !next.consenters.some((x) => x.id === c.id))
+  if (added.length + removed.length > 1) bad('add or remove one consenter at a time')
+  for (const c of next.consenters) {
+    const before = current.consenters.find((x) => x.id === c.id)
+    if (before !== undefined && (before.address !== c.address || !bytesEqual(before.certificate, c.certificate) || before.org !== c.org)) {
+      bad(`consenter ${c.id} changed; remove it and add a new one instead`)
+    }
+  }
+  for (const c of added) if (retiredIds.includes(c.id)) bad(`consenter id ${c.id} was used before`)
+  if (next.consenters.length === 0) bad('the last consenter cannot be removed')
+  return next
+}
