@@ -1,0 +1,97 @@
+import { access, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { findNode, generateNetwork, loadManifest, nodeStatus, runningPid, startNode, stopNode, waitUntil } from '@consort/devnet'
+import type { Manifest, NodeEntry } from '@consort/devnet'
+import { CliError } from './output.js'
+
+export interface UpOptions {
+  dir: string
+  orgs: number
+  orderers: number
+  peersPerOrg: number
+  basePort: number
+}
+
+export interface NodeView {
+  name: string
+  kind: string
+  org: string
+  pid: number | null
+  up: boolean
+  p2p: string
+  operationsPort: number
+  role?: string
+  term?: number
+  leader?: string
+  height?: number
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Generates (or reuses) the network in `dir`, starts every node and waits until it commits. */
+export async function networkUp(opts: UpOptions, log: (line: string) => void): Promise<{ manifest: Manifest; reused: boolean; warnings: string[] }> {
+  const dir = resolve(opts.dir)
+  const warnings: string[] = []
+  let manifest: Manifest
+  let reused = false
+  if (await exists(join(dir, 'network.json'))) {
+    manifest = await loadManifest(dir)
+    reused = true
+    log(`reusing the network in ${dir}`)
+  } else {
+    if (opts.peersPerOrg > 0) warnings.push('peers are not built yet: the network has orderers only (the peer is the next milestone)')
+    manifest = await generateNetwork({ dir, orgs: opts.orgs, orderers: opts.orderers, peersPerOrg: 0, basePort: opts.basePort })
+    log(`generated ${opts.orgs} organizations and ${opts.orderers} orderers in ${dir}`)
+  }
+  for (const node of manifest.nodes) await startNode(node)
+  const ok = await waitUntil(async () => {
+    const statuses = await Promise.all(manifest.nodes.filter((n) => n.kind === 'orderer').map((n) => nodeStatus(n)))
+    return statuses.some((s) => s?.role === 'Leader') && statuses.every((s) => s !== undefined && s.leader !== 0)
+  }, 30_000)
+  if (!ok) throw new CliError('NETWORK_NOT_READY', `the network did not elect a leader within 30 s; see the logs under ${dir}/nodes/*/node.log`)
+  return { manifest, reused, warnings }
+}
+
+export async function networkStatus(dir: string): Promise<NodeView[]> {
+  const manifest = await loadManifest(dir)
+  const byRaftId = new Map(manifest.nodes.filter((n) => n.raftId !== undefined).map((n) => [n.raftId as number, n.name]))
+  return Promise.all(
+    manifest.nodes.map(async (n) => {
+      const pid = await runningPid(n)
+      const s = pid === undefined ? undefined : await nodeStatus(n)
+      const view: NodeView = { name: n.name, kind: n.kind, org: n.org, pid: pid ?? null, up: s !== undefined, p2p: n.listen, operationsPort: n.operationsPort }
+      if (s !== undefined) {
+        view.role = String(s.role)
+        view.term = Number(s.term)
+        view.leader = byRaftId.get(Number(s.leader)) ?? 'none'
+        view.height = Number(s.height)
+      }
+      return view
+    }),
+  )
+}
+
+export async function networkDown(dir: string, purge: boolean): Promise<string[]> {
+  const manifest = await loadManifest(dir)
+  const stopped: string[] = []
+  for (const n of manifest.nodes) {
+    if ((await runningPid(n)) !== undefined) stopped.push(n.name)
+    await stopNode(n, 'SIGTERM')
+  }
+  if (purge) await rm(resolve(dir), { recursive: true, force: true })
+  return stopped
+}
+
+export async function nodeAction(dir: string, action: 'stop' | 'start' | 'kill', name: string): Promise<NodeEntry & { pid: number | null }> {
+  const manifest = await loadManifest(dir)
+  const node = findNode(manifest, name)
+  if (action === 'start') return { ...node, pid: await startNode(node) }
+  const pid = (await runningPid(node)) ?? null
+  await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM')
+  return { ...node, pid }
+}
