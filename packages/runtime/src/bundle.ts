@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { sha256, toHex } from '@consort/crypto'
+import { RuntimeError, RuntimeErrorCode } from './errors.js'
+import type { ContractPackage } from './runtime.js'
+
+/**
+ * Bundles a contract folder (with a package.json) into one ES module with esbuild. Its
+ * `@consort/contract-api` import resolves to this installation's copy; Node built-ins and
+ * anything else that cannot run in the sandbox fail the build with a clear message.
+ */
+export async function bundleContract(dir: string, opts: { name?: string; version?: string } = {}): Promise<ContractPackage> {
+  const root = resolve(dir)
+  let pkg: { name?: string; version?: string; main?: string; module?: string }
+  try {
+    pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as typeof pkg
+  } catch (err) {
+    throw new RuntimeError(RuntimeErrorCode.BUILD_FAILED, `${root} has no readable package.json`, { dir: root }, { cause: err })
+  }
+  const entry = join(root, pkg.module ?? pkg.main ?? 'src/index.ts')
+  const api = fileURLToPath(import.meta.resolve('@consort/contract-api'))
+  let code: string
+  try {
+    const out = await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      alias: { '@consort/contract-api': api },
+      mainFields: ['module', 'main'],
+      logLevel: 'silent',
+      legalComments: 'none',
+    })
+    code = out.outputFiles[0]?.text ?? ''
+  } catch (err) {
+    const errors = (err as { errors?: { text: string; location?: { file: string; line: number } }[] }).errors ?? []
+    const detail = errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`).join('; ')
+    throw new RuntimeError(RuntimeErrorCode.BUILD_FAILED, `contract in ${root} does not build: ${detail || (err as Error).message}`, { dir: root })
+  }
+  const name = opts.name ?? (pkg.name ?? 'contract').replace(/^@[^/]+\//, '')
+  return { name, version: opts.version ?? pkg.version ?? '0.0.0', hash: toHex(sha256(new TextEncoder().encode(code))), code }
+}

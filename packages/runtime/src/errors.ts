@@ -1,0 +1,20 @@
+import { ConsortError } from '@consort/types'
+
+export const RuntimeErrorCode = {
+  /** The invocation used more CPU (or wall) time than allowed. */
+  TIMEOUT: 'ERR_RUNTIME_TIMEOUT',
+  /** The contract allocated more memory than allowed. */
+  MEMORY_LIMIT: 'ERR_RUNTIME_MEMORY_LIMIT',
+  /** The contract threw; meta.message is its message. */
+  CONTRACT_ERROR: 'ERR_RUNTIME_CONTRACT_ERROR',
+  UNKNOWN_FUNCTION: 'ERR_RUNTIME_UNKNOWN_FUNCTION',
+  WRONG_ARGS: 'ERR_RUNTIME_WRONG_ARGS',
+  /** The contract does not load (syntax error, no contracts exported, imports). */
+  BAD_CONTRACT: 'ERR_RUNTIME_BAD_CONTRACT',
+  CODE_TOO_LARGE: 'ERR_RUNTIME_CODE_TOO_LARGE',
+  BUILD_FAILED: 'ERR_RUNTIME_BUILD_FAILED',
+  BAD_KEY: 'ERR_RUNTIME_BAD_KEY',
+} as const
+export type RuntimeErrorCode = (typeof RuntimeErrorCode)[keyof typeof RuntimeErrorCode]
+
+export class RuntimeError extends ConsortError<RuntimeErrorCode> {}

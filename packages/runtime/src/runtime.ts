@@ -1,0 +1,244 @@
+import ivm from 'isolated-vm'
+import { TxReadWriteSet } from '@consort/types'
+import type { ContractEvent, Logger, Role, TxReadWriteSet as TxRwSet } from '@consort/types'
+import { RuntimeError, RuntimeErrorCode } from './errors.js'
+import { SHIM } from './shim.js'
+import { TxSimulator } from './simulator.js'
+import type { StateReader } from './state.js'
+
+/** A bundled contract: one ES module, identified by the hash of its code. */
+export interface ContractPackage {
+  name: string
+  version: string
+  /** hex sha256 of `code`. */
+  hash: string
+  code: string
+}
+
+export interface Creator {
+  mspId: string
+  subject: string
+  issuer: string
+  role: Lowercase<`${Role}`> | string
+  attributes: Record<string, string>
+  /** Encoded certificate. */
+  certificate: Uint8Array
+}
+
+export interface Invocation {
+  /** Namespace of the contract's keys (its name). */
+  namespace: string
+  fcn: string
+  args: string[]
+  txId: string
+  channelId: string
+  /** Milliseconds since the epoch: the only time the contract sees. */
+  timestamp: number
+  creator: Creator
+  transient?: Map<string, Uint8Array>
+}
+
+export interface SimulationResult {
+  payload: Uint8Array
+  rwset: TxRwSet
+  /** The encoded read/write set: byte-identical on every peer for the same proposal. */
+  rwsetBytes: Uint8Array
+  events: ContractEvent[]
+}
+
+export interface RuntimeOptions {
+  /** CPU time one invocation may use. */
+  cpuTimeMs?: number
+  /** Wall time one invocation may take, state reads included. */
+  wallTimeMs?: number
+  /** Heap of one contract's isolate. */
+  memoryMb?: number
+  maxCodeBytes?: number
+  /** Warm isolates kept (one per contract version). */
+  maxWarm?: number
+}
+
+interface Warm {
+  isolate: ivm.Isolate
+  dispatch: ivm.Reference<(fcn: string, args: string[], tx: string) => Promise<unknown>>
+  /** The simulation the host bridge currently serves (one invocation at a time per isolate). */
+  current: TxSimulator | undefined
+  queue: Promise<void>
+}
+
+type DispatchResult = { ok: true; payload: Uint8Array } | { ok: false; kind: string; message: string }
+
+/**
+ * Runs contract code in isolated-vm isolates: no require, process, file system, network,
+ * timers or host objects; time fixed to the transaction's timestamp; no Math.random; CPU,
+ * wall-time, memory and code-size limits. Isolates are kept warm per contract version and
+ * reused; one that hits a limit is thrown away and the next call gets a fresh one.
+ */
+export class ContractRuntime {
+  private readonly warm = new Map<string, Promise<Warm>>()
+  private readonly opts: Required<RuntimeOptions>
+
+  constructor(
+    opts: RuntimeOptions,
+    private readonly m: { logger: Logger },
+  ) {
+    this.opts = {
+      cpuTimeMs: opts.cpuTimeMs ?? 100,
+      wallTimeMs: opts.wallTimeMs ?? 3000,
+      memoryMb: opts.memoryMb ?? 64,
+      maxCodeBytes: opts.maxCodeBytes ?? 4 * 1024 * 1024,
+      maxWarm: opts.maxWarm ?? 64,
+    }
+  }
+
+  /** Simulates one invocation against committed state; throws RuntimeError on any failure. */
+  async invoke(pkg: ContractPackage, inv: Invocation, state: StateReader): Promise<SimulationResult> {
+    const w = await this.load(pkg)
+    // One invocation at a time per isolate: the host bridge serves one simulation.
+    const run = w.queue.then(() => this.run(pkg, w, inv, state))
+    w.queue = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  private async run(pkg: ContractPackage, w: Warm, inv: Invocation, state: StateReader): Promise<SimulationResult> {
+    const sim = new TxSimulator(inv.namespace, inv.txId, state)
+    w.current = sim
+    const tx = JSON.stringify({
+      txId: inv.txId,
+      channelId: inv.channelId,
+      timestamp: inv.timestamp,
+      creator: { ...inv.creator, certificate: [...inv.creator.certificate] },
+      transient: Object.fromEntries([...(inv.transient ?? new Map<string, Uint8Array>())].map(([k, v]) => [k, [...v]])),
+    })
+    const cpuStart = w.isolate.cpuTime
+    const started = Date.now()
+    let killed: RuntimeErrorCode | undefined
+    // isolated-vm runs the contract on its own thread, so this timer fires even while a
+    // contract spins; disposing the isolate stops it at once.
+    const watchdog = setInterval(() => {
+      const cpuMs = w.isolate.isDisposed ? 0 : Number(w.isolate.cpuTime - cpuStart) / 1e6
+      if (cpuMs > this.opts.cpuTimeMs || Date.now() - started > this.opts.wallTimeMs) {
+        killed = RuntimeErrorCode.TIMEOUT
+        this.discard(pkg.hash, w)
+      }
+    }, 5)
+    let out: DispatchResult
+    try {
+      out = (await w.dispatch.apply(undefined, [inv.fcn, inv.args, tx], {
+        arguments: { copy: true },
+        result: { promise: true, copy: true },
+        timeout: this.opts.cpuTimeMs,
+      })) as DispatchResult
+    } catch (err) {
+      const message = (err as Error).message
+      this.discard(pkg.hash, w)
+      if (/memory limit/i.test(message)) {
+        throw new RuntimeError(RuntimeErrorCode.MEMORY_LIMIT, `contract ${pkg.name} exceeded its ${this.opts.memoryMb} MB memory limit`, {
+          contract: pkg.name,
+        })
+      }
+      if (killed === RuntimeErrorCode.TIMEOUT || /timed out|abandoned|disposed/i.test(message)) {
+        throw new RuntimeError(RuntimeErrorCode.TIMEOUT, `contract ${pkg.name} exceeded its time limit (${this.opts.cpuTimeMs} ms CPU, ${this.opts.wallTimeMs} ms wall)`, {
+          contract: pkg.name,
+        })
+      }
+      throw new RuntimeError(RuntimeErrorCode.CONTRACT_ERROR, `contract ${pkg.name} failed: ${message}`, { contract: pkg.name, message })
+    } finally {
+      clearInterval(watchdog)
+      w.current = undefined
+    }
+    if (!out.ok) {
+      const code =
+        out.kind === 'UNKNOWN_FUNCTION' ? RuntimeErrorCode.UNKNOWN_FUNCTION : out.kind === 'WRONG_ARGS' ? RuntimeErrorCode.WRONG_ARGS : RuntimeErrorCode.CONTRACT_ERROR
+      throw new RuntimeError(code, out.message, { contract: pkg.name, fcn: inv.fcn, message: out.message })
+    }
+    const { rwset, events } = sim.result()
+    const full: TxRwSet = { nsRwset: [rwset] }
+    return { payload: new Uint8Array(out.payload), rwset: full, rwsetBytes: TxReadWriteSet.encode(full), events }
+  }
+
+  private discard(hash: string, w: Warm): void {
+    const cached = this.warm.get(hash)
+    if (cached !== undefined) {
+      void cached.then((c) => {
+        if (c === w) this.warm.delete(hash)
+      })
+    }
+    if (!w.isolate.isDisposed) w.isolate.dispose()
+  }
+
+  /** A warm isolate for the package, created on first use. */
+  private load(pkg: ContractPackage): Promise<Warm> {
+    let w = this.warm.get(pkg.hash)
+    if (w === undefined) {
+      w = this.create(pkg)
+      this.warm.set(pkg.hash, w)
+      w.catch(() => this.warm.delete(pkg.hash))
+      if (this.warm.size > this.opts.maxWarm) {
+        const [oldest, p] = this.warm.entries().next().value as [string, Promise<Warm>]
+        this.warm.delete(oldest)
+        void p.then((x) => !x.isolate.isDisposed && x.isolate.dispose(), () => undefined)
+      }
+    }
+    return w
+  }
+
+  private async create(pkg: ContractPackage): Promise<Warm> {
+    if (Buffer.byteLength(pkg.code) > this.opts.maxCodeBytes) {
+      throw new RuntimeError(RuntimeErrorCode.CODE_TOO_LARGE, `contract ${pkg.name} is over ${this.opts.maxCodeBytes} bytes`, {
+        contract: pkg.name,
+      })
+    }
+    const isolate = new ivm.Isolate({ memoryLimit: this.opts.memoryMb })
+    const w: Warm = { isolate, dispatch: undefined as never, current: undefined, queue: Promise.resolve() }
+    const sim = (): TxSimulator => {
+      if (w.current === undefined) throw new Error('no transaction in progress')
+      return w.current
+    }
+    try {
+      const context = await isolate.createContext()
+      const g = context.global
+      await g.set('globalThis', g.derefInto())
+      const bridge = new ivm.ExternalCopy({}).copyInto()
+      await g.set('__consort_host', bridge)
+      const hostObj = (await g.get('__consort_host', { reference: true })) as ivm.Reference<Record<string, unknown>>
+      const copy = (b: Uint8Array) => new ivm.ExternalCopy(b).copyInto()
+      const fns: Record<string, (...a: never[]) => unknown> = {
+        getState: async (key: string) => copy(await sim().getState(key)),
+        putState: (key: string, value: Uint8Array) => sim().putState(key, new Uint8Array(value)),
+        deleteState: (key: string) => sim().deleteState(key),
+        getStateByRange: async (start: string, end: string, composite: boolean) =>
+          new ivm.ExternalCopy((await sim().getStateByRange(start, end, composite)).map(([k, v]) => [k, v])).copyInto(),
+        getHistoryForKey: async (key: string) => new ivm.ExternalCopy(await sim().getHistoryForKey(key)).copyInto(),
+        setEvent: (name: string, payload: Uint8Array) => sim().setEvent(name, new Uint8Array(payload)),
+      }
+      for (const [name, fn] of Object.entries(fns)) await hostObj.set(name, new ivm.Reference(fn))
+      await context.eval(SHIM)
+      const module = await isolate.compileModule(pkg.code, { filename: `${pkg.name}@${pkg.version}.mjs` })
+      await module.instantiate(context, (specifier) => {
+        throw new Error(`contracts cannot import "${specifier}": bundle dependencies into the contract`)
+      })
+      await module.evaluate({ timeout: this.opts.cpuTimeMs * 10 })
+      const register = (await g.get('__consort_register', { reference: true })) as ivm.Reference<(ns: unknown) => void>
+      await register.apply(undefined, [module.namespace.derefInto()], { timeout: this.opts.cpuTimeMs })
+      w.dispatch = (await g.get('__consort_dispatch', { reference: true })) as Warm['dispatch']
+      this.m.logger.debug({ contract: pkg.name, version: pkg.version, hash: pkg.hash }, 'contract isolate warmed')
+      return w
+    } catch (err) {
+      if (!isolate.isDisposed) isolate.dispose()
+      if (err instanceof RuntimeError) throw err
+      throw new RuntimeError(RuntimeErrorCode.BAD_CONTRACT, `contract ${pkg.name} does not load: ${(err as Error).message}`, {
+        contract: pkg.name,
+      })
+    }
+  }
+
+  /** Frees every isolate. */
+  dispose(): void {
+    for (const p of this.warm.values()) void p.then((w) => !w.isolate.isDisposed && w.isolate.dispose(), () => undefined)
+    this.warm.clear()
+  }
+}

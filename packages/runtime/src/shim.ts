@@ -1,0 +1,200 @@
+// Code that runs inside each contract isolate before the contract module: it takes the host
+// bridge off the global object, makes time and randomness deterministic, and defines the
+// dispatcher the host calls for each invocation. Plain JavaScript, evaluated as a script.
+export const SHIM = String.raw`
+(() => {
+  'use strict'
+  const host = globalThis.__consort_host
+  delete globalThis.__consort_host
+  const call = (name, args) => host[name].apply(undefined, args, { arguments: { copy: true }, result: { promise: true, copy: true } })
+  const callSync = (name, args) => host[name].applySync(undefined, args, { arguments: { copy: true }, result: { copy: true } })
+
+  // Time stands still at the transaction's timestamp; there is no randomness.
+  let txTime = 0
+  const RealDate = Date
+  class FixedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(txTime)
+      else super(...args)
+    }
+    static now() { return txTime }
+  }
+  globalThis.Date = FixedDate
+  Math.random = () => {
+    throw new Error('Math.random is not available to contracts: every peer must compute the same result')
+  }
+  delete globalThis.SharedArrayBuffer
+  delete globalThis.Atomics
+
+  // A bare V8 context has no TextEncoder/TextDecoder: UTF-8 ones for the stub and contracts.
+  class Utf8Encoder {
+    get encoding() { return 'utf-8' }
+    encode(str = '') {
+      str = String(str)
+      const out = []
+      for (let i = 0; i < str.length; i++) {
+        let c = str.charCodeAt(i)
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
+          const d = str.charCodeAt(i + 1)
+          if (d >= 0xdc00 && d <= 0xdfff) { c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00); i++ }
+          else c = 0xfffd
+        } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd
+        if (c < 0x80) out.push(c)
+        else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
+        else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+        else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+      }
+      return new Uint8Array(out)
+    }
+  }
+  class Utf8Decoder {
+    get encoding() { return 'utf-8' }
+    decode(bytes) {
+      if (bytes === undefined) return ''
+      const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer ?? bytes)
+      let out = ''
+      for (let i = 0; i < b.length; ) {
+        const x = b[i++]
+        let c = 0xfffd
+        let need = 0
+        if (x < 0x80) { c = x }
+        else if (x >= 0xc2 && x < 0xe0) { c = x & 31; need = 1 }
+        else if (x >= 0xe0 && x < 0xf0) { c = x & 15; need = 2 }
+        else if (x >= 0xf0 && x < 0xf5) { c = x & 7; need = 3 }
+        let ok = true
+        for (let k = 0; k < need; k++) {
+          const y = b[i]
+          if (y === undefined || (y & 0xc0) !== 0x80) { ok = false; break }
+          c = (c << 6) | (y & 63)
+          i++
+        }
+        if (!ok || (need === 2 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) || (need === 3 && (c < 0x10000 || c > 0x10ffff))) c = 0xfffd
+        out += String.fromCodePoint(c)
+      }
+      return out
+    }
+  }
+  if (typeof globalThis.TextEncoder === 'undefined') globalThis.TextEncoder = Utf8Encoder
+  if (typeof globalThis.TextDecoder === 'undefined') globalThis.TextDecoder = Utf8Decoder
+  const enc = new Utf8Encoder()
+  const toBytes = (v) => (typeof v === 'string' ? enc.encode(v) : v instanceof Uint8Array ? v : enc.encode(JSON.stringify(v)))
+  const NS = '\u0000'
+  const createCompositeKey = (objectType, attributes) => {
+    for (const p of [objectType, ...attributes]) if (String(p).includes(NS)) throw new Error('composite key parts may not contain U+0000')
+    return NS + objectType + NS + attributes.map((a) => a + NS).join('')
+  }
+  const splitCompositeKey = (key) => {
+    if (!key.startsWith(NS)) return { objectType: '', attributes: [] }
+    const parts = key.slice(1).split(NS)
+    return { objectType: parts[0] ?? '', attributes: parts.slice(1, -1) }
+  }
+  const iterate = (load) => {
+    let items
+    let i = 0
+    const it = {
+      async next() {
+        if (items === undefined) items = await load()
+        return i < items.length ? { value: items[i++], done: false } : { value: undefined, done: true }
+      },
+      async return() { return { value: undefined, done: true } },
+      async close() {},
+      [Symbol.asyncIterator]() { return it },
+    }
+    return it
+  }
+
+  let contracts = []
+  globalThis.__consort_register = (ns) => {
+    const list = Array.isArray(ns.contracts) ? ns.contracts : ns.default !== undefined ? [ns.default] : []
+    contracts = list.filter((c) => typeof c === 'function')
+    if (contracts.length === 0) throw new Error('the contract module exports no contracts: add "export const contracts = [MyContract]"')
+  }
+
+  const functionsOf = (instance) => {
+    const names = new Set()
+    for (let p = Object.getPrototypeOf(instance); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+      for (const n of Object.getOwnPropertyNames(p)) {
+        if (n === 'constructor' || n.startsWith('_') || ['getName', 'beforeTransaction', 'afterTransaction'].includes(n)) continue
+        if (typeof instance[n] === 'function') names.add(n)
+      }
+    }
+    return names
+  }
+
+  globalThis.__consort_dispatch = async (fcn, args, txJson) => {
+    const tx = JSON.parse(txJson)
+    txTime = tx.timestamp
+    let contractName = ''
+    let fnName = fcn
+    const colon = fcn.indexOf(':')
+    if (colon >= 0) {
+      contractName = fcn.slice(0, colon)
+      fnName = fcn.slice(colon + 1)
+    }
+    const instances = contracts.map((C) => new C())
+    const instance = contractName === ''
+      ? instances[0]
+      : instances.find((c) => (typeof c.getName === 'function' ? c.getName() : c.constructor.name) === contractName)
+    if (instance === undefined) return { ok: false, kind: 'UNKNOWN_FUNCTION', message: 'no contract named ' + contractName }
+    const fns = functionsOf(instance)
+    if (!fns.has(fnName)) {
+      return { ok: false, kind: 'UNKNOWN_FUNCTION', message: 'no transaction function "' + fnName + '"; functions: ' + [...fns].sort().join(', ') }
+    }
+    const declared = instance[fnName].length - 1
+    // Rest or default parameters make the count open-ended.
+    const open = /\.\.\.|=/.test(String(instance[fnName]).split(')')[0])
+    if (declared >= 0 && args.length !== declared && !open) {
+      return { ok: false, kind: 'WRONG_ARGS', message: fnName + ' takes ' + declared + ' argument(s), got ' + args.length }
+    }
+    const transient = new Map(Object.entries(tx.transient).map(([k, v]) => [k, new Uint8Array(v)]))
+    const creatorBytes = new Uint8Array(tx.creator.certificate)
+    const stub = {
+      getState: async (key) => new Uint8Array(await call('getState', [String(key)])),
+      putState: async (key, value) => callSync('putState', [String(key), toBytes(value)]),
+      deleteState: async (key) => callSync('deleteState', [String(key)]),
+      getStateByRange: (start, end) => iterate(async () => (await call('getStateByRange', [String(start ?? ''), String(end ?? ''), false])).map(([key, value]) => ({ key, value: new Uint8Array(value) }))),
+      getStateByPartialCompositeKey: (objectType, attributes) => {
+        const prefix = createCompositeKey(objectType, attributes ?? [])
+        return iterate(async () => (await call('getStateByRange', [prefix, prefix + '\u{10FFFF}', true])).map(([key, value]) => ({ key, value: new Uint8Array(value) })))
+      },
+      createCompositeKey,
+      splitCompositeKey,
+      getHistoryForKey: (key) => iterate(async () => (await call('getHistoryForKey', [String(key)])).map((m) => ({ ...m, value: new Uint8Array(m.value) }))),
+      setEvent: (name, payload) => callSync('setEvent', [String(name), toBytes(payload ?? '')]),
+      getTxId: () => tx.txId,
+      getTxID: () => tx.txId,
+      getChannelId: () => tx.channelId,
+      getChannelID: () => tx.channelId,
+      getTxTimestamp: () => ({ seconds: Math.floor(tx.timestamp / 1000), nanos: (tx.timestamp % 1000) * 1e6 }),
+      getDateTimestamp: () => new FixedDate(tx.timestamp),
+      getCreator: () => ({ mspid: tx.creator.mspId, idBytes: creatorBytes }),
+      getTransient: () => transient,
+      getFunctionAndParameters: () => ({ fcn, params: [...args] }),
+      getArgs: () => [fcn, ...args],
+    }
+    const id = 'x509::' + tx.creator.subject + '::' + tx.creator.issuer
+    const clientIdentity = {
+      getId: () => id,
+      getID: () => id,
+      getMspId: () => tx.creator.mspId,
+      getMSPID: () => tx.creator.mspId,
+      getRole: () => tx.creator.role,
+      hasRole: (r) => tx.creator.role === String(r).toLowerCase(),
+      getAttributeValue: (n) => (Object.prototype.hasOwnProperty.call(tx.creator.attributes, n) ? tx.creator.attributes[n] : null),
+      assertAttributeValue: (n, v) => tx.creator.attributes[n] === v,
+      getCertificate: () => creatorBytes,
+    }
+    const ctx = { stub, clientIdentity }
+    try {
+      if (typeof instance.beforeTransaction === 'function') await instance.beforeTransaction(ctx)
+      const result = await instance[fnName](ctx, ...args)
+      if (typeof instance.afterTransaction === 'function') await instance.afterTransaction(ctx, result)
+      const payload = result === undefined || result === null ? new Uint8Array(0) : toBytes(result)
+      return { ok: true, payload }
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      return { ok: false, kind: 'CONTRACT_ERROR', message }
+    }
+  }
+})()
+`

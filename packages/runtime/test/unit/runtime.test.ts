@@ -1,0 +1,155 @@
+import { fileURLToPath } from 'node:url'
+import { silentLogger, TxReadWriteSet } from '@consort/types'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundleContract, ContractRuntime, MemoryState, RuntimeErrorCode } from '../../src/index.js'
+import type { ContractPackage, Invocation, SimulationResult } from '../../src/index.js'
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))
+const creator = {
+  mspId: 'Org1',
+  subject: 'client.org1',
+  issuer: 'ca.org1',
+  role: 'client',
+  attributes: { dept: 'audit' },
+  certificate: new Uint8Array([1, 2, 3]),
+}
+let n = 0
+const inv = (fcn: string, args: string[] = [], extra: Partial<Invocation> = {}): Invocation => ({
+  namespace: 'kv',
+  fcn,
+  args,
+  txId: `tx${n++}`,
+  channelId: 'consort',
+  timestamp: Date.UTC(2026, 10, 25, 12, 0, 0),
+  creator,
+  ...extra,
+})
+const text = (r: SimulationResult) => new TextDecoder().decode(r.payload)
+const enc = new TextEncoder()
+
+let kv: ContractPackage
+let hostile: ContractPackage
+const runtime = new ContractRuntime({ cpuTimeMs: 100, memoryMb: 32 }, { logger: silentLogger })
+const state = new MemoryState()
+
+beforeAll(async () => {
+  kv = await bundleContract(fixture('kv'))
+  hostile = await bundleContract(fixture('hostile'))
+  state.commit('kv', [
+    { key: 'a', isDelete: false, value: enc.encode('apple') },
+    { key: 'b', isDelete: false, value: enc.encode('banana') },
+    { key: 'c', isDelete: false, value: enc.encode('cherry') },
+  ], { blockNum: 3, txNum: 1, txId: 'seed', timestamp: 0 })
+})
+afterAll(() => runtime.dispose())
+
+describe('simulation', () => {
+  it('returns results and records reads with versions and writes, reads seeing committed state only', async () => {
+    const r = await runtime.invoke(kv, inv('readWrite', ['a', 'z']), state)
+    expect(text(r)).toBe('ok')
+    const ns = r.rwset.nsRwset[0]!
+    expect(ns.namespace).toBe('kv')
+    expect(ns.reads).toEqual([{ key: 'a', version: { blockNum: 3, txNum: 1 } }])
+    expect(ns.writes).toEqual([{ key: 'z', isDelete: false, value: enc.encode('apple') }])
+    expect(r.events).toEqual([{ contract: 'kv', txId: expect.any(String), name: 'moved', payload: enc.encode('{"from":"a","to":"z"}') }])
+    // A missing key is read with no version.
+    const miss = await runtime.invoke(kv, inv('get', ['nope']), state)
+    expect(miss.rwset.nsRwset[0]!.reads).toEqual([{ key: 'nope' }])
+    expect(text(miss)).toBe('')
+    // UTF-8 both ways through the sandbox's own encoder.
+    const w = await runtime.invoke(kv, inv('put', ['u', 'héllo wörld 🌍']), state)
+    expect(new TextDecoder().decode(w.rwset.nsRwset[0]!.writes[0]!.value)).toBe('héllo wörld 🌍')
+    state.commit('kv', [{ key: 'u', isDelete: false, value: enc.encode('naïve ☃ 🌍') }], { blockNum: 3, txNum: 2, txId: 'u', timestamp: 0 })
+    expect(text(await runtime.invoke(kv, inv('get', ['u']), state))).toBe('naïve ☃ 🌍')
+  })
+
+  it('gives byte-identical read/write sets for the same proposal on two runtimes (two peers)', async () => {
+    const other = new ContractRuntime({}, { logger: silentLogger })
+    const p = inv('readWrite', ['b', 'y'])
+    const [x, y] = [await runtime.invoke(kv, p, state), await other.invoke(kv, p, state)]
+    expect(Buffer.from(x.rwsetBytes).equals(Buffer.from(y.rwsetBytes))).toBe(true)
+    const w = inv('whoAndWhen')
+    expect(text(await runtime.invoke(kv, w, state))).toBe(text(await other.invoke(kv, w, state)))
+    other.dispose()
+    expect(TxReadWriteSet.decode(x.rwsetBytes).nsRwset[0]?.writes[0]?.key).toBe('y')
+  })
+
+  it('records range reads for phantom checks and keeps composite keys out of plain ranges', async () => {
+    await runtime.invoke(kv, inv('putColored', ['red', 'x1']), state)
+    state.commit('kv', [{ key: '\u0000color\u0000red\u0000x1\u0000', isDelete: false, value: enc.encode('x1') }], { blockNum: 4, txNum: 0, txId: 't4', timestamp: 0 })
+    const r = await runtime.invoke(kv, inv('list', ['a', 'd']), state)
+    expect(JSON.parse(text(r))).toEqual(['a', 'b', 'c'])
+    expect(r.rwset.nsRwset[0]!.rangeQueries[0]).toMatchObject({ endKey: 'd', itrExhausted: true, reads: [{ key: 'a' }, { key: 'b' }, { key: 'c' }] })
+    // An unbounded range starts after the composite-key namespace.
+    const all = JSON.parse(text(await runtime.invoke(kv, inv('list', ['', '']), state))) as string[]
+    expect(all.every((k) => !k.startsWith('\u0000'))).toBe(true)
+    expect(JSON.parse(text(await runtime.invoke(kv, inv('byColor', ['red']), state)))).toEqual(['x1'])
+  })
+
+  it('serves key history, time fixed to the transaction, identity and transient data', async () => {
+    state.commit('kv', [{ key: 'h', isDelete: false, value: enc.encode('v1') }], { blockNum: 5, txNum: 0, txId: 'h1', timestamp: 0 })
+    state.commit('kv', [{ key: 'h', isDelete: true, value: new Uint8Array() }], { blockNum: 6, txNum: 0, txId: 'h2', timestamp: 0 })
+    expect(JSON.parse(text(await runtime.invoke(kv, inv('history', ['h']), state)))).toEqual(['h2:deleted', 'h1:v1'])
+    const r = JSON.parse(text(await runtime.invoke(kv, inv('whoAndWhen', [], { txId: 'fixed', transient: new Map([['secret', enc.encode('s3')]]) }), state)))
+    expect(r).toEqual({
+      txId: 'fixed',
+      now: Date.UTC(2026, 10, 25, 12, 0, 0),
+      date: '2026-11-25T12:00:00.000Z',
+      ts: { seconds: Date.UTC(2026, 10, 25, 12, 0, 0) / 1000, nanos: 0 },
+      id: 'x509::client.org1::ca.org1',
+      msp: 'Org1',
+      role: 'client',
+      dept: 'audit',
+      secret: 's3',
+    })
+  })
+
+  it('turns contract errors, unknown functions and wrong arity into typed errors', async () => {
+    await expect(runtime.invoke(kv, inv('fail', ['no funds']), state)).rejects.toMatchObject({
+      code: RuntimeErrorCode.CONTRACT_ERROR,
+      message: 'refused: no funds',
+    })
+    await expect(runtime.invoke(kv, inv('nope'), state)).rejects.toMatchObject({ code: RuntimeErrorCode.UNKNOWN_FUNCTION })
+    await expect(runtime.invoke(kv, inv('_helper'), state)).rejects.toMatchObject({ code: RuntimeErrorCode.UNKNOWN_FUNCTION })
+    await expect(runtime.invoke(kv, inv('put', ['only-key']), state)).rejects.toMatchObject({ code: RuntimeErrorCode.WRONG_ARGS })
+  })
+})
+
+describe('containment', () => {
+  const expectCode = async (fcn: string, code: string, message?: RegExp) => {
+    const err = await runtime.invoke(hostile, inv(fcn, [], { namespace: 'hostile' }), state).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code })
+    if (message) expect((err as Error).message).toMatch(message)
+    // The runtime keeps serving after every one of them.
+    expect(text(await runtime.invoke(hostile, inv('fine', [], { namespace: 'hostile' }), state))).toBe('still serving')
+  }
+
+  it('stops an infinite loop, also one after an await', async () => {
+    await expectCode('spin', RuntimeErrorCode.TIMEOUT)
+    await expectCode('spinAfterRead', RuntimeErrorCode.TIMEOUT)
+  })
+
+  it('stops a contract that exceeds its memory limit, and a 1 GB allocation', async () => {
+    await expectCode('eat', RuntimeErrorCode.MEMORY_LIMIT)
+    const err = await runtime.invoke(hostile, inv('gigabyte', [], { namespace: 'hostile' }), state).catch((e: unknown) => e)
+    expect([RuntimeErrorCode.MEMORY_LIMIT, RuntimeErrorCode.CONTRACT_ERROR]).toContain((err as { code: string }).code)
+  })
+
+  it('has no require, process, timers or randomness', async () => {
+    await expectCode('fs', RuntimeErrorCode.CONTRACT_ERROR, /require is not defined/)
+    await expectCode('exit', RuntimeErrorCode.CONTRACT_ERROR, /process is not defined/)
+    await expectCode('timers', RuntimeErrorCode.CONTRACT_ERROR, /setTimeout is not defined/)
+    await expectCode('random', RuntimeErrorCode.CONTRACT_ERROR, /Math.random is not available/)
+  })
+
+  it('offers no way out through the stub', async () => {
+    const r = await runtime.invoke(hostile, inv('escape', [], { namespace: 'hostile' }), state)
+    expect(text(r)).toBe('undefined,undefined,undefined')
+  })
+
+  it('refuses to build a contract that imports Node built-ins, and oversized code', async () => {
+    await expect(bundleContract(fixture('badimport'))).rejects.toMatchObject({ code: RuntimeErrorCode.BUILD_FAILED })
+    const tiny = new ContractRuntime({ maxCodeBytes: 100 }, { logger: silentLogger })
+    await expect(tiny.invoke(kv, inv('get', ['a']), state)).rejects.toMatchObject({ code: RuntimeErrorCode.CODE_TOO_LARGE })
+  })
+})
