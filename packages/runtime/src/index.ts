@@ -5,3 +5,4 @@ export type { ContractPackage, Creator, Invocation, RuntimeOptions, SimulationRe
 export { TxSimulator } from './simulator.js'
 export { MemoryState } from './state.js'
 export type { HistoryEntry, StateReader, VersionedValue } from './state.js'
+export { ContractTester } from './tester.js'
