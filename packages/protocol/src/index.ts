@@ -15,3 +15,13 @@ export {
 } from './config.js'
 export { consenterChange, createConfigUpdateEnvelope, validateConfigUpdate } from './configUpdate.js'
 export type { ConsenterChange } from './configUpdate.js'
+export {
+  createProposal,
+  createResponsePayload,
+  createTransaction,
+  endorse,
+  endorsementMessage,
+  openProposal,
+  proposalHash,
+} from './transaction.js'
+export type { OpenedProposal, ProposalOptions, ResponsePayloadOptions, SignedProposal } from './transaction.js'

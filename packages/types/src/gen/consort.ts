@@ -6112,3 +6112,184 @@ export namespace OrdererSnapshot {
     return streamMessage(buf, OrdererSnapshot.codec(), opts)
   }
 }
+
+export interface ContractDefinition {
+  name: string
+  version: string
+  sequence: number
+  endorsementPolicy: string
+  codeHash: string
+}
+
+export namespace ContractDefinition {
+  let _codec: Codec<ContractDefinition>
+
+  export const codec = (): Codec<ContractDefinition> => {
+    if (_codec == null) {
+      _codec = message<ContractDefinition>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.name != null && obj.name !== '')) {
+          w.uint32(10)
+          w.string(obj.name)
+        }
+
+        if ((obj.version != null && obj.version !== '')) {
+          w.uint32(18)
+          w.string(obj.version)
+        }
+
+        if ((obj.sequence != null && obj.sequence !== 0)) {
+          w.uint32(24)
+          w.uint64Number(obj.sequence)
+        }
+
+        if ((obj.endorsementPolicy != null && obj.endorsementPolicy !== '')) {
+          w.uint32(34)
+          w.string(obj.endorsementPolicy)
+        }
+
+        if ((obj.codeHash != null && obj.codeHash !== '')) {
+          w.uint32(42)
+          w.string(obj.codeHash)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          name: '',
+          version: '',
+          sequence: 0,
+          endorsementPolicy: '',
+          codeHash: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.name = reader.string()
+              break
+            }
+            case 2: {
+              obj.version = reader.string()
+              break
+            }
+            case 3: {
+              obj.sequence = reader.uint64Number()
+              break
+            }
+            case 4: {
+              obj.endorsementPolicy = reader.string()
+              break
+            }
+            case 5: {
+              obj.codeHash = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.name`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.version`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.sequence`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.endorsementPolicy`,
+                value: reader.string()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.codeHash`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ContractDefinitionNameFieldEvent {
+    field: '$.name'
+    value: string
+  }
+
+  export interface ContractDefinitionVersionFieldEvent {
+    field: '$.version'
+    value: string
+  }
+
+  export interface ContractDefinitionSequenceFieldEvent {
+    field: '$.sequence'
+    value: number
+  }
+
+  export interface ContractDefinitionEndorsementPolicyFieldEvent {
+    field: '$.endorsementPolicy'
+    value: string
+  }
+
+  export interface ContractDefinitionCodeHashFieldEvent {
+    field: '$.codeHash'
+    value: string
+  }
+
+  export function encode (obj: Partial<ContractDefinition>): Uint8Array {
+    return encodeMessage(obj, ContractDefinition.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ContractDefinition>): ContractDefinition {
+    return decodeMessage(buf, ContractDefinition.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ContractDefinition>): Generator<ContractDefinitionNameFieldEvent | ContractDefinitionVersionFieldEvent | ContractDefinitionSequenceFieldEvent | ContractDefinitionEndorsementPolicyFieldEvent | ContractDefinitionCodeHashFieldEvent> {
+    return streamMessage(buf, ContractDefinition.codec(), opts)
+  }
+}
