@@ -34,6 +34,9 @@ export async function freePortBlock(count: number): Promise<number> {
 export interface Net {
   manifest: Manifest
   orderers: NodeEntry[]
+  peers: NodeEntry[]
+  /** An org's admin or client identity, as the SDK takes it. */
+  identity(org: number, who: 'admin' | 'client'): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }>
   start(name: string): Promise<void>
   stop(name: string): Promise<void>
   kill(name: string): Promise<void>
@@ -66,6 +69,11 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
   const net: Net = {
     manifest,
     orderers,
+    peers: manifest.nodes.filter((n) => n.kind === 'peer'),
+    async identity(org, who) {
+      const files = manifest.orgs[org]![who]
+      return { certificate: certificateFromPem(await readFile(files.certificate, 'utf8')), privateKey: await readPrivateKeyFile(files.privateKey) }
+    },
     async start(name) {
       await startNode(findNode(manifest, name))
       await waitUntil(async () => (await operationsGet(findNode(manifest, name), '/status')) !== undefined, 20_000)
@@ -124,5 +132,6 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
     },
   }
   await Promise.all(orderers.map((o) => net.start(o.name)))
+  await Promise.all(manifest.nodes.filter((n) => n.kind === 'peer').map((p) => net.start(p.name)))
   return net
 }

@@ -58,6 +58,20 @@ export interface Manifest {
   genesisBlock: string
   orgs: OrgEntry[]
   nodes: NodeEntry[]
+  /** Path of the connection profile for clients (SDK, CLI). */
+  connectionProfile: string
+}
+
+/** What a client needs to reach the network: the channel, its orderers and its peers. */
+export interface ConnectionProfile {
+  channel: string
+  orderers: { name: string; org: string; address: string }[]
+  peers: { name: string; org: string; address: string }[]
+}
+
+export function connectionProfile(m: Manifest): ConnectionProfile {
+  const pick = (kind: NodeEntry['kind']) => m.nodes.filter((n) => n.kind === kind).map((n) => ({ name: n.name, org: n.org, address: n.address }))
+  return { channel: m.channelId, orderers: pick('orderer'), peers: pick('peer') }
 }
 
 export const DevnetErrorCode = {
@@ -172,7 +186,23 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
   for (let o = 0; o < spec.orgs; o++) {
     for (let p = 0; p < spec.peersPerOrg; p++) {
       const org = orgs[o] as OrgEntry
-      await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}`, o, Role.PEER)
+      const { entry, files } = await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}`, o, Role.PEER)
+      await writeFile(
+        entry.config,
+        JSON.stringify(
+          {
+            name: entry.name,
+            certificate: files.certificate,
+            privateKey: files.privateKey,
+            listen: entry.listen,
+            dataDir: entry.dataDir,
+            genesisBlock: join(dir, 'genesis.block'),
+            operations: { host: '127.0.0.1', port: entry.operationsPort },
+          },
+          null,
+          2,
+        ),
+      )
     }
   }
 
@@ -185,8 +215,9 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
   })
   const genesisBlock = join(dir, 'genesis.block')
   await writeFile(genesisBlock, createGenesisBlock(config, notBefore))
-  const manifest: Manifest = { channelId, dir, genesisBlock, orgs, nodes }
+  const manifest: Manifest = { channelId, dir, genesisBlock, orgs, nodes, connectionProfile: join(dir, 'connection-profile.json') }
   await writeFile(join(dir, 'network.json'), JSON.stringify(manifest, null, 2))
+  await writeFile(manifest.connectionProfile, JSON.stringify(connectionProfile(manifest), null, 2))
   return manifest
 }
 

@@ -4,6 +4,8 @@ export const PROTOCOL = {
   BROADCAST: '/consort/broadcast/1.0.0',
   DELIVER: '/consort/deliver/1.0.0',
   ENDORSE: '/consort/endorse/1.0.0',
+  INSTALL: '/consort/install/1.0.0',
+  COMMIT_STATUS: '/consort/commit-status/1.0.0',
   GATEWAY: '/consort/gateway/1.0.0',
 } as const
 

@@ -61,7 +61,9 @@ export class P2PNode {
         // Our peers are named by address in the channel config; allow dialing them.
         denyDialMultiaddr: () => false,
       },
-      connectionManager: { maxConnections: 1024 },
+      // Every node of a local network, and every client, dials from 127.0.0.1: libp2p's
+      // per-host inbound rate limit (5 a second) would reset their connections.
+      connectionManager: { maxConnections: 1024, inboundConnectionThreshold: 10_000, maxIncomingPendingConnections: 256 },
     })
     return new P2PNode(libp2p, modules.logger)
   }

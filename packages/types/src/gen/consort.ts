@@ -732,7 +732,9 @@ export enum HeaderType {
   TRANSACTION = 'TRANSACTION',
   CONFIG_UPDATE = 'CONFIG_UPDATE',
   CONFIG = 'CONFIG',
-  DELIVER_SEEK = 'DELIVER_SEEK'
+  DELIVER_SEEK = 'DELIVER_SEEK',
+  PEER_ADMIN = 'PEER_ADMIN',
+  PEER_QUERY = 'PEER_QUERY'
 }
 
 enum __HeaderTypeValues {
@@ -740,7 +742,9 @@ enum __HeaderTypeValues {
   TRANSACTION = 1,
   CONFIG_UPDATE = 2,
   CONFIG = 3,
-  DELIVER_SEEK = 4
+  DELIVER_SEEK = 4,
+  PEER_ADMIN = 5,
+  PEER_QUERY = 6
 }
 
 export namespace HeaderType {
@@ -6291,5 +6295,545 @@ export namespace ContractDefinition {
 
   export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ContractDefinition>): Generator<ContractDefinitionNameFieldEvent | ContractDefinitionVersionFieldEvent | ContractDefinitionSequenceFieldEvent | ContractDefinitionEndorsementPolicyFieldEvent | ContractDefinitionCodeHashFieldEvent> {
     return streamMessage(buf, ContractDefinition.codec(), opts)
+  }
+}
+
+export interface ContractPackageSpec {
+  name: string
+  version: string
+  code: string
+}
+
+export namespace ContractPackageSpec {
+  let _codec: Codec<ContractPackageSpec>
+
+  export const codec = (): Codec<ContractPackageSpec> => {
+    if (_codec == null) {
+      _codec = message<ContractPackageSpec>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.name != null && obj.name !== '')) {
+          w.uint32(10)
+          w.string(obj.name)
+        }
+
+        if ((obj.version != null && obj.version !== '')) {
+          w.uint32(18)
+          w.string(obj.version)
+        }
+
+        if ((obj.code != null && obj.code !== '')) {
+          w.uint32(26)
+          w.string(obj.code)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          name: '',
+          version: '',
+          code: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.name = reader.string()
+              break
+            }
+            case 2: {
+              obj.version = reader.string()
+              break
+            }
+            case 3: {
+              obj.code = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.name`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.version`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.code`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ContractPackageSpecNameFieldEvent {
+    field: '$.name'
+    value: string
+  }
+
+  export interface ContractPackageSpecVersionFieldEvent {
+    field: '$.version'
+    value: string
+  }
+
+  export interface ContractPackageSpecCodeFieldEvent {
+    field: '$.code'
+    value: string
+  }
+
+  export function encode (obj: Partial<ContractPackageSpec>): Uint8Array {
+    return encodeMessage(obj, ContractPackageSpec.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ContractPackageSpec>): ContractPackageSpec {
+    return decodeMessage(buf, ContractPackageSpec.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ContractPackageSpec>): Generator<ContractPackageSpecNameFieldEvent | ContractPackageSpecVersionFieldEvent | ContractPackageSpecCodeFieldEvent> {
+    return streamMessage(buf, ContractPackageSpec.codec(), opts)
+  }
+}
+
+export interface InstallResponse {
+  status: Status
+  info: string
+  codeHash: string
+}
+
+export namespace InstallResponse {
+  let _codec: Codec<InstallResponse>
+
+  export const codec = (): Codec<InstallResponse> => {
+    if (_codec == null) {
+      _codec = message<InstallResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(18)
+          w.string(obj.info)
+        }
+
+        if ((obj.codeHash != null && obj.codeHash !== '')) {
+          w.uint32(26)
+          w.string(obj.codeHash)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          info: '',
+          codeHash: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.info = reader.string()
+              break
+            }
+            case 3: {
+              obj.codeHash = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.codeHash`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface InstallResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface InstallResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export interface InstallResponseCodeHashFieldEvent {
+    field: '$.codeHash'
+    value: string
+  }
+
+  export function encode (obj: Partial<InstallResponse>): Uint8Array {
+    return encodeMessage(obj, InstallResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<InstallResponse>): InstallResponse {
+    return decodeMessage(buf, InstallResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<InstallResponse>): Generator<InstallResponseStatusFieldEvent | InstallResponseInfoFieldEvent | InstallResponseCodeHashFieldEvent> {
+    return streamMessage(buf, InstallResponse.codec(), opts)
+  }
+}
+
+export interface CommitStatusRequest {
+  txId: string
+  timeoutMs: number
+}
+
+export namespace CommitStatusRequest {
+  let _codec: Codec<CommitStatusRequest>
+
+  export const codec = (): Codec<CommitStatusRequest> => {
+    if (_codec == null) {
+      _codec = message<CommitStatusRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.txId != null && obj.txId !== '')) {
+          w.uint32(10)
+          w.string(obj.txId)
+        }
+
+        if ((obj.timeoutMs != null && obj.timeoutMs !== 0)) {
+          w.uint32(16)
+          w.uint32(obj.timeoutMs)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          txId: '',
+          timeoutMs: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.txId = reader.string()
+              break
+            }
+            case 2: {
+              obj.timeoutMs = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.txId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.timeoutMs`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface CommitStatusRequestTxIdFieldEvent {
+    field: '$.txId'
+    value: string
+  }
+
+  export interface CommitStatusRequestTimeoutMsFieldEvent {
+    field: '$.timeoutMs'
+    value: number
+  }
+
+  export function encode (obj: Partial<CommitStatusRequest>): Uint8Array {
+    return encodeMessage(obj, CommitStatusRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<CommitStatusRequest>): CommitStatusRequest {
+    return decodeMessage(buf, CommitStatusRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<CommitStatusRequest>): Generator<CommitStatusRequestTxIdFieldEvent | CommitStatusRequestTimeoutMsFieldEvent> {
+    return streamMessage(buf, CommitStatusRequest.codec(), opts)
+  }
+}
+
+export interface CommitStatusResponse {
+  status: Status
+  info: string
+  validationCode: ValidationCode
+  blockNumber: number
+}
+
+export namespace CommitStatusResponse {
+  let _codec: Codec<CommitStatusResponse>
+
+  export const codec = (): Codec<CommitStatusResponse> => {
+    if (_codec == null) {
+      _codec = message<CommitStatusResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(18)
+          w.string(obj.info)
+        }
+
+        if (obj.validationCode != null && __ValidationCodeValues[obj.validationCode] !== 0) {
+          w.uint32(24)
+          ValidationCode.codec().encode(obj.validationCode, w)
+        }
+
+        if ((obj.blockNumber != null && obj.blockNumber !== 0)) {
+          w.uint32(32)
+          w.uint64Number(obj.blockNumber)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          info: '',
+          validationCode: ValidationCode.VALID,
+          blockNumber: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.info = reader.string()
+              break
+            }
+            case 3: {
+              obj.validationCode = ValidationCode.codec().decode(reader)
+              break
+            }
+            case 4: {
+              obj.blockNumber = reader.uint64Number()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.validationCode`,
+                value: ValidationCode.codec().decode(reader)
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.blockNumber`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface CommitStatusResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface CommitStatusResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export interface CommitStatusResponseValidationCodeFieldEvent {
+    field: '$.validationCode'
+    value: ValidationCode
+  }
+
+  export interface CommitStatusResponseBlockNumberFieldEvent {
+    field: '$.blockNumber'
+    value: number
+  }
+
+  export function encode (obj: Partial<CommitStatusResponse>): Uint8Array {
+    return encodeMessage(obj, CommitStatusResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<CommitStatusResponse>): CommitStatusResponse {
+    return decodeMessage(buf, CommitStatusResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<CommitStatusResponse>): Generator<CommitStatusResponseStatusFieldEvent | CommitStatusResponseInfoFieldEvent | CommitStatusResponseValidationCodeFieldEvent | CommitStatusResponseBlockNumberFieldEvent> {
+    return streamMessage(buf, CommitStatusResponse.codec(), opts)
   }
 }

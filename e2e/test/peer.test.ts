@@ -1,0 +1,90 @@
+// Peers with contracts: deploy across orgs, endorse / order / validate / commit, policies.
+import { fileURLToPath } from 'node:url'
+import { createProposal, createTransaction } from '@consort/protocol'
+import { connect, deploy, EndorseError } from '@consort/sdk'
+import type { Network } from '@consort/sdk'
+import { ValidationCode } from '@consort/types'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startNetwork } from '../src/fixture.js'
+import type { Net } from '../src/fixture.js'
+
+const contractDir = (name: string) => fileURLToPath(new URL(`../../contracts/${name}`, import.meta.url))
+const text = (b: Uint8Array) => new TextDecoder().decode(b)
+let net: Net
+let org1: Network
+let org2: Network
+
+beforeAll(async () => {
+  net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
+  await net.leader()
+  org1 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client') })
+  org2 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(1, 'client') })
+}, 120_000)
+afterAll(async () => {
+  await org1?.close()
+  await org2?.close()
+  await net?.teardown()
+})
+
+describe('contracts across orgs', () => {
+  it('deploys asset-transfer with the approvals of a majority of org admins', async () => {
+    const admins = [await net.identity(0, 'admin'), await net.identity(1, 'admin')]
+    const r = await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'asset-transfer', admins })
+    expect(r).toMatchObject({ name: 'asset-transfer', sequence: 1, approvedBy: ['Org1', 'Org2'], installedOn: ['peer0.org1', 'peer0.org2'] })
+    // Org3's peer runs it too once its admin installs it (as in Fabric, install is per org).
+    const org3 = await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'asset-transfer-3', admins: [await net.identity(2, 'admin'), ...admins] })
+    expect(org3.installedOn).toContain('peer0.org3')
+  })
+
+  it('submits on one org and reads on another, committed on every peer', async () => {
+    const c = org1.contract('asset-transfer')
+    const r = await c.submit('CreateAsset', 'asset1', 'blue', '5', 'Tomoko', '300')
+    expect(r.validationCode).toBe(ValidationCode.VALID)
+    expect(r.blockNumber).toBeGreaterThan(0)
+    expect(JSON.parse(text(r.result))).toMatchObject({ ID: 'asset1', Owner: 'Tomoko' })
+    const t = await org2.contract('asset-transfer').submit('TransferAsset', 'asset1', 'Max')
+    expect(text(t.result)).toBe('Tomoko')
+    expect(JSON.parse(text(await org1.contract('asset-transfer').evaluate('ReadAsset', 'asset1')))).toMatchObject({ Owner: 'Max' })
+  })
+
+  it('reports contract errors, unknown contracts and wrong argument counts as EndorseError with the tx id', async () => {
+    const c = org1.contract('asset-transfer')
+    const e1 = await c.submit('ReadAsset', 'nope').catch((e: unknown) => e)
+    expect(e1).toBeInstanceOf(EndorseError)
+    expect((e1 as EndorseError).message).toContain('the asset nope does not exist')
+    expect((e1 as EndorseError).txId).toMatch(/^[0-9a-f]{64}$/)
+    await expect(org1.contract('no-such-contract').evaluate('X')).rejects.toBeInstanceOf(EndorseError)
+    const e3 = await c.evaluate('ReadAsset').catch((e: unknown) => e)
+    expect((e3 as Error).message).toContain('takes 1 argument(s), got 0')
+  })
+
+  it('a policy that needs two orgs rejects a single-org endorsement (client-side and at validation)', async () => {
+    const admins = [await net.identity(0, 'admin'), await net.identity(1, 'admin'), await net.identity(2, 'admin')]
+    await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'strict', policy: "AND('Org1.peer','Org2.peer')", admins })
+    const strict = org1.contract('strict')
+    await expect(strict.submitWith({ endorsingOrgs: ['Org1'] }, 'CreateAsset', 'a', 'red', '1', 'x', '1')).rejects.toBeInstanceOf(EndorseError)
+    // A client that orders a single-org endorsement anyway gets ENDORSEMENT_POLICY_FAILURE.
+    const p = createProposal(org1.signer, { channelId: org1.channel, contract: 'strict', fcn: 'CreateAsset', args: ['b', 'red', '1', 'x', '1'], timestamp: Date.now() })
+    const r = await org1.endorseOn(org1.profile.peers.find((x) => x.org === 'Org1')!, p.envelope)
+    const tx = createTransaction(org1.signer, { header: p.header, input: p.input, responsePayload: r.payload, endorsements: [r.endorsement!] })
+    const ordered = await org1.orderers.broadcast(tx, p.txId)
+    expect(ordered.status).toBe('SUCCESS')
+    expect((await org1.commitStatus(p.txId, 20_000))?.validationCode).toBe(ValidationCode.ENDORSEMENT_POLICY_FAILURE)
+    // Both orgs together pass.
+    const ok = await strict.submit('CreateAsset', 'c', 'red', '1', 'x', '1')
+    expect(ok.validationCode).toBe(ValidationCode.VALID)
+  })
+
+  it('every peer has the same chain', async () => {
+    await org1.contract('asset-transfer').submit('CreateAsset', 'last', 'green', '1', 'z', '1')
+    const deadline = Date.now() + 20_000
+    let tips = new Set<string>()
+    while (Date.now() < deadline) {
+      const ss = await Promise.all(net.peers.map((p) => net.status(p.name)))
+      tips = new Set(ss.map((s) => `${s?.height}:${s?.tipHash}`))
+      if (tips.size === 1) break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    expect(tips.size).toBe(1)
+  })
+})

@@ -1,0 +1,308 @@
+import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
+import { bytesEqual, toHex } from '@consort/crypto'
+import { parseCertificate, signingIdentity } from '@consort/identity'
+import type { MembershipService, SigningIdentity } from '@consort/identity'
+import { OperationsServer, OrdererClient } from '@consort/orderer'
+import { P2PNode, PROTOCOL, peerIdOf } from '@consort/p2p'
+import type { FramedStream } from '@consort/p2p'
+import {
+  channelMsp,
+  isConfigBlock,
+  openEnvelope,
+  parseBlock,
+  ProtocolError,
+  readChannelConfig,
+  verifyBlockSignature,
+  verifyChainLink,
+  verifyEnvelope,
+} from '@consort/protocol'
+import type { ParsedBlock } from '@consort/protocol'
+import { ContractRuntime } from '@consort/runtime'
+import { LevelLedger } from '@consort/storage'
+import {
+  Block,
+  CommitStatusRequest,
+  CommitStatusResponse,
+  ConsortError,
+  ContractPackageSpec,
+  decode,
+  HeaderType,
+  InstallResponse,
+  ProposalResponse,
+  Role,
+  Status,
+  systemClock,
+  validationCodeFromByte,
+  validationCodeToByte,
+  ValidationCode,
+} from '@consort/types'
+import type { ChannelConfig, Logger } from '@consort/types'
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Endorser } from './endorser.js'
+import { LedgerStateReader } from './ledgerState.js'
+import { PackageStore } from './packageStore.js'
+import { BlockValidator } from './validator.js'
+import type { ValidatedTx } from './validator.js'
+
+export interface PeerOptions {
+  certificate: Uint8Array
+  privateKey: Uint8Array
+  listen: string
+  dataDir: string
+  /** The channel's genesis block: its config names the orgs and the orderers. */
+  genesisBlock: Uint8Array
+  operations?: { host: string; port: number }
+  runtime?: { cpuTimeMs?: number; memoryMb?: number; wallTimeMs?: number }
+}
+
+export const PeerStartErrorCode = { NOT_A_PEER: 'ERR_PEER_NOT_A_PEER', WRONG_GENESIS: 'ERR_PEER_WRONG_GENESIS' } as const
+
+class PeerMetrics {
+  readonly registry = new Registry()
+  readonly height = new Gauge({ name: 'consort_peer_block_height', help: 'Blocks committed', registers: [this.registry] })
+  readonly txs = new Counter({ name: 'consort_peer_transactions_total', help: 'Committed transactions by validation code', labelNames: ['code'], registers: [this.registry] })
+  readonly commitSeconds = new Histogram({ name: 'consort_peer_block_commit_seconds', help: 'Validate and commit one block', buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry] })
+  readonly endorseSeconds = new Histogram({ name: 'consort_peer_endorse_seconds', help: 'Simulate and sign one proposal', labelNames: ['status'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [this.registry] })
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'consort_peer_process_' })
+  }
+}
+
+/**
+ * A peer: keeps the ledger (pulling blocks from the orderers, validating and committing
+ * them), endorses proposals, installs contract packages, and answers commit-status queries.
+ */
+export class Peer extends EventEmitter {
+  private readonly metrics = new PeerMetrics()
+  private readonly ops: OperationsServer | undefined
+  private stopped = false
+  private delivering: Promise<void> | undefined
+  private abort = new AbortController()
+  private lastError: string | undefined
+  private opsPort = 0
+  private config: ChannelConfig
+  private msp: MembershipService
+
+  private constructor(
+    readonly name: string,
+    private readonly org: string,
+    private readonly signer: SigningIdentity,
+    genesis: ParsedBlock,
+    private readonly p2p: P2PNode,
+    private readonly ledger: LevelLedger,
+    private readonly packages: PackageStore,
+    private readonly runtime: ContractRuntime,
+    private readonly orderers: OrdererClient,
+    operations: { host: string; port: number } | undefined,
+    private readonly logger: Logger,
+  ) {
+    super()
+    this.ops =
+      operations === undefined
+        ? undefined
+        : new OperationsServer(operations, { registry: this.metrics.registry, health: () => this.health(), status: () => this.status() })
+    this.setMaxListeners(0)
+    this.config = readChannelConfig(genesis.bytes)
+    this.msp = channelMsp(this.config, systemClock)
+  }
+
+  static async create(opts: PeerOptions, modules: { logger: Logger }): Promise<Peer> {
+    const cert = parseCertificate(opts.certificate)
+    if (cert.role !== Role.PEER) {
+      throw new ConsortError(PeerStartErrorCode.NOT_A_PEER, `${cert.subject} has role ${cert.role}, not PEER`)
+    }
+    const genesis = parseBlock(opts.genesisBlock)
+    const config = readChannelConfig(opts.genesisBlock)
+    const signer = signingIdentity(opts.certificate, opts.privateKey)
+    channelMsp(config, systemClock).validateRole(opts.certificate, Role.PEER)
+    const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger: modules.logger })
+    const ledger = await LevelLedger.open(join(opts.dataDir, 'ledger'))
+    if (ledger.height === 0) {
+      await ledger.commitBlock(genesis.bytes, { number: 0, hash: genesis.hash, txs: [{ txId: '', code: 0, timestamp: 0, writes: [] }] })
+    } else {
+      const first = await ledger.getBlock(0)
+      if (first === undefined || !bytesEqual(parseBlock(first).hash, genesis.hash)) throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds another channel's ledger`)
+    }
+    const packages = await PackageStore.open(join(opts.dataDir, 'contracts'))
+    const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
+    const endpoints = config.consenters.map((c) => `${c.address}/p2p/${peerIdOf(parseCertificate(c.certificate).publicKey)}`)
+    const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
+    return new Peer(cert.subject, cert.org, signer, genesis, p2p, ledger, packages, runtime, orderers, opts.operations, modules.logger)
+  }
+
+  private get endorser(): Endorser {
+    return new Endorser({
+      signer: this.signer,
+      channelId: () => this.config.channelId,
+      orgs: () => this.config.orgs.map((o) => o.mspId),
+      msp: () => this.msp,
+      ledger: this.ledger,
+      state: new LedgerStateReader(this.ledger),
+      runtime: this.runtime,
+      packages: (h) => this.packages.get(h),
+      logger: this.logger,
+    })
+  }
+
+  async start(): Promise<void> {
+    const endorser = this.endorser
+    await this.p2p.handle(
+      PROTOCOL.ENDORSE,
+      async (s) => {
+        const started = performance.now()
+        const r = await endorser.endorse(await s.readBytes())
+        this.metrics.endorseSeconds.observe({ status: String(r.response?.status ?? 0) }, (performance.now() - started) / 1000)
+        await s.write(ProposalResponse.encode(r))
+      },
+      { maxInboundStreams: 512, maxFrameBytes: 16 * 1024 * 1024 },
+    )
+    await this.p2p.handle(PROTOCOL.INSTALL, (s) => this.serveInstall(s), { maxFrameBytes: 8 * 1024 * 1024 })
+    await this.p2p.handle(PROTOCOL.COMMIT_STATUS, (s) => this.serveCommitStatus(s), { maxInboundStreams: 1024, maxFrameBytes: 64 * 1024 })
+    if (this.ops !== undefined) this.opsPort = await this.ops.start()
+    this.metrics.height.set(this.ledger.height)
+    this.delivering = this.deliverLoop()
+    this.logger.info({ name: this.name, org: this.org, addresses: this.p2p.addresses, height: this.ledger.height, operationsPort: this.opsPort }, 'peer started')
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    this.abort.abort()
+    await this.delivering?.catch(() => undefined)
+    this.orderers.close()
+    this.runtime.dispose()
+    await this.ops?.stop()
+    await this.p2p.stop()
+    await this.ledger.close()
+    this.logger.info({ name: this.name }, 'peer stopped')
+  }
+
+  get addresses(): string[] {
+    return this.p2p.addresses
+  }
+
+  health(): { ok: boolean; reasons: string[] } {
+    const reasons = this.lastError === undefined ? [] : [`block delivery: ${this.lastError}`]
+    return { ok: reasons.length === 0, reasons }
+  }
+
+  status(): Record<string, unknown> {
+    const tip = this.ledger.tip
+    return {
+      name: this.name,
+      kind: 'peer',
+      org: this.org,
+      height: this.ledger.height,
+      tipHash: tip === undefined ? '' : toHex(tip.hash),
+      contracts: this.packages.list().map((p) => ({ name: p.name, version: p.version, hash: p.hash })),
+      peerId: this.p2p.peerId,
+      addresses: this.p2p.addresses,
+    }
+  }
+
+  /** Pulls blocks from the orderers forever (failing over between them), validating and committing each. */
+  private async deliverLoop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        for await (const block of this.orderers.deliver({ start: this.ledger.height }, this.abort.signal)) {
+          await this.commit(block)
+          this.lastError = undefined
+        }
+      } catch (err) {
+        if (this.stopped) return
+        this.lastError = (err as Error).message
+        this.logger.warn({ err: (err as Error).message }, 'block delivery failed; retrying')
+        await new Promise((r) => setTimeout(r, 500))
+      }
+    }
+  }
+
+  /** Verifies the orderer's signature and the hash link, validates, and commits in one batch. */
+  private async commit(block: ParsedBlock): Promise<void> {
+    const started = performance.now()
+    const tip = this.ledger.tip
+    const prev = tip === undefined ? undefined : parseBlock((await this.ledger.getBlock(tip.number)) as Uint8Array)
+    verifyChainLink(prev, block)
+    verifyBlockSignature(block, this.msp)
+    let txs: ValidatedTx[]
+    let next: ChannelConfig | undefined
+    if (isConfigBlock(block)) {
+      next = readChannelConfig(block.bytes)
+      txs = [{ txId: openEnvelope(block.block.data[0] as Uint8Array).header.txId, code: 0, timestamp: 0, writes: [], validationCode: ValidationCode.VALID, contract: '', events: [] }]
+    } else {
+      const validator = new BlockValidator({
+        channelId: this.config.channelId,
+        orgs: () => this.config.orgs.map((o) => o.mspId),
+        mspAt: (t) => channelMsp(this.config, { now: () => t }),
+        logger: this.logger,
+      })
+      txs = await validator.validate(block, this.ledger)
+    }
+    const codes = new Uint8Array(txs.map((t) => validationCodeToByte(t.validationCode)))
+    const bytes = Block.encode({ ...block.block, metadata: { ...(block.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: codes } })
+    await this.ledger.commitBlock(bytes, { number: block.number, hash: block.hash, txs })
+    if (next !== undefined) {
+      this.config = next
+      this.msp = channelMsp(next, systemClock)
+    }
+    this.metrics.height.set(this.ledger.height)
+    this.metrics.commitSeconds.observe((performance.now() - started) / 1000)
+    for (const t of txs) {
+      this.metrics.txs.inc({ code: t.validationCode })
+      if (t.txId !== '') this.emit(`tx:${t.txId}`, { code: t.validationCode, block: block.number })
+    }
+    this.emit('block', { number: block.number, txs })
+  }
+
+  private async serveInstall(s: FramedStream): Promise<void> {
+    const answer = (status: Status, info: string, codeHash = '') => s.write(InstallResponse.encode({ status, info, codeHash }))
+    try {
+      const opened = openEnvelope(await s.readBytes())
+      const who = verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_ADMIN] })
+      if (who.role !== Role.ADMIN || who.org !== this.org) {
+        await answer(Status.FORBIDDEN, `only admins of ${this.org} may install on ${this.name}`)
+        return
+      }
+      const spec = decode(ContractPackageSpec, opened.payload.data, 'ContractPackageSpec')
+      const pkg = await this.packages.install(spec.name, spec.version, spec.code)
+      this.logger.info({ contract: pkg.name, version: pkg.version, hash: pkg.hash, by: who.subject }, 'contract installed')
+      await answer(Status.SUCCESS, '', pkg.hash)
+    } catch (err) {
+      await answer(err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST, (err as Error).message)
+    }
+  }
+
+  private async serveCommitStatus(s: FramedStream): Promise<void> {
+    const answer = (r: Partial<CommitStatusResponse>) =>
+      s.write(CommitStatusResponse.encode({ status: Status.SUCCESS, info: '', validationCode: ValidationCode.NOT_VALIDATED, blockNumber: 0, ...r }))
+    let req: CommitStatusRequest
+    try {
+      const opened = openEnvelope(await s.readBytes())
+      verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_QUERY] })
+      req = decode(CommitStatusRequest, opened.payload.data, 'CommitStatusRequest')
+    } catch (err) {
+      await answer({ status: Status.FORBIDDEN, info: (err as Error).message })
+      return
+    }
+    const status = await this.waitForCommit(req.txId, Math.min(req.timeoutMs || 30_000, 120_000))
+    if (status === undefined) await answer({ status: Status.SERVICE_UNAVAILABLE, info: `transaction ${req.txId} not committed yet` })
+    else await answer({ validationCode: status.code, blockNumber: status.block })
+  }
+
+  /** The transaction's validation code and block, waiting up to `timeoutMs` for it to commit. */
+  async waitForCommit(txId: string, timeoutMs: number): Promise<{ code: ValidationCode; block: number } | undefined> {
+    return new Promise((resolve) => {
+      const event = `tx:${txId}`
+      const done = (v: { code: ValidationCode; block: number } | undefined) => {
+        clearTimeout(timer)
+        this.off(event, done)
+        resolve(v)
+      }
+      const timer = setTimeout(() => done(undefined), timeoutMs)
+      this.on(event, done)
+      void this.ledger.getTx(txId).then((rec) => {
+        if (rec !== undefined) done({ code: validationCodeFromByte(rec.code), block: rec.block })
+      })
+    })
+  }
+}

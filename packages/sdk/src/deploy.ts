@@ -1,0 +1,83 @@
+import { parseCertificate } from '@consort/identity'
+import { PROTOCOL } from '@consort/p2p'
+import { createSignedEnvelope } from '@consort/protocol'
+import { bundleContract } from '@consort/runtime'
+import type { ContractPackage } from '@consort/runtime'
+import { ConsortError, ContractPackageSpec, HeaderType, InstallResponse, Status } from '@consort/types'
+import { EndorseError, SdkErrorCode } from './errors.js'
+import { connect } from './network.js'
+import type { ConnectionProfile, Identity } from './network.js'
+
+export interface DeployOptions {
+  profile: ConnectionProfile | string
+  /** A contract folder (bundled with esbuild) or an already bundled package. */
+  contract: string | ContractPackage
+  name: string
+  version?: string
+  /** Endorsement policy text; default MAJORITY. */
+  policy?: string
+  /** Org admins: each installs on its org's peers and approves for its org. */
+  admins: Identity[]
+}
+
+export interface DeployResult {
+  name: string
+  version: string
+  sequence: number
+  codeHash: string
+  installedOn: string[]
+  approvedBy: string[]
+}
+
+/**
+ * Deploys (or upgrades) a contract as the org admins: bundle, install on every peer of their
+ * orgs, approve the definition for each org, commit it once a majority approved. The next
+ * sequence is picked from the current definition.
+ */
+export async function deploy(opts: DeployOptions): Promise<DeployResult> {
+  const pkg = typeof opts.contract === 'string' ? await bundleContract(opts.contract, { name: opts.name, ...(opts.version !== undefined ? { version: opts.version } : {}) }) : opts.contract
+  const version = opts.version ?? pkg.version
+  const policy = opts.policy ?? 'MAJORITY'
+  if (opts.admins.length === 0) throw new ConsortError(SdkErrorCode.DEPLOY, 'deploy needs at least one org admin identity')
+  const installedOn: string[] = []
+  const approvedBy: string[] = []
+  let sequence = 1
+  for (const [i, admin] of opts.admins.entries()) {
+    const network = await connect({ profile: opts.profile, identity: admin })
+    try {
+      const org = parseCertificate(admin.certificate).org
+      const envelope = createSignedEnvelope(network.signer, {
+        type: HeaderType.PEER_ADMIN,
+        channelId: network.channel,
+        timestamp: Date.now(),
+        data: ContractPackageSpec.encode({ name: opts.name, version, code: pkg.code }),
+      }).envelope
+      for (const peer of network.profile.peers.filter((p) => p.org === org)) {
+        const r = await network.request(peer, PROTOCOL.INSTALL, envelope, InstallResponse, 30_000)
+        if (r.status !== Status.SUCCESS) throw new ConsortError(SdkErrorCode.DEPLOY, `install on ${peer.name} refused: ${r.info}`, { peer: peer.name })
+        if (r.codeHash !== pkg.hash) throw new ConsortError(SdkErrorCode.DEPLOY, `${peer.name} hashed the package differently`, { peer: peer.name })
+        installedOn.push(peer.name)
+      }
+      const lifecycle = network.contract('_lifecycle')
+      if (i === 0) {
+        try {
+          const current = JSON.parse(new TextDecoder().decode(await lifecycle.evaluate('QueryDefinition', opts.name))) as { sequence: number }
+          sequence = current.sequence + 1
+        } catch (err) {
+          if (!(err instanceof EndorseError)) throw err
+        }
+      }
+      await lifecycle.submit('ApproveDefinition', opts.name, version, String(sequence), policy, pkg.hash)
+      approvedBy.push(org)
+    } finally {
+      await network.close()
+    }
+  }
+  const network = await connect({ profile: opts.profile, identity: opts.admins[0] as Identity })
+  try {
+    await network.contract('_lifecycle').submit('CommitDefinition', opts.name, version, String(sequence), policy, pkg.hash)
+  } finally {
+    await network.close()
+  }
+  return { name: opts.name, version, sequence, codeHash: pkg.hash, installedOn, approvedBy }
+}

@@ -1,0 +1,5 @@
+export { deploy } from './deploy.js'
+export type { DeployOptions, DeployResult } from './deploy.js'
+export { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.js'
+export { connect, Contract, Network } from './network.js'
+export type { ConnectionProfile, ConnectOptions, Identity, PeerEndpoint, SubmitResult, TransactionOptions } from './network.js'

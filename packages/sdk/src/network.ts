@@ -1,0 +1,332 @@
+import { readFile } from 'node:fs/promises'
+import { bytesEqual, generateKeyPair } from '@consort/crypto'
+import { evaluatePolicy, parseCertificate, parsePolicy, signingIdentity } from '@consort/identity'
+import type { ParsedCertificate, Policy, SigningIdentity } from '@consort/identity'
+import { OrdererClient } from '@consort/orderer'
+import { P2PNode, PROTOCOL } from '@consort/p2p'
+import { createProposal, createSignedEnvelope, createTransaction } from '@consort/protocol'
+import {
+  CommitStatusRequest,
+  CommitStatusResponse,
+  ConsortError,
+  decode,
+  HeaderType,
+  ProposalResponse,
+  silentLogger,
+  Status,
+  ValidationCode,
+} from '@consort/types'
+import type { Endorsement, Logger } from '@consort/types'
+import { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.js'
+
+export interface PeerEndpoint {
+  name: string
+  org: string
+  address: string
+}
+
+/** The connection profile `consort network up` writes (connection-profile.json). */
+export interface ConnectionProfile {
+  channel: string
+  orderers: PeerEndpoint[]
+  peers: PeerEndpoint[]
+}
+
+/** Who the client is: a certificate and its private key. */
+export interface Identity {
+  certificate: Uint8Array
+  privateKey: Uint8Array
+}
+
+export interface ConnectOptions {
+  /** A connection profile, or the path of one. */
+  profile: ConnectionProfile | string
+  identity: Identity
+  /** How long a submit keeps retrying before it throws (default 30 s). */
+  submitTimeoutMs?: number
+  logger?: Logger
+}
+
+export interface SubmitResult {
+  result: Uint8Array
+  txId: string
+  blockNumber: number
+  validationCode: ValidationCode
+}
+
+export interface TransactionOptions {
+  transient?: Map<string, Uint8Array>
+  /** Orgs whose peers endorse; by default those the contract's policy names (all orgs for MAJORITY/ANY/ALL). */
+  endorsingOrgs?: string[]
+}
+
+async function loadProfile(p: ConnectionProfile | string): Promise<ConnectionProfile> {
+  let profile: unknown = p
+  if (typeof p === 'string') {
+    try {
+      profile = JSON.parse(await readFile(p, 'utf8'))
+    } catch (err) {
+      throw new ConsortError(SdkErrorCode.PROFILE, `cannot read connection profile ${p}: ${(err as Error).message}`, { path: p })
+    }
+  }
+  const c = profile as Partial<ConnectionProfile>
+  const ok = (xs: unknown) => Array.isArray(xs) && xs.length > 0 && xs.every((x) => typeof x?.address === 'string' && typeof x?.org === 'string')
+  if (typeof c?.channel !== 'string' || !ok(c.orderers) || !ok(c.peers)) {
+    throw new ConsortError(SdkErrorCode.PROFILE, 'malformed connection profile: needs "channel", and "orderers" and "peers" lists of { name, org, address }')
+  }
+  return c as ConnectionProfile
+}
+
+/** Connects to a network as `identity`. */
+export async function connect(opts: ConnectOptions): Promise<Network> {
+  const profile = await loadProfile(opts.profile)
+  let signer: SigningIdentity
+  try {
+    signer = signingIdentity(opts.identity.certificate, opts.identity.privateKey)
+  } catch (err) {
+    throw new ConsortError(SdkErrorCode.IDENTITY, `bad identity: ${(err as Error).message}`)
+  }
+  const logger = opts.logger ?? silentLogger
+  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger })
+  return new Network(profile, signer, p2p, opts.submitTimeoutMs ?? 30_000, logger)
+}
+
+/** A channel as seen by one client identity. */
+export class Network {
+  readonly orderers: OrdererClient
+  private readonly policies = new Map<string, Policy>()
+
+  constructor(
+    readonly profile: ConnectionProfile,
+    readonly signer: SigningIdentity,
+    private readonly p2p: P2PNode,
+    readonly submitTimeoutMs: number,
+    private readonly logger: Logger,
+  ) {
+    this.orderers = new OrdererClient(p2p, profile.orderers.map((o) => o.address), { signer, channelId: profile.channel, logger })
+  }
+
+  contract(name: string): Contract {
+    return new Contract(this, name)
+  }
+
+  get channel(): string {
+    return this.profile.channel
+  }
+
+  /** Peers of `org` first, then the others: whom to ask when any peer will do. */
+  peersPreferring(org: string): PeerEndpoint[] {
+    return [...this.profile.peers.filter((p) => p.org === org), ...this.profile.peers.filter((p) => p.org !== org)]
+  }
+
+  /** Sends a signed proposal to one peer; throws on a broken connection. */
+  async endorseOn(peer: PeerEndpoint, proposal: Uint8Array): Promise<ProposalResponse> {
+    const s = await this.p2p.dial(peer.address, PROTOCOL.ENDORSE, { timeoutMs: 3000, maxFrameBytes: 16 * 1024 * 1024 })
+    try {
+      await s.write(proposal)
+      return await s.read(ProposalResponse, 'ProposalResponse', { timeoutMs: 15_000 })
+    } finally {
+      await s.close()
+    }
+  }
+
+  /** Sends a signed request on a one-shot protocol and reads one answer. */
+  async request<T>(peer: PeerEndpoint, protocol: string, envelope: Uint8Array, codec: { decode(b: Uint8Array): T }, timeoutMs: number): Promise<T> {
+    const s = await this.p2p.dial(peer.address, protocol, { timeoutMs: 3000, maxFrameBytes: 16 * 1024 * 1024 })
+    try {
+      await s.write(envelope)
+      return decode(codec as never, await s.readBytes({ timeoutMs }), protocol) as T
+    } finally {
+      await s.close()
+    }
+  }
+
+  /**
+   * Waits (up to `timeoutMs`) until a peer has committed the transaction and returns its
+   * validation code and block; asks `prefer` first, then the other peers. Undefined if no
+   * peer saw it commit in time.
+   */
+  async commitStatus(txId: string, timeoutMs: number, prefer: PeerEndpoint[] = []): Promise<{ validationCode: ValidationCode; blockNumber: number } | undefined> {
+    const deadline = Date.now() + timeoutMs
+    const query = createSignedEnvelope(this.signer, {
+      type: HeaderType.PEER_QUERY,
+      channelId: this.channel,
+      timestamp: Date.now(),
+      data: CommitStatusRequest.encode({ txId, timeoutMs }),
+    }).envelope
+    const peers = [...prefer, ...this.profile.peers.filter((x) => !prefer.includes(x))]
+    for (let i = 0; Date.now() <= deadline; i++) {
+      const peer = peers[i % peers.length] as PeerEndpoint
+      try {
+        const s = await this.request(peer, PROTOCOL.COMMIT_STATUS, query, CommitStatusResponse, Math.max(1000, deadline - Date.now() + 1000))
+        if (s.status === Status.SUCCESS) return { validationCode: s.validationCode, blockNumber: s.blockNumber }
+      } catch {
+        // that peer is down or slow: ask the next
+      }
+      await sleep(100)
+    }
+    return undefined
+  }
+
+  /** The endorsement policy of a contract, from `_lifecycle` (cached). */
+  async policyOf(contract: string): Promise<Policy> {
+    const cached = this.policies.get(contract)
+    if (cached !== undefined) return cached
+    const def = JSON.parse(new TextDecoder().decode(await this.contract('_lifecycle').evaluate('QueryDefinition', contract))) as { endorsementPolicy: string }
+    const policy = parsePolicy(def.endorsementPolicy)
+    this.policies.set(contract, policy)
+    return policy
+  }
+
+  orgsOf(policy: Policy): string[] {
+    const all = [...new Set(this.profile.peers.map((p) => p.org))]
+    const named = new Set<string>()
+    const walk = (p: Policy): void => {
+      if (p.type === 'signedBy') named.add(p.org)
+      else if (p.type === 'outOf') p.rules.forEach(walk)
+      else all.forEach((o) => named.add(o))
+    }
+    walk(policy)
+    return all.filter((o) => named.has(o))
+  }
+
+  async close(): Promise<void> {
+    this.orderers.close()
+    await this.p2p.stop()
+  }
+
+  log(): Logger {
+    return this.logger
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** One contract on the channel. */
+export class Contract {
+  constructor(
+    private readonly network: Network,
+    readonly name: string,
+  ) {}
+
+  /** Runs a function on one peer (the client's org first) without ordering it; returns its result. */
+  async evaluate(fn: string, ...args: string[]): Promise<Uint8Array> {
+    const n = this.network
+    const p = createProposal(n.signer, { channelId: n.channel, contract: this.name, fcn: fn, args, timestamp: Date.now() })
+    let lastError = ''
+    for (const peer of n.peersPreferring(n.signer.certificate.org)) {
+      let r: ProposalResponse
+      try {
+        r = await n.endorseOn(peer, p.envelope)
+      } catch (err) {
+        lastError = `${peer.name}: ${(err as Error).message}`
+        continue
+      }
+      if (r.response?.status === 200) return r.response.payload
+      throw new EndorseError(p.txId, `${peer.name}: ${r.response?.message ?? 'no response'}`, { peer: peer.name, status: r.response?.status })
+    }
+    throw new EndorseError(p.txId, `no peer answered: ${lastError}`)
+  }
+
+  /**
+   * Endorses on peers of the orgs the policy needs, orders the transaction and waits until
+   * it is committed. Survives an orderer failover, a restart or a dropped connection: it
+   * resubmits the same transaction (same id, deduplicated) until its deadline.
+   */
+  async submit(fn: string, ...args: string[]): Promise<SubmitResult> {
+    return this.submitWith({}, fn, ...args)
+  }
+
+  async submitWith(opts: TransactionOptions, fn: string, ...args: string[]): Promise<SubmitResult> {
+    const n = this.network
+    const deadline = Date.now() + n.submitTimeoutMs
+    const p = createProposal(n.signer, {
+      channelId: n.channel,
+      contract: this.name,
+      fcn: fn,
+      args,
+      timestamp: Date.now(),
+      ...(opts.transient !== undefined ? { transient: opts.transient } : {}),
+    })
+    const { endorsements, payload, result, endorsers } = await this.endorseAll(p.envelope, p.txId, opts, deadline)
+    const tx = createTransaction(n.signer, { header: p.header, input: p.input, responsePayload: payload, endorsements })
+
+    // Order it: resubmit the same envelope until an orderer takes it.
+    let ordered = false
+    let lastError = ''
+    while (!ordered) {
+      try {
+        const r = await n.orderers.broadcast(tx, p.txId, Math.max(1000, deadline - Date.now()))
+        if (r.status === Status.SUCCESS || r.code === 'DUPLICATE_TXID') ordered = true
+        else if (r.status !== Status.SERVICE_UNAVAILABLE && r.status !== Status.INTERNAL_SERVER_ERROR) {
+          throw new SubmitError(p.txId, `orderer refused the transaction: ${r.code} ${r.info}`, { code: r.code, status: r.status })
+        } else lastError = `${r.code} ${r.info}`
+      } catch (err) {
+        if (err instanceof SubmitError) throw err
+        lastError = (err as Error).message
+      }
+      if (!ordered) {
+        if (Date.now() > deadline) throw new SubmitError(p.txId, `not ordered before the deadline: ${lastError}`)
+        await sleep(100)
+      }
+    }
+
+    // Wait for the commit on a peer (an endorser first).
+    const status = await n.commitStatus(p.txId, Math.max(1000, deadline - Date.now()), endorsers)
+    if (status === undefined) {
+      throw new CommitError(p.txId, ValidationCode.NOT_VALIDATED, `transaction ${p.txId} was ordered but no peer reported its commit before the deadline`)
+    }
+    if (status.validationCode !== ValidationCode.VALID) {
+      throw new CommitError(p.txId, status.validationCode, `transaction ${p.txId} committed invalid: ${status.validationCode}`)
+    }
+    return { result, txId: p.txId, blockNumber: status.blockNumber, validationCode: status.validationCode }
+  }
+
+  private async endorseAll(
+    proposal: Uint8Array,
+    txId: string,
+    opts: TransactionOptions,
+    deadline: number,
+  ): Promise<{ endorsements: Endorsement[]; payload: Uint8Array; result: Uint8Array; endorsers: PeerEndpoint[] }> {
+    const n = this.network
+    const policy = this.name === '_lifecycle' ? parsePolicy('MAJORITY') : await n.policyOf(this.name).catch((err: Error) => {
+      throw new EndorseError(txId, `cannot read the definition of ${this.name}: ${err.message}`)
+    })
+    const orgs = opts.endorsingOrgs ?? n.orgsOf(policy)
+    const failures: string[] = []
+    // One peer per org, trying the org's next peer when one does not answer.
+    const answers = await Promise.all(
+      orgs.map(async (org) => {
+        for (const peer of n.profile.peers.filter((p) => p.org === org)) {
+          while (Date.now() < deadline) {
+            try {
+              const r = await n.endorseOn(peer, proposal)
+              if (r.response?.status === 200 && r.endorsement !== undefined) return { peer, r }
+              failures.push(`${peer.name}: ${r.response?.message ?? 'no response'}`)
+              return undefined
+            } catch (err) {
+              failures.push(`${peer.name}: ${(err as Error).message}`)
+              break
+            }
+          }
+        }
+        return undefined
+      }),
+    )
+    const ok = answers.filter((a): a is { peer: PeerEndpoint; r: ProposalResponse } => a !== undefined)
+    if (ok.length === 0) throw new EndorseError(txId, `no endorsement: ${failures.join('; ')}`, { failures })
+    const first = ok[0]!.r
+    for (const a of ok) {
+      if (!bytesEqual(a.r.payload, first.payload)) {
+        throw new EndorseError(txId, `endorsements disagree (${ok[0]!.peer.name} vs ${a.peer.name}): a contract is not deterministic, or peers hold different state`)
+      }
+    }
+    const identities: ParsedCertificate[] = ok.map((a) => parseCertificate(a.r.endorsement!.endorser))
+    if (!evaluatePolicy(policy, identities, [...new Set(n.profile.peers.map((p) => p.org))])) {
+      throw new EndorseError(txId, `endorsements from ${ok.map((a) => a.peer.org).join(', ')} do not satisfy the policy${failures.length ? `; failures: ${failures.join('; ')}` : ''}`, {
+        failures,
+      })
+    }
+    return { endorsements: ok.map((a) => a.r.endorsement!), payload: first.payload, result: first.response?.payload ?? new Uint8Array(), endorsers: ok.map((a) => a.peer) }
+  }
+}
