@@ -75,6 +75,26 @@ describe('contracts across orgs', () => {
     expect(ok.validationCode).toBe(ValidationCode.VALID)
   })
 
+  it('streams contract events of valid transactions and resumes from a checkpoint', async () => {
+    const c = org1.contract('asset-transfer')
+    const first = await c.submit('CreateAsset', 'ev1', 'red', '1', 'Ann', '10')
+    await c.submit('TransferAsset', 'ev1', 'Ben')
+    await c.submit('CreateAsset', 'ev2', 'red', '1', 'Cat', '10')
+    const seen: { name: string; block: number; cp: { blockNumber: number; txIndex: number } }[] = []
+    for await (const e of org2.contract('asset-transfer').events({ startBlock: first.blockNumber })) {
+      seen.push({ name: e.name, block: e.blockNumber, cp: e.checkpoint })
+      if (seen.length === 3) break
+    }
+    expect(seen.map((e) => e.name)).toEqual(['AssetCreated', 'AssetTransferred', 'AssetCreated'])
+    // Resuming after the first event yields the other two, and nothing twice.
+    const resumed: string[] = []
+    for await (const e of org2.contract('asset-transfer').events({ checkpoint: seen[0]!.cp })) {
+      resumed.push(e.name)
+      if (resumed.length === 2) break
+    }
+    expect(resumed).toEqual(['AssetTransferred', 'AssetCreated'])
+  })
+
   it('every peer has the same chain', async () => {
     await org1.contract('asset-transfer').submit('CreateAsset', 'last', 'green', '1', 'z', '1')
     const deadline = Date.now() + 20_000

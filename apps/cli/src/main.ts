@@ -30,10 +30,9 @@ network
   .addOption(new Option('--base-port <port>', 'first port; each node takes two').default(7050).argParser(int('--base-port', 1024, 65000)))
   .action(async (o: { orgs: number; orderers: number; peersPerOrg: number; basePort: number }) => {
     const out = output(globals().json)
-    const { manifest, reused, warnings } = await networkUp({ dir: globals().dir, ...o }, out.log)
-    for (const w of warnings) out.log(`warning: ${w}`)
+    const { manifest, reused } = await networkUp({ dir: globals().dir, ...o }, out.log)
     const endpoints = manifest.nodes.map((n) => ({ name: n.name, kind: n.kind, org: n.org, address: n.address, operations: `http://127.0.0.1:${n.operationsPort}` }))
-    out.result({ dir: manifest.dir, channel: manifest.channelId, reused, warnings, nodes: endpoints }, `\n${table(endpoints)}\n\nnetwork up in ${manifest.dir} (channel ${manifest.channelId})`)
+    out.result({ dir: manifest.dir, channel: manifest.channelId, reused, connectionProfile: manifest.connectionProfile, nodes: endpoints }, `\n${table(endpoints)}\n\nnetwork up in ${manifest.dir} (channel ${manifest.channelId})`)
   })
 
 network

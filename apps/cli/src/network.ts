@@ -34,9 +34,8 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Generates (or reuses) the network in `dir`, starts every node and waits until it commits. */
-export async function networkUp(opts: UpOptions, log: (line: string) => void): Promise<{ manifest: Manifest; reused: boolean; warnings: string[] }> {
+export async function networkUp(opts: UpOptions, log: (line: string) => void): Promise<{ manifest: Manifest; reused: boolean }> {
   const dir = resolve(opts.dir)
-  const warnings: string[] = []
   let manifest: Manifest
   let reused = false
   if (await exists(join(dir, 'network.json'))) {
@@ -44,17 +43,17 @@ export async function networkUp(opts: UpOptions, log: (line: string) => void): P
     reused = true
     log(`reusing the network in ${dir}`)
   } else {
-    if (opts.peersPerOrg > 0) warnings.push('peers are not built yet: the network has orderers only (the peer is the next milestone)')
-    manifest = await generateNetwork({ dir, orgs: opts.orgs, orderers: opts.orderers, peersPerOrg: 0, basePort: opts.basePort })
-    log(`generated ${opts.orgs} organizations and ${opts.orderers} orderers in ${dir}`)
+    manifest = await generateNetwork({ dir, orgs: opts.orgs, orderers: opts.orderers, peersPerOrg: opts.peersPerOrg, basePort: opts.basePort })
+    log(`generated ${opts.orgs} organizations, ${opts.orderers} orderers and ${opts.orgs * opts.peersPerOrg} peers in ${dir}`)
   }
   for (const node of manifest.nodes) await startNode(node)
   const ok = await waitUntil(async () => {
-    const statuses = await Promise.all(manifest.nodes.filter((n) => n.kind === 'orderer').map((n) => nodeStatus(n)))
-    return statuses.some((s) => s?.role === 'Leader') && statuses.every((s) => s !== undefined && s.leader !== 0)
+    const orderers = await Promise.all(manifest.nodes.filter((n) => n.kind === 'orderer').map((n) => nodeStatus(n)))
+    const peers = await Promise.all(manifest.nodes.filter((n) => n.kind === 'peer').map((n) => nodeStatus(n)))
+    return orderers.some((s) => s?.role === 'Leader') && orderers.every((s) => s !== undefined && s.leader !== 0) && peers.every((s) => s !== undefined)
   }, 30_000)
   if (!ok) throw new CliError('NETWORK_NOT_READY', `the network did not elect a leader within 30 s; see the logs under ${dir}/nodes/*/node.log`)
-  return { manifest, reused, warnings }
+  return { manifest, reused }
 }
 
 export async function networkStatus(dir: string): Promise<NodeView[]> {

@@ -12,6 +12,8 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024
 export interface DeliverRequest {
   /** First block to receive. */
   start: number
+  /** Start at the newest block instead (then go on from there). */
+  newest?: boolean
   /** Last block (inclusive); omit to keep receiving new blocks. */
   stop?: number
 }
@@ -145,7 +147,7 @@ export class OrdererClient {
   /** Opens a deliver stream on one orderer. */
   private async openDeliver(endpoint: string, req: DeliverRequest): Promise<FramedStream> {
     const stream = await this.p2p.dial(endpoint, PROTOCOL.DELIVER, { timeoutMs: 3000, maxFrameBytes: MAX_FRAME_BYTES })
-    const seek = SeekInfo.encode({ start: req.start, newest: false, ...(req.stop !== undefined ? { stop: req.stop } : {}) })
+    const seek = SeekInfo.encode({ start: req.start, newest: req.newest === true, ...(req.stop !== undefined ? { stop: req.stop } : {}) })
     const { envelope } = createSignedEnvelope(this.opts.signer, {
       type: HeaderType.DELIVER_SEEK,
       channelId: this.opts.channelId,
@@ -162,13 +164,14 @@ export class OrdererClient {
    */
   async *deliver(req: DeliverRequest, signal?: AbortSignal, stallMs = 5000): AsyncGenerator<ParsedBlock> {
     let next = req.start
+    let newest = req.newest === true
     let attempt = 0
     const aborted = (): boolean => signal?.aborted === true
     while (!aborted() && (req.stop === undefined || next <= req.stop)) {
       const endpoint = this.endpoints[(this.preferred + attempt) % this.endpoints.length] as string
       let stream: FramedStream | undefined
       try {
-        stream = await this.openDeliver(endpoint, { start: next, ...(req.stop !== undefined ? { stop: req.stop } : {}) })
+        stream = await this.openDeliver(endpoint, { start: next, newest, ...(req.stop !== undefined ? { stop: req.stop } : {}) })
         for (;;) {
           // With no stop, a quiet chain is normal: wait without limit but give up on a dead stream.
           const r = await stream.read(DeliverResponse, 'DeliverResponse', {
@@ -177,6 +180,10 @@ export class OrdererClient {
           })
           if (r.block !== undefined) {
             const block = parseBlock(r.block)
+            if (newest) {
+              newest = false
+              next = block.number
+            }
             if (block.number !== next) throw new OrdererError(OrdererErrorCode.INTERNAL, `expected block ${next}, got ${block.number}`)
             next++
             attempt = 0

@@ -4,17 +4,23 @@ import type { FramedStream, P2PNode } from '@consort/p2p'
 import { openEnvelope, ProtocolError, verifyEnvelope } from '@consort/protocol'
 import { decode, DecodeError, DeliverResponse, HeaderType, SeekInfo, Status } from '@consort/types'
 import type { ChannelConfig, Logger } from '@consort/types'
-import type { LevelBlockStore } from '@consort/storage'
-import type { Chain } from './chain.js'
+
+/** Where a deliver service reads blocks: the orderer's block store, or a peer's ledger. */
+export interface BlockSource {
+  height(): number
+  get(number: number): Promise<Uint8Array | undefined>
+  /** Calls `listener` after each new block; returns a function that stops it. */
+  subscribe(listener: () => void): () => void
+}
 
 /**
- * The deliver service: a channel member asks for blocks from a height (or the newest) up
+ * The deliver service (orderers and peers): a channel member asks for blocks from a height (or the newest) up
  * to a stop block or forever; blocks committed while it streams are sent as they commit.
  */
 export class DeliverService {
   constructor(
     private readonly config: () => ChannelConfig,
-    private readonly m: { p2p: P2PNode; chain: Chain; blocks: LevelBlockStore; msp: () => MembershipService; logger: Logger },
+    private readonly m: { p2p: P2PNode; blocks: BlockSource; msp: () => MembershipService; logger: Logger },
   ) {}
 
   async start(): Promise<void> {
@@ -37,9 +43,9 @@ export class DeliverService {
       throw err
     }
     const closed = new Promise<void>((resolve) => stream.stream.addEventListener('close', () => resolve(), { once: true }))
-    let n = seek.newest ? Math.max(0, this.m.blocks.height - 1) : seek.start
+    let n = seek.newest ? Math.max(0, this.m.blocks.height() - 1) : seek.start
     while (seek.stop === undefined || n <= seek.stop) {
-      if (n >= this.m.blocks.height) {
+      if (n >= this.m.blocks.height()) {
         if (!(await this.waitForBlock(n, closed))) return
         continue
       }
@@ -55,18 +61,17 @@ export class DeliverService {
   /** Resolves true once block `n` exists, false if the stream closes first. */
   private waitForBlock(n: number, closed: Promise<void>): Promise<boolean> {
     return new Promise((resolve) => {
-      const chain = this.m.chain
-      const onBlock = (): void => {
-        if (this.m.blocks.height <= n) return
-        chain.off('block', onBlock)
+      const check = (): void => {
+        if (this.m.blocks.height() <= n) return
+        stop()
         resolve(true)
       }
-      chain.on('block', onBlock)
+      const stop = this.m.blocks.subscribe(check)
       void closed.then(() => {
-        chain.off('block', onBlock)
+        stop()
         resolve(false)
       })
-      onBlock()
+      check()
     })
   }
 }

@@ -139,7 +139,15 @@ export class Orderer {
     })
     const addressOf = (id: number) => peers.find((p) => p.id === id)?.address
     const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger })
-    const deliver = new DeliverService(() => config, { p2p, chain, blocks, msp: () => msp, logger })
+    const source = {
+      height: () => blocks.height,
+      get: (n: number) => blocks.get(n),
+      subscribe: (listener: () => void) => {
+        chain.on('block', listener)
+        return () => chain.off('block', listener)
+      },
+    }
+    const deliver = new DeliverService(() => config, { p2p, blocks: source, msp: () => msp, logger })
     const ops =
       opts.operations === undefined
         ? undefined

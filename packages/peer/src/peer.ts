@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { bytesEqual, toHex } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
-import { OperationsServer, OrdererClient } from '@consort/orderer'
+import { DeliverService, OperationsServer, OrdererClient } from '@consort/orderer'
 import { P2PNode, PROTOCOL, peerIdOf } from '@consort/p2p'
 import type { FramedStream } from '@consort/p2p'
 import {
@@ -157,6 +157,21 @@ export class Peer extends EventEmitter {
       },
       { maxInboundStreams: 512, maxFrameBytes: 16 * 1024 * 1024 },
     )
+    // Committed blocks, with their validation codes, for event listeners (SDK, CLI).
+    const deliver = new DeliverService(() => this.config, {
+      p2p: this.p2p,
+      blocks: {
+        height: () => this.ledger.height,
+        get: (n) => this.ledger.getBlock(n),
+        subscribe: (listener) => {
+          this.on('block', listener)
+          return () => this.off('block', listener)
+        },
+      },
+      msp: () => this.msp,
+      logger: this.logger,
+    })
+    await deliver.start()
     await this.p2p.handle(PROTOCOL.INSTALL, (s) => this.serveInstall(s), { maxFrameBytes: 8 * 1024 * 1024 })
     await this.p2p.handle(PROTOCOL.COMMIT_STATUS, (s) => this.serveCommitStatus(s), { maxInboundStreams: 1024, maxFrameBytes: 64 * 1024 })
     if (this.ops !== undefined) this.opsPort = await this.ops.start()

@@ -17,6 +17,8 @@ import {
   ValidationCode,
 } from '@consort/types'
 import type { Endorsement, Logger } from '@consort/types'
+import { blockEvent } from './events.js'
+import type { BlockEvent, Checkpoint, ContractEventWithCheckpoint } from './events.js'
 import { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.js'
 
 export interface PeerEndpoint {
@@ -94,6 +96,8 @@ export async function connect(opts: ConnectOptions): Promise<Network> {
 /** A channel as seen by one client identity. */
 export class Network {
   readonly orderers: OrdererClient
+  /** Peers serve committed blocks (with validation codes) on the deliver protocol. */
+  private readonly peerBlocks: OrdererClient
   private readonly policies = new Map<string, Policy>()
 
   constructor(
@@ -104,6 +108,27 @@ export class Network {
     private readonly logger: Logger,
   ) {
     this.orderers = new OrdererClient(p2p, profile.orderers.map((o) => o.address), { signer, channelId: profile.channel, logger })
+    const own = this.peersPreferring(signer.certificate.org).map((p) => p.address)
+    this.peerBlocks = new OrdererClient(p2p, own, { signer, channelId: profile.channel, logger })
+  }
+
+  /**
+   * Committed blocks from `startBlock` (default: the next block to commit), with each
+   * transaction's validation code and events, until the iteration stops or `signal`
+   * aborts. A peer that goes away is replaced by another, resuming at the next block.
+   */
+  async *blockEvents(opts: { startBlock?: number; signal?: AbortSignal } = {}): AsyncGenerator<BlockEvent> {
+    const fromNext = opts.startBlock === undefined
+    let first = true
+    const req = fromNext ? { start: 0, newest: true } : { start: opts.startBlock as number }
+    for await (const b of this.peerBlocks.deliver(req, opts.signal)) {
+      // "newest" hands back the last committed block first: it is not news.
+      if (fromNext && first) {
+        first = false
+        continue
+      }
+      yield blockEvent(b)
+    }
   }
 
   contract(name: string): Contract {
@@ -192,6 +217,7 @@ export class Network {
 
   async close(): Promise<void> {
     this.orderers.close()
+    this.peerBlocks.close()
     await this.p2p.stop()
   }
 
@@ -208,6 +234,24 @@ export class Contract {
     private readonly network: Network,
     readonly name: string,
   ) {}
+
+  /**
+   * This contract's events from committed, valid transactions, from `startBlock` or from
+   * a checkpoint (resuming after the last event seen), or from the next block.
+   */
+  async *events(opts: { startBlock?: number; checkpoint?: Checkpoint; signal?: AbortSignal } = {}): AsyncGenerator<ContractEventWithCheckpoint> {
+    const cp = opts.checkpoint
+    const startBlock = cp?.blockNumber ?? opts.startBlock
+    for await (const block of this.network.blockEvents({ ...(startBlock !== undefined ? { startBlock } : {}), ...(opts.signal ? { signal: opts.signal } : {}) })) {
+      for (const tx of block.transactions) {
+        if (cp !== undefined && block.blockNumber === cp.blockNumber && tx.txIndex < cp.txIndex) continue
+        if (tx.contract !== this.name || tx.validationCode !== ValidationCode.VALID) continue
+        for (const e of tx.events) {
+          yield { ...e, blockNumber: block.blockNumber, txIndex: tx.txIndex, checkpoint: { blockNumber: block.blockNumber, txIndex: tx.txIndex + 1 } }
+        }
+      }
+    }
+  }
 
   /** Runs a function on one peer (the client's org first) without ordering it; returns its result. */
   async evaluate(fn: string, ...args: string[]): Promise<Uint8Array> {
