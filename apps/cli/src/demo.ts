@@ -1,72 +1,54 @@
-// `pnpm demo`: the point of the product in one minute. A 3-organization ordering service
-// takes a stream of transactions; its Raft leader is SIGKILLed mid-stream; a new leader takes
-// over and the client never sees an error; the killed node comes back and catches up.
-import { readFile } from 'node:fs/promises'
-import { generateKeyPair, readPrivateKeyFile } from '@consort/crypto'
+// `pnpm demo`: the point of the product in one minute. Three organizations, one orderer and
+// one peer each; asset-transfer is deployed; a client submits a stream of transactions; the
+// Raft leader is SIGKILLed mid-stream; a new leader takes over and the client never sees an
+// error; the killed node comes back and catches up to the same chain.
+import { fileURLToPath } from 'node:url'
 import { findNode, nodeStatus, startNode, stopNode, waitUntil } from '@consort/devnet'
-import type { Manifest, NodeEntry } from '@consort/devnet'
-import { certificateFromPem, signingIdentity } from '@consort/identity'
-import { OrdererClient } from '@consort/orderer'
-import { P2PNode } from '@consort/p2p'
-import { createSignedEnvelope } from '@consort/protocol'
-import { HeaderType, silentLogger, Status } from '@consort/types'
+import type { NodeEntry } from '@consort/devnet'
+import { connectAs, deployContract } from './client.js'
 import { networkUp } from './network.js'
 import { table } from './output.js'
 
 const CONCURRENCY = 32
-const SUBMIT_DEADLINE_MS = 30_000
+const CONTRACT = fileURLToPath(new URL('../../../contracts/asset-transfer', import.meta.url))
 
 interface Stats {
   committed: number
   errors: number
-  retries: number
   latencies: number[]
 }
 
 export async function runDemo(opts: { dir: string; basePort: number }): Promise<number> {
   const say = (s: string) => console.log(s)
-  say('Consort demo: 3 organizations, one orderer each, Raft over libp2p\n')
-  const { manifest, reused } = await networkUp({ dir: opts.dir, orgs: 3, orderers: 3, peersPerOrg: 0, basePort: opts.basePort }, (l) => say(`  ${l}`))
+  say('Consort demo: 3 organizations, one orderer and one peer each (Raft over libp2p)\n')
+  const { manifest, reused } = await networkUp({ dir: opts.dir, orgs: 3, orderers: 3, peersPerOrg: 1, basePort: opts.basePort }, (l) => say(`  ${l}`))
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
-  // A previous demo may have left a node stopped: bring every orderer up.
-  for (const o of orderers) await startNode(o)
-  say(`  network ${reused ? 'reused' : 'up'}: ${orderers.map((o) => o.name).join(', ')}\n`)
+  // A previous demo may have left a node stopped: bring every node up.
+  for (const n of manifest.nodes) await startNode(n)
+  say(`  network ${reused ? 'reused' : 'up'}: ${manifest.nodes.map((o) => o.name).join(', ')}`)
+  const deployedAt = Date.now()
+  const d = await deployContract(opts.dir, CONTRACT, { name: 'asset-transfer' })
+  say(`  deployed asset-transfer (sequence ${d.sequence}) on ${d.installedOn.length} peers with approvals of ${d.approvedBy.join(', ')} in ${Date.now() - deployedAt} ms\n`)
+  const network = await connectAs(opts.dir, 'Org1')
+  const contract = network.contract('asset-transfer')
 
-  const org = manifest.orgs[0] as Manifest['orgs'][number]
-  const signer = signingIdentity(certificateFromPem(await readFile(org.client.certificate, 'utf8')), await readPrivateKeyFile(org.client.privateKey))
-  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
-  const client = new OrdererClient(p2p, orderers.map((o) => o.address), { signer, channelId: manifest.channelId, logger: silentLogger })
-
-  const stats: Stats = { committed: 0, errors: 0, retries: 0, latencies: [] }
+  const stats: Stats = { committed: 0, errors: 0, latencies: [] }
   let running = true
   let seq = 0
   let killedAt = 0
   let firstCommitAfterKill = 0
 
-  // Like the SDK will: resubmit the same envelope (same tx id) until it is ordered or the deadline passes.
+  // The SDK resubmits the same transaction (same id) through a failover until its deadline.
   const submitOne = async (): Promise<void> => {
     const submittedAt = Date.now()
-    const { envelope, txId } = createSignedEnvelope(signer, {
-      type: HeaderType.TRANSACTION,
-      channelId: manifest.channelId,
-      timestamp: submittedAt,
-      data: new TextEncoder().encode(`demo-${process.pid}-${seq++}`),
-    })
-    for (;;) {
-      const r = await client.broadcast(envelope, txId, 10_000).catch(() => undefined)
-      if (r !== undefined && (r.status === Status.SUCCESS || r.code === 'DUPLICATE_TXID')) {
-        stats.committed++
-        stats.latencies.push(Date.now() - submittedAt)
-        if (killedAt > 0 && firstCommitAfterKill === 0 && submittedAt >= killedAt) firstCommitAfterKill = Date.now()
-        return
-      }
-      const retryable = r === undefined || r.status === Status.SERVICE_UNAVAILABLE
-      if (!retryable || Date.now() - submittedAt > SUBMIT_DEADLINE_MS) {
-        stats.errors++
-        return
-      }
-      stats.retries++
-      await new Promise((res) => setTimeout(res, 50))
+    try {
+      await contract.submit('CreateAsset', `demo-${process.pid}-${seq++}`, 'blue', '5', 'Tomoko', '300')
+      stats.committed++
+      stats.latencies.push(Date.now() - submittedAt)
+      if (killedAt > 0 && firstCommitAfterKill === 0 && submittedAt >= killedAt) firstCommitAfterKill = Date.now()
+    } catch (err) {
+      stats.errors++
+      if (stats.errors <= 3) console.log(`\n  client error: ${(err as Error).message}`)
     }
   }
   const workers = Array.from({ length: CONCURRENCY }, async () => {
@@ -128,9 +110,9 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   let views: { name: string; role: string; height: number; tipHash: string }[] = []
   await waitUntil(async () => {
     views = await Promise.all(
-      orderers.map(async (o) => {
+      manifest.nodes.map(async (o) => {
         const s = await nodeStatus(o)
-        return { name: o.name, role: String(s?.role ?? 'down'), height: Number(s?.height ?? 0), tipHash: String(s?.tipHash ?? '') }
+        return { name: o.name, role: String(s?.role ?? (s === undefined ? 'down' : 'peer')), height: Number(s?.height ?? 0), tipHash: String(s?.tipHash ?? '') }
       }),
     )
     return new Set(views.map((v) => `${v.height}:${v.tipHash}`)).size === 1
@@ -144,15 +126,13 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
       table([
         { measure: 'transactions committed', value: stats.committed },
         { measure: 'client errors', value: stats.errors },
-        { measure: 'resubmissions (same tx id)', value: stats.retries },
         { measure: 'new leader elected after kill', value: `${electedMs} ms` },
         { measure: 'kill → first commit of a new tx', value: `${firstCommitAfterKill - killedAt} ms` },
         { measure: 'latency p50 / p99', value: `${pct(0.5)} ms / ${pct(0.99)} ms` },
-        { measure: 'restarted node caught up', value: same ? 'yes: same height, same chain hash' : 'NO' },
+        { measure: 'every node caught up', value: same ? 'yes: same height, same chain hash on orderers and peers' : 'NO' },
       ]),
   )
-  say(`\nThe network is still running (${opts.dir}). Try:\n  pnpm consort network status\n  pnpm consort network down`)
-  client.close()
-  await p2p.stop()
+  say(`\nThe network is still running (${opts.dir}). Try:\n  pnpm consort query asset-transfer GetAllAssets '' ''\n  pnpm consort network status\n  pnpm consort network down`)
+  await network.close()
   return stats.errors === 0 && same ? 0 : 1
 }

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsortError } from '@consort/types'
 import { runDemo } from './demo.js'
+import { connectAs, deployContract } from './client.js'
 import { networkDown, networkStatus, networkUp, nodeAction } from './network.js'
 import { output, table } from './output.js'
 
@@ -65,6 +66,90 @@ for (const action of ['stop', 'start', 'kill'] as const) {
       out.result({ name: r.name, action, pid: r.pid }, `${action}: ${r.name}${r.pid !== null ? ` (pid ${r.pid})` : ' (was not running)'}`)
     })
 }
+
+const contract = program.command('contract').description('contracts on the channel')
+contract
+  .command('deploy <path>')
+  .description('bundle the contract folder, install it on every peer, gather the org approvals (as the local admins) and activate it')
+  .requiredOption('--name <name>', 'contract name')
+  .option('--version <version>', 'version label (default: package.json version)')
+  .option('--policy <policy>', "endorsement policy, e.g. MAJORITY or AND('Org1.peer','Org2.peer')", 'MAJORITY')
+  .action(async (path: string, o: { name: string; version?: string; policy: string }) => {
+    const out = output(globals().json)
+    const started = Date.now()
+    const r = await deployContract(globals().dir, path, o)
+    const ms = Date.now() - started
+    out.result({ ...r, ms }, `deployed ${r.name} ${r.version} (sequence ${r.sequence}, code ${r.codeHash.slice(0, 12)}…) in ${ms} ms\ninstalled on ${r.installedOn.join(', ')}; approved by ${r.approvedBy.join(', ')}`)
+  })
+
+const orgOption = () => new Option('--org <org>', 'act as the client of this organization').default('Org1')
+
+program
+  .command('invoke <contract> <fn> [args...]')
+  .description('submit a transaction: endorse, order, wait for the commit')
+  .addOption(orgOption())
+  .action(async (name: string, fn: string, args: string[], o: { org: string }) => {
+    const out = output(globals().json)
+    const network = await connectAs(globals().dir, o.org)
+    try {
+      const r = await network.contract(name).submit(fn, ...args)
+      const result = new TextDecoder().decode(r.result)
+      out.result({ txId: r.txId, blockNumber: r.blockNumber, validationCode: r.validationCode, result }, `${result === '' ? '(no result)' : result}\ntx ${r.txId} committed in block ${r.blockNumber}: ${r.validationCode}`)
+    } finally {
+      await network.close()
+    }
+  })
+
+program
+  .command('query <contract> <fn> [args...]')
+  .description('evaluate a function on a peer without ordering it')
+  .addOption(orgOption())
+  .action(async (name: string, fn: string, args: string[], o: { org: string }) => {
+    const out = output(globals().json)
+    const network = await connectAs(globals().dir, o.org)
+    try {
+      const result = new TextDecoder().decode(await network.contract(name).evaluate(fn, ...args))
+      let parsed: unknown = result
+      try {
+        parsed = JSON.parse(result)
+      } catch {
+        // not JSON: report the text
+      }
+      out.result({ result: parsed }, result)
+    } finally {
+      await network.close()
+    }
+  })
+
+program
+  .command('events')
+  .description('stream committed transactions (and contract events) as they commit; with --json one JSON object per line')
+  .option('--contract <name>', 'only this contract, and only its events from valid transactions')
+  .addOption(new Option('--from <block>', 'first block').argParser(int('--from', 0, Number.MAX_SAFE_INTEGER)))
+  .addOption(orgOption())
+  .action(async (o: { contract?: string; from?: number; org: string }) => {
+    const json = globals().json
+    const network = await connectAs(globals().dir, o.org)
+    const stop = new AbortController()
+    process.once('SIGINT', () => stop.abort())
+    const from = o.from !== undefined ? { startBlock: o.from } : {}
+    try {
+      if (o.contract !== undefined) {
+        for await (const e of network.contract(o.contract).events({ ...from, signal: stop.signal })) {
+          const payload = new TextDecoder().decode(e.payload)
+          console.log(json ? JSON.stringify({ block: e.blockNumber, tx: e.txIndex, txId: e.txId, name: e.name, payload }) : `block ${e.blockNumber} tx ${e.txIndex} ${e.name} ${payload}`)
+        }
+      } else {
+        for await (const b of network.blockEvents({ ...from, signal: stop.signal })) {
+          for (const t of b.transactions) {
+            console.log(json ? JSON.stringify({ block: b.blockNumber, tx: t.txIndex, txId: t.txId, contract: t.contract, validationCode: t.validationCode, events: t.events.map((e) => e.name) }) : `block ${b.blockNumber} tx ${t.txIndex} ${t.contract || '(config)'} ${t.validationCode} ${t.txId.slice(0, 16)}`)
+          }
+        }
+      }
+    } finally {
+      await network.close()
+    }
+  })
 
 program
   .command('demo')
