@@ -119,7 +119,9 @@ export class Peer extends EventEmitter {
     const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger: modules.logger })
     const ledger = await LevelLedger.open(join(opts.dataDir, 'ledger'))
     if (ledger.height === 0) {
-      await ledger.commitBlock(genesis.bytes, { number: 0, hash: genesis.hash, txs: [{ txId: '', code: 0, timestamp: 0, writes: [] }] })
+      // The genesis config is valid by definition; record that like any block's codes.
+      const bytes = Block.encode({ ...genesis.block, metadata: { ...(genesis.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: new Uint8Array(genesis.block.data.length) } })
+      await ledger.commitBlock(bytes, { number: 0, hash: genesis.hash, txs: [{ txId: '', code: 0, timestamp: 0, writes: [] }] })
     } else {
       const first = await ledger.getBlock(0)
       if (first === undefined || !bytesEqual(parseBlock(first).hash, genesis.hash)) throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds another channel's ledger`)

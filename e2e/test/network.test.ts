@@ -1,0 +1,141 @@
+// What a user of the SDK and the CLI sees when nodes fail: a 3-org network with peers.
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { connect, deploy, EndorseError, SubmitError } from '@consort/sdk'
+import type { Network } from '@consort/sdk'
+import { ValidationCode } from '@consort/types'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startNetwork } from '../src/fixture.js'
+import type { Net } from '../src/fixture.js'
+
+const run = promisify(execFile)
+const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
+const contractDir = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
+let net: Net
+let client: Network
+
+beforeAll(async () => {
+  net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
+  await net.leader()
+  const admins = await Promise.all([0, 1, 2].map((i) => net.identity(i, 'admin')))
+  await deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'asset-transfer', admins })
+  client = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client'), submitTimeoutMs: 60_000 })
+}, 120_000)
+afterAll(async () => {
+  await client?.close()
+  await net?.teardown()
+})
+
+async function consort(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, ['--no-node-snapshot', cli, '--dir', net.manifest.dir, ...args], { timeout: 60_000 })
+    return { code: 0, stdout: r.stdout, stderr: r.stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('fault tolerance seen from the SDK', () => {
+  it('500 submits ride through a SIGKILL of the orderer leader: all succeed, each committed exactly once, same chain everywhere', async () => {
+    const c = client.contract('asset-transfer')
+    const ids = Array.from({ length: 500 }, (_, i) => `stream-${i}`)
+    let next = 0
+    let killed = false
+    const results: { txId: string; block: number }[] = []
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!
+        const r = await c.submit('CreateAsset', id, 'blue', '1', 'x', '1')
+        results.push({ txId: r.txId, block: r.blockNumber })
+        if (!killed && results.length >= 100) {
+          killed = true
+          await net.kill((await net.leader()).name)
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: 24 }, worker))
+    expect(results).toHaveLength(500)
+    expect(new Set(results.map((r) => r.txId)).size).toBe(500)
+    // Exactly once: each tx id is in the chain once, and valid.
+    const seen = new Map<string, number>()
+    const top = Math.max(...results.map((r) => r.block))
+    for await (const b of client.blockEvents({ startBlock: 0 })) {
+      for (const t of b.transactions) if (t.contract === 'asset-transfer') seen.set(t.txId, (seen.get(t.txId) ?? 0) + (t.validationCode === ValidationCode.VALID ? 1 : 100))
+      if (b.blockNumber >= top) break
+    }
+    for (const r of results) expect(seen.get(r.txId)).toBe(1)
+    // Same state on every org's peer.
+    const counts = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const n = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(i, 'client') })
+        const all = JSON.parse(new TextDecoder().decode(await n.contract('asset-transfer').evaluate('GetAllAssets', 'stream-', 'stream.'))) as unknown[]
+        await n.close()
+        return all.length
+      }),
+    )
+    expect(counts).toEqual([500, 500, 500])
+    for (const o of net.orderers) await net.start(o.name)
+  }, 300_000)
+
+  it('with 2 of 3 orderers stopped a submit fails with SubmitError after its deadline; with one back it succeeds', async () => {
+    const quick = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client'), submitTimeoutMs: 4000 })
+    const [a, b] = net.orderers
+    await net.stop(a!.name)
+    await net.stop(b!.name)
+    const err = await quick.contract('asset-transfer').submit('CreateAsset', 'minority', 'red', '1', 'x', '1').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(SubmitError)
+    expect((err as SubmitError).txId).toMatch(/^[0-9a-f]{64}$/)
+    await net.start(a!.name)
+    const ok = await client.contract('asset-transfer').submit('CreateAsset', 'majority-again', 'red', '1', 'x', '1')
+    expect(ok.validationCode).toBe(ValidationCode.VALID)
+    await net.start(b!.name)
+    await quick.close()
+  }, 120_000)
+
+  it('a killed peer does not stop the network; restarted, it catches up', async () => {
+    const victim = net.peers.find((p) => p.org === 'Org3')!
+    await net.kill(victim.name)
+    for (let i = 0; i < 5; i++) await client.contract('asset-transfer').submit('CreateAsset', `while-down-${i}`, 'red', '1', 'x', '1')
+    const last = await client.contract('asset-transfer').submit('CreateAsset', 'while-down-last', 'red', '1', 'x', '1')
+    await net.start(victim.name)
+    const deadline = Date.now() + 30_000
+    let height = 0
+    while (Date.now() < deadline && height <= last.blockNumber) {
+      height = Number((await net.status(victim.name))?.height ?? 0)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    expect(height).toBeGreaterThan(last.blockNumber)
+    const org3 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(2, 'client') })
+    expect(JSON.parse(new TextDecoder().decode(await org3.contract('asset-transfer').evaluate('ReadAsset', 'while-down-last')))).toMatchObject({ ID: 'while-down-last' })
+    await org3.close()
+  }, 120_000)
+})
+
+describe('bad inputs give clear errors', () => {
+  it('through the SDK: unknown contract, wrong arity, unauthorized deploy, malformed profile', async () => {
+    await expect(client.contract('nope').submit('X')).rejects.toBeInstanceOf(EndorseError)
+    await expect(client.contract('asset-transfer').evaluate('ReadAsset', 'a', 'b')).rejects.toThrow(/takes 1 argument\(s\), got 2/)
+    const notAdmin = await net.identity(0, 'client')
+    await expect(deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'sneaky', admins: [notAdmin] })).rejects.toThrow(/only admins of Org1 may install/)
+    await expect(connect({ profile: { channel: 'consort' } as never, identity: notAdmin })).rejects.toMatchObject({ code: 'ERR_SDK_PROFILE' })
+  })
+
+  it('through the CLI: non-zero exit and a sentence', async () => {
+    const unknown = await consort('invoke', 'nope', 'X')
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/no contract named nope/)
+    const arity = await consort('query', 'asset-transfer', 'ReadAsset')
+    expect(arity.code).toBe(1)
+    expect(arity.stderr).toMatch(/takes 1 argument/)
+    const json = await consort('--json', 'query', 'asset-transfer', 'ReadAsset')
+    expect(JSON.parse(json.stdout).error.code).toBe('ERR_SDK_ENDORSE')
+    const ok = await consort('--json', 'invoke', 'asset-transfer', 'CreateAsset', 'cli-1', 'red', '1', 'x', '1')
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.stdout)).toMatchObject({ validationCode: 'VALID' })
+    const noNet = await run(process.execPath, [cli, '--dir', '/nonexistent-consort', 'network', 'status']).catch((e: { code: number; stderr: string }) => e)
+    expect((noNet as { code: number }).code).toBe(1)
+    expect((noNet as { stderr: string }).stderr).toMatch(/no network in/)
+  })
+})
