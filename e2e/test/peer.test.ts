@@ -1,6 +1,6 @@
 // Peers with contracts: deploy across orgs, endorse / order / validate / commit, policies.
 import { fileURLToPath } from 'node:url'
-import { createProposal, createTransaction } from '@consort/protocol'
+import { sign } from '@consort/crypto'
 import { connect, deploy, EndorseError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { ValidationCode } from '@consort/types'
@@ -64,9 +64,9 @@ describe('contracts across orgs', () => {
     const strict = org1.contract('strict')
     await expect(strict.submitWith({ endorsingOrgs: ['Org1'] }, 'CreateAsset', 'a', 'red', '1', 'x', '1')).rejects.toBeInstanceOf(EndorseError)
     // A client that orders a single-org endorsement anyway gets ENDORSEMENT_POLICY_FAILURE.
-    const p = createProposal(org1.signer, { channelId: org1.channel, contract: 'strict', fcn: 'CreateAsset', args: ['b', 'red', '1', 'x', '1'], timestamp: Date.now() })
+    const p = await org1.proposal({ contract: 'strict', fcn: 'CreateAsset', args: ['b', 'red', '1', 'x', '1'], timestamp: Date.now() })
     const r = await org1.endorseOn(org1.profile.peers.find((x) => x.org === 'Org1')!, p.envelope)
-    const tx = createTransaction(org1.signer, { header: p.header, input: p.input, responsePayload: r.payload, endorsements: [r.endorsement!] })
+    const tx = await org1.transaction({ header: p.header, input: p.input, responsePayload: r.payload, endorsements: [r.endorsement!] })
     const ordered = await org1.orderers.broadcast(tx, p.txId)
     expect(ordered.status).toBe('SUCCESS')
     expect((await org1.commitStatus(p.txId, 20_000))?.validationCode).toBe(ValidationCode.ENDORSEMENT_POLICY_FAILURE)
@@ -93,6 +93,20 @@ describe('contracts across orgs', () => {
       if (resumed.length === 2) break
     }
     expect(resumed).toEqual(['AssetTransferred', 'AssetCreated'])
+  })
+
+  it('signs with a Signer function when the key lives elsewhere', async () => {
+    const id = await net.identity(2, 'client')
+    let calls = 0
+    const signer = async (m: Uint8Array) => {
+      calls++
+      return sign(id.privateKey, m)
+    }
+    const remote = await connect({ profile: net.manifest.connectionProfile, identity: { certificate: id.certificate, signer } })
+    const r = await remote.contract('asset-transfer').submit('CreateAsset', 'signed-elsewhere', 'red', '1', 'x', '1')
+    expect(r.validationCode).toBe(ValidationCode.VALID)
+    expect(calls).toBeGreaterThanOrEqual(3) // proposal, transaction, commit-status query
+    await remote.close()
   })
 
   it('every peer has the same chain', async () => {

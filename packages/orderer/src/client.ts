@@ -1,7 +1,6 @@
-import type { SigningIdentity } from '@consort/identity'
 import { PROTOCOL } from '@consort/p2p'
 import type { FramedStream, P2PNode } from '@consort/p2p'
-import { createSignedEnvelope, parseBlock } from '@consort/protocol'
+import { envelopeOf, envelopePayload, parseBlock } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { BroadcastResponse, DeliverResponse, HeaderType, SeekInfo, Status } from '@consort/types'
 import type { Logger } from '@consort/types'
@@ -16,6 +15,12 @@ export interface DeliverRequest {
   newest?: boolean
   /** Last block (inclusive); omit to keep receiving new blocks. */
   stop?: number
+}
+
+/** Who signs deliver requests: a signing identity, or any signer that may sign asynchronously. */
+export interface RequestSigner {
+  certificate: { bytes: Uint8Array }
+  sign(message: Uint8Array): Uint8Array | Promise<Uint8Array>
 }
 
 interface Pending {
@@ -65,7 +70,13 @@ class BroadcastConnection {
       })
       this.pending.set(txId, list)
     })
-    await this.stream.write(envelope)
+    try {
+      await this.stream.write(envelope)
+    } catch (err) {
+      // The answer will never come; its rejection (when the connection closes) is not news.
+      answer.catch(() => undefined)
+      throw err
+    }
     return answer
   }
 
@@ -91,7 +102,7 @@ export class OrdererClient {
   constructor(
     private readonly p2p: P2PNode,
     private endpoints: string[],
-    private readonly opts: { signer: SigningIdentity; channelId: string; logger: Logger },
+    private readonly opts: { signer: RequestSigner; channelId: string; logger: Logger },
   ) {}
 
   setEndpoints(endpoints: string[]): void {
@@ -148,13 +159,9 @@ export class OrdererClient {
   private async openDeliver(endpoint: string, req: DeliverRequest): Promise<FramedStream> {
     const stream = await this.p2p.dial(endpoint, PROTOCOL.DELIVER, { timeoutMs: 3000, maxFrameBytes: MAX_FRAME_BYTES })
     const seek = SeekInfo.encode({ start: req.start, newest: req.newest === true, ...(req.stop !== undefined ? { stop: req.stop } : {}) })
-    const { envelope } = createSignedEnvelope(this.opts.signer, {
-      type: HeaderType.DELIVER_SEEK,
-      channelId: this.opts.channelId,
-      timestamp: Date.now(),
-      data: seek,
-    })
-    await stream.write(envelope)
+    const cert = this.opts.signer.certificate.bytes
+    const { payload } = envelopePayload(cert, { type: HeaderType.DELIVER_SEEK, channelId: this.opts.channelId, timestamp: Date.now(), data: seek })
+    await stream.write(envelopeOf(payload, await this.opts.signer.sign(payload), cert))
     return stream
   }
 

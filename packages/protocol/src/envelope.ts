@@ -33,13 +33,20 @@ export function createHeader(opts: HeaderOptions): { header: Uint8Array; txId: s
   return { header, txId }
 }
 
+/** An envelope around payload bytes, their signature and the signer's certificate. */
+export function envelopeOf(payload: Uint8Array, signature: Uint8Array, signerCertificate: Uint8Array): Uint8Array {
+  return Envelope.encode({ payload: new Uint8Array(payload), signature: new Uint8Array(signature), signer: new Uint8Array(signerCertificate) })
+}
+
 /** Signs payload bytes as `signer`: the envelope carries exactly the bytes that were signed. */
 export function signEnvelope(signer: SigningIdentity, payload: Uint8Array): Uint8Array {
-  return Envelope.encode({
-    payload: new Uint8Array(payload),
-    signature: new Uint8Array(signer.sign(payload)),
-    signer: new Uint8Array(signer.certificate.bytes),
-  })
+  return envelopeOf(payload, signer.sign(payload), signer.certificate.bytes)
+}
+
+/** The payload of an envelope of the given type around `data`, created by `creator` (to be signed). */
+export function envelopePayload(creator: Uint8Array, opts: Omit<HeaderOptions, 'creator'> & { data: Uint8Array }): { payload: Uint8Array; txId: string } {
+  const { header, txId } = createHeader({ ...opts, creator })
+  return { payload: Payload.encode({ header, data: new Uint8Array(opts.data) }), txId }
 }
 
 /** Builds and signs an envelope of the given type around `data`. */
@@ -47,8 +54,7 @@ export function createSignedEnvelope(
   signer: SigningIdentity,
   opts: Omit<HeaderOptions, 'creator'> & { data: Uint8Array },
 ): { envelope: Uint8Array; txId: string } {
-  const { header, txId } = createHeader({ ...opts, creator: signer.certificate.bytes })
-  const payload = Payload.encode({ header, data: new Uint8Array(opts.data) })
+  const { payload, txId } = envelopePayload(signer.certificate.bytes, opts)
   return { envelope: signEnvelope(signer, payload), txId }
 }
 

@@ -1,5 +1,5 @@
 export { ProtocolError, ProtocolErrorCode } from './errors.js'
-export { computeTxId, createHeader, createSignedEnvelope, openEnvelope, signEnvelope, verifyEnvelope } from './envelope.js'
+export { computeTxId, createHeader, createSignedEnvelope, envelopeOf, envelopePayload, openEnvelope, signEnvelope, verifyEnvelope } from './envelope.js'
 export type { HeaderOptions, OpenedEnvelope, VerifyOptions } from './envelope.js'
 export { blockDataHash, blockHash, createBlock, parseBlock, verifyBlockSignature, verifyChainLink } from './blocks.js'
 export type { NewBlock, ParsedBlock } from './blocks.js'
@@ -23,5 +23,7 @@ export {
   endorsementMessage,
   openProposal,
   proposalHash,
+  proposalPayload,
+  transactionPayload,
 } from './transaction.js'
-export type { OpenedProposal, ProposalOptions, ResponsePayloadOptions, SignedProposal } from './transaction.js'
+export type { OpenedProposal, ProposalOptions, ResponsePayloadOptions, SignedProposal, TransactionParts } from './transaction.js'

@@ -36,19 +36,24 @@ export interface SignedProposal {
   input: Uint8Array
 }
 
-/** A proposal signed by its creator, to be sent to endorsers. */
-export function createProposal(signer: SigningIdentity, o: ProposalOptions): SignedProposal {
+/** A proposal's bytes (to be signed by its creator) with its tx id, header and input. */
+export function proposalPayload(creator: Uint8Array, o: ProposalOptions): { payload: Uint8Array; txId: string; header: Uint8Array; input: Uint8Array } {
   const { header, txId } = createHeader({
     type: HeaderType.TRANSACTION,
     channelId: o.channelId,
-    creator: signer.certificate.bytes,
+    creator,
     timestamp: o.timestamp,
     ...(o.nonce !== undefined ? { nonce: o.nonce } : {}),
   })
   const enc = new TextEncoder()
   const input = ContractInput.encode({ contract: o.contract, function: o.fcn, args: o.args.map((a) => enc.encode(a)) })
-  const proposal = Proposal.encode({ header, input, transient: new Map(o.transient ?? []) })
-  return { envelope: signEnvelope(signer, proposal), txId, header, input }
+  return { payload: Proposal.encode({ header, input, transient: new Map(o.transient ?? []) }), txId, header, input }
+}
+
+/** A proposal signed by its creator, to be sent to endorsers. */
+export function createProposal(signer: SigningIdentity, o: ProposalOptions): SignedProposal {
+  const { payload, txId, header, input } = proposalPayload(signer.certificate.bytes, o)
+  return { envelope: signEnvelope(signer, payload), txId, header, input }
 }
 
 export interface OpenedProposal {
@@ -102,11 +107,20 @@ export function endorse(endorser: SigningIdentity, responsePayload: Uint8Array):
  * The transaction envelope a client sends to the ordering service: the proposal's header,
  * its input, the (identical) response payload and the endorsements, signed by the creator.
  */
-export function createTransaction(
-  signer: SigningIdentity,
-  o: { header: Uint8Array; input: Uint8Array; responsePayload: Uint8Array; endorsements: Endorsement[] },
-): Uint8Array {
+export function createTransaction(signer: SigningIdentity, o: TransactionParts): Uint8Array {
+  return signEnvelope(signer, transactionPayload(o))
+}
+
+export interface TransactionParts {
+  header: Uint8Array
+  input: Uint8Array
+  responsePayload: Uint8Array
+  endorsements: Endorsement[]
+}
+
+/** The payload of a transaction envelope, to be signed by the proposal's creator. */
+export function transactionPayload(o: TransactionParts): Uint8Array {
   const data = Transaction.encode({ input: o.input, responsePayload: o.responsePayload, endorsements: o.endorsements })
-  return signEnvelope(signer, Payload.encode({ header: o.header, data }))
+  return Payload.encode({ header: o.header, data })
 }
 

@@ -1,6 +1,5 @@
 import { parseCertificate } from '@consort/identity'
 import { PROTOCOL } from '@consort/p2p'
-import { createSignedEnvelope } from '@consort/protocol'
 import { bundleContract } from '@consort/runtime'
 import type { ContractPackage } from '@consort/runtime'
 import { ConsortError, ContractPackageSpec, HeaderType, InstallResponse, Status } from '@consort/types'
@@ -46,12 +45,11 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     const network = await connect({ profile: opts.profile, identity: admin })
     try {
       const org = parseCertificate(admin.certificate).org
-      const envelope = createSignedEnvelope(network.signer, {
+      const envelope = await network.envelope({
         type: HeaderType.PEER_ADMIN,
-        channelId: network.channel,
         timestamp: Date.now(),
         data: ContractPackageSpec.encode({ name: opts.name, version, code: pkg.code }),
-      }).envelope
+      })
       for (const peer of network.profile.peers.filter((p) => p.org === org)) {
         const r = await network.request(peer, PROTOCOL.INSTALL, envelope, InstallResponse, 30_000)
         if (r.status !== Status.SUCCESS) throw new ConsortError(SdkErrorCode.DEPLOY, `install on ${peer.name} refused: ${r.info}`, { peer: peer.name })

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { bytesEqual, generateKeyPair } from '@consort/crypto'
 import { evaluatePolicy, parseCertificate, parsePolicy, signingIdentity } from '@consort/identity'
-import type { ParsedCertificate, Policy, SigningIdentity } from '@consort/identity'
+import type { ParsedCertificate, Policy, Signer } from '@consort/identity'
 import { OrdererClient } from '@consort/orderer'
 import { P2PNode, PROTOCOL } from '@consort/p2p'
-import { createProposal, createSignedEnvelope, createTransaction } from '@consort/protocol'
+import { envelopeOf, envelopePayload, proposalPayload, transactionPayload } from '@consort/protocol'
+import type { HeaderOptions, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
   CommitStatusRequest,
   CommitStatusResponse,
@@ -34,10 +35,16 @@ export interface ConnectionProfile {
   peers: PeerEndpoint[]
 }
 
-/** Who the client is: a certificate and its private key. */
-export interface Identity {
-  certificate: Uint8Array
-  privateKey: Uint8Array
+/**
+ * Who the client is: a certificate and its private key, or a certificate and a `Signer`
+ * (message → signature) for keys kept elsewhere (an HSM, a wallet, a browser).
+ */
+export type Identity = { certificate: Uint8Array; privateKey: Uint8Array } | { certificate: Uint8Array; signer: Signer }
+
+/** The client's certificate and how it signs. */
+export interface ClientSigner {
+  certificate: ParsedCertificate
+  sign(message: Uint8Array): Promise<Uint8Array>
 }
 
 export interface ConnectOptions {
@@ -82,9 +89,15 @@ async function loadProfile(p: ConnectionProfile | string): Promise<ConnectionPro
 /** Connects to a network as `identity`. */
 export async function connect(opts: ConnectOptions): Promise<Network> {
   const profile = await loadProfile(opts.profile)
-  let signer: SigningIdentity
+  let signer: ClientSigner
   try {
-    signer = signingIdentity(opts.identity.certificate, opts.identity.privateKey)
+    const id = opts.identity
+    if ('signer' in id) {
+      signer = { certificate: parseCertificate(id.certificate), sign: id.signer }
+    } else {
+      const local = signingIdentity(id.certificate, id.privateKey)
+      signer = { certificate: local.certificate, sign: async (m) => local.sign(m) }
+    }
   } catch (err) {
     throw new ConsortError(SdkErrorCode.IDENTITY, `bad identity: ${(err as Error).message}`)
   }
@@ -102,7 +115,7 @@ export class Network {
 
   constructor(
     readonly profile: ConnectionProfile,
-    readonly signer: SigningIdentity,
+    readonly signer: ClientSigner,
     private readonly p2p: P2PNode,
     readonly submitTimeoutMs: number,
     private readonly logger: Logger,
@@ -133,6 +146,26 @@ export class Network {
 
   contract(name: string): Contract {
     return new Contract(this, name)
+  }
+
+  /** A signed proposal as this client. */
+  async proposal(o: Omit<ProposalOptions, 'channelId'>): Promise<SignedProposal> {
+    const cert = this.signer.certificate.bytes
+    const { payload, txId, header, input } = proposalPayload(cert, { ...o, channelId: this.channel })
+    return { envelope: envelopeOf(payload, await this.signer.sign(payload), cert), txId, header, input }
+  }
+
+  /** A signed transaction envelope as this client (the proposal's creator). */
+  async transaction(parts: TransactionParts): Promise<Uint8Array> {
+    const payload = transactionPayload(parts)
+    return envelopeOf(payload, await this.signer.sign(payload), this.signer.certificate.bytes)
+  }
+
+  /** A signed envelope of another type (peer queries, installs). */
+  async envelope(opts: Omit<HeaderOptions, 'creator' | 'channelId'> & { data: Uint8Array }): Promise<Uint8Array> {
+    const cert = this.signer.certificate.bytes
+    const { payload } = envelopePayload(cert, { ...opts, channelId: this.channel })
+    return envelopeOf(payload, await this.signer.sign(payload), cert)
   }
 
   get channel(): string {
@@ -173,12 +206,7 @@ export class Network {
    */
   async commitStatus(txId: string, timeoutMs: number, prefer: PeerEndpoint[] = []): Promise<{ validationCode: ValidationCode; blockNumber: number } | undefined> {
     const deadline = Date.now() + timeoutMs
-    const query = createSignedEnvelope(this.signer, {
-      type: HeaderType.PEER_QUERY,
-      channelId: this.channel,
-      timestamp: Date.now(),
-      data: CommitStatusRequest.encode({ txId, timeoutMs }),
-    }).envelope
+    const query = await this.envelope({ type: HeaderType.PEER_QUERY, timestamp: Date.now(), data: CommitStatusRequest.encode({ txId, timeoutMs }) })
     const peers = [...prefer, ...this.profile.peers.filter((x) => !prefer.includes(x))]
     for (let i = 0; Date.now() <= deadline; i++) {
       const peer = peers[i % peers.length] as PeerEndpoint
@@ -256,7 +284,7 @@ export class Contract {
   /** Runs a function on one peer (the client's org first) without ordering it; returns its result. */
   async evaluate(fn: string, ...args: string[]): Promise<Uint8Array> {
     const n = this.network
-    const p = createProposal(n.signer, { channelId: n.channel, contract: this.name, fcn: fn, args, timestamp: Date.now() })
+    const p = await n.proposal({ contract: this.name, fcn: fn, args, timestamp: Date.now() })
     let lastError = ''
     for (const peer of n.peersPreferring(n.signer.certificate.org)) {
       let r: ProposalResponse
@@ -284,8 +312,7 @@ export class Contract {
   async submitWith(opts: TransactionOptions, fn: string, ...args: string[]): Promise<SubmitResult> {
     const n = this.network
     const deadline = Date.now() + n.submitTimeoutMs
-    const p = createProposal(n.signer, {
-      channelId: n.channel,
+    const p = await n.proposal({
       contract: this.name,
       fcn: fn,
       args,
@@ -293,7 +320,7 @@ export class Contract {
       ...(opts.transient !== undefined ? { transient: opts.transient } : {}),
     })
     const { endorsements, payload, result, endorsers } = await this.endorseAll(p.envelope, p.txId, opts, deadline)
-    const tx = createTransaction(n.signer, { header: p.header, input: p.input, responsePayload: payload, endorsements })
+    const tx = await n.transaction({ header: p.header, input: p.input, responsePayload: payload, endorsements })
 
     // Order it: resubmit the same envelope until an orderer takes it.
     let ordered = false
@@ -342,16 +369,15 @@ export class Contract {
     const answers = await Promise.all(
       orgs.map(async (org) => {
         for (const peer of n.profile.peers.filter((p) => p.org === org)) {
-          while (Date.now() < deadline) {
-            try {
-              const r = await n.endorseOn(peer, proposal)
-              if (r.response?.status === 200 && r.endorsement !== undefined) return { peer, r }
-              failures.push(`${peer.name}: ${r.response?.message ?? 'no response'}`)
-              return undefined
-            } catch (err) {
-              failures.push(`${peer.name}: ${(err as Error).message}`)
-              break
-            }
+          if (Date.now() > deadline) break
+          try {
+            const r = await n.endorseOn(peer, proposal)
+            if (r.response?.status === 200 && r.endorsement !== undefined) return { peer, r }
+            // The contract answered: another peer of the org would answer alike.
+            failures.push(`${peer.name}: ${r.response?.message ?? 'no response'}`)
+            return undefined
+          } catch (err) {
+            failures.push(`${peer.name}: ${(err as Error).message}`)
           }
         }
         return undefined
