@@ -83,6 +83,20 @@ export const DevnetErrorCode = {
 export type DevnetErrorCode = (typeof DevnetErrorCode)[keyof typeof DevnetErrorCode]
 export class DevnetError extends ConsortError<DevnetErrorCode> {}
 
+/** A node's config file (the format `consort-orderer` and `consort-peer` read). */
+async function writeNodeConfig(node: NodeEntry, files: IdentityFiles, genesisBlock: string): Promise<void> {
+  const config = {
+    name: node.name,
+    certificate: files.certificate,
+    privateKey: files.privateKey,
+    listen: node.listen,
+    dataDir: node.dataDir,
+    genesisBlock,
+    operations: { host: '127.0.0.1', port: node.operationsPort },
+  }
+  await writeFile(node.config, JSON.stringify(config, null, 2))
+}
+
 async function writeIdentity(dir: string, cert: Uint8Array, privateKey: Uint8Array): Promise<IdentityFiles> {
   await mkdir(dir, { recursive: true })
   const files = { certificate: join(dir, 'cert.pem'), privateKey: join(dir, 'key.pem') }
@@ -166,43 +180,13 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
     const { entry, cert, files } = await newNode('orderer', `orderer${Math.floor(i / spec.orgs)}.${org.mspId.toLowerCase()}`, orgIndex, Role.ORDERER)
     entry.raftId = i + 1
     consenters.push({ id: i + 1, name: entry.name, org: org.mspId, address: entry.listen, certificate: cert })
-    await writeFile(
-      entry.config,
-      JSON.stringify(
-        {
-          name: entry.name,
-          certificate: files.certificate,
-          privateKey: files.privateKey,
-          listen: entry.listen,
-          dataDir: entry.dataDir,
-          genesisBlock: join(dir, 'genesis.block'),
-          operations: { host: '127.0.0.1', port: entry.operationsPort },
-        },
-        null,
-        2,
-      ),
-    )
+    await writeNodeConfig(entry, files, join(dir, 'genesis.block'))
   }
   for (let o = 0; o < spec.orgs; o++) {
     for (let p = 0; p < spec.peersPerOrg; p++) {
       const org = orgs[o] as OrgEntry
       const { entry, files } = await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}`, o, Role.PEER)
-      await writeFile(
-        entry.config,
-        JSON.stringify(
-          {
-            name: entry.name,
-            certificate: files.certificate,
-            privateKey: files.privateKey,
-            listen: entry.listen,
-            dataDir: entry.dataDir,
-            genesisBlock: join(dir, 'genesis.block'),
-            operations: { host: '127.0.0.1', port: entry.operationsPort },
-          },
-          null,
-          2,
-        ),
-      )
+      await writeNodeConfig(entry, files, join(dir, 'genesis.block'))
     }
   }
 
@@ -264,22 +248,7 @@ export async function addOrdererNode(manifest: Manifest, mspId: string, opts: { 
     log: join(nodeDir, 'node.log'),
     pidFile: join(nodeDir, 'node.pid'),
   }
-  await writeFile(
-    node.config,
-    JSON.stringify(
-      {
-        name,
-        certificate: files.certificate,
-        privateKey: files.privateKey,
-        listen,
-        dataDir: node.dataDir,
-        genesisBlock: join(nodeDir, 'join.block'),
-        operations: { host: '127.0.0.1', port: node.operationsPort },
-      },
-      null,
-      2,
-    ),
-  )
+  await writeNodeConfig(node, files, join(nodeDir, 'join.block'))
   manifest.nodes.push(node)
   await writeFile(join(manifest.dir, 'network.json'), JSON.stringify(manifest, null, 2))
   return { node, consenter: { id: opts.raftId, name, org: mspId, address: listen, certificate: cert } }

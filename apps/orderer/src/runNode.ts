@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { readPrivateKeyFile } from '@consort/crypto'
+import { certificateFromPem } from '@consort/identity'
+import type { Logger } from '@consort/types'
+import { pino } from 'pino'
+import { loadOrdererConfig } from './config.js'
+
+/** What a node binary needs from its config file, with the files read. */
+export interface NodeStartInput {
+  name: string
+  certificate: Uint8Array
+  privateKey: Uint8Array
+  listen: string
+  dataDir: string
+  genesisBlock: Uint8Array
+  operations?: { host: string; port: number }
+}
+
+export interface RunningNode {
+  start(): Promise<void>
+  stop(): Promise<void>
+}
+
+/**
+ * The shared main of `consort-orderer` and `consort-peer`: parse `--config`, read the
+ * identity and genesis block, log JSON lines, stop cleanly on SIGTERM/SIGINT, and log why
+ * before exiting on a crash.
+ */
+export async function runNode(binary: string, create: (input: NodeStartInput, logger: Logger) => Promise<RunningNode>): Promise<void> {
+  const usage = `usage: ${binary} --config <${binary.replace('consort-', '')}.json>   (run with node --no-node-snapshot)`
+  try {
+    const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } })
+    if (values.help === true || values.config === undefined) {
+      console.error(usage)
+      process.exit(values.help === true ? 0 : 2)
+    }
+    const cfg = await loadOrdererConfig(values.config)
+    const logger = pino({ level: cfg.logLevel ?? 'info', base: { node: cfg.name } })
+    process.on('uncaughtException', (err) => {
+      logger.fatal({ err: err.stack }, 'uncaught exception; exiting')
+      process.exit(1)
+    })
+    process.on('unhandledRejection', (err) => {
+      logger.fatal({ err: (err as Error)?.stack ?? String(err) }, 'unhandled rejection; exiting')
+      process.exit(1)
+    })
+    const node = await create(
+      {
+        name: cfg.name,
+        certificate: certificateFromPem(await readFile(cfg.certificate, 'utf8')),
+        privateKey: await readPrivateKeyFile(cfg.privateKey),
+        listen: cfg.listen,
+        dataDir: cfg.dataDir,
+        genesisBlock: new Uint8Array(await readFile(cfg.genesisBlock)),
+        ...(cfg.operations !== undefined ? { operations: cfg.operations } : {}),
+      },
+      logger,
+    )
+    let stopping = false
+    const shutdown = (signal: string): void => {
+      if (stopping) return
+      stopping = true
+      logger.info({ signal }, 'shutting down')
+      node.stop().then(
+        () => process.exit(0),
+        (err: Error) => {
+          logger.error({ err: err.message }, 'unclean shutdown')
+          process.exit(1)
+        },
+      )
+    }
+    process.on('SIGTERM', () => shutdown('SIGTERM'))
+    process.on('SIGINT', () => shutdown('SIGINT'))
+    await node.start()
+  } catch (err) {
+    const e = err as Error & { code?: string }
+    console.error(`${binary}: ${e.code ? `${e.code}: ` : ''}${e.message}`)
+    process.exit(1)
+  }
+}
