@@ -109,6 +109,17 @@ describe('contracts across orgs', () => {
     await remote.close()
   })
 
+  it('upgrades a contract (the sequence goes up) with contract.deploy as an admin', async () => {
+    const admin1 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'admin') })
+    const r = await admin1.contract('asset-transfer').deploy({ contract: contractDir('asset-transfer'), version: '2.0', otherAdmins: [await net.identity(1, 'admin')] })
+    expect([r.version, r.sequence]).toEqual(['2.0', 2])
+    const def = JSON.parse(text(await org1.contract('_lifecycle').evaluate('QueryDefinition', 'asset-transfer')))
+    expect(def).toMatchObject({ version: '2.0', sequence: 2 })
+    const ok = await org1.contract('asset-transfer').submit('CreateAsset', 'after-upgrade', 'red', '1', 'x', '1')
+    expect(ok.validationCode).toBe(ValidationCode.VALID)
+    await admin1.close()
+  })
+
   it('every peer has the same chain', async () => {
     await org1.contract('asset-transfer').submit('CreateAsset', 'last', 'green', '1', 'z', '1')
     const deadline = Date.now() + 20_000

@@ -4,8 +4,7 @@ import { bundleContract } from '@consort/runtime'
 import type { ContractPackage } from '@consort/runtime'
 import { ConsortError, ContractPackageSpec, HeaderType, InstallResponse, Status } from '@consort/types'
 import { EndorseError, SdkErrorCode } from './errors.js'
-import { connect } from './network.js'
-import type { ConnectionProfile, Identity } from './network.js'
+import type { ConnectionProfile, ConnectOptions, Identity, Network } from './network.js'
 
 export interface DeployOptions {
   profile: ConnectionProfile | string
@@ -29,11 +28,11 @@ export interface DeployResult {
 }
 
 /**
- * Deploys (or upgrades) a contract as the org admins: bundle, install on every peer of their
- * orgs, approve the definition for each org, commit it once a majority approved. The next
- * sequence is picked from the current definition.
+ * The deploy steps, given how to connect (so this module needs nothing of network.ts at
+ * run time): bundle, install on every peer of the admins' orgs, approve the definition for
+ * each org, commit it once a majority approved. The next sequence follows the current one.
  */
-export async function deploy(opts: DeployOptions): Promise<DeployResult> {
+export async function deployWith(connect: (o: ConnectOptions) => Promise<Network>, opts: DeployOptions): Promise<DeployResult> {
   const pkg = typeof opts.contract === 'string' ? await bundleContract(opts.contract, { name: opts.name, ...(opts.version !== undefined ? { version: opts.version } : {}) }) : opts.contract
   const version = opts.version ?? pkg.version
   const policy = opts.policy ?? 'MAJORITY'

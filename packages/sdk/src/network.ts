@@ -18,6 +18,9 @@ import {
   ValidationCode,
 } from '@consort/types'
 import type { Endorsement, Logger } from '@consort/types'
+import type { ContractPackage } from '@consort/runtime'
+import { deployWith } from './deploy.js'
+import type { DeployOptions, DeployResult } from './deploy.js'
 import { blockEvent } from './events.js'
 import type { BlockEvent, Checkpoint, ContractEventWithCheckpoint } from './events.js'
 import { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.js'
@@ -103,7 +106,7 @@ export async function connect(opts: ConnectOptions): Promise<Network> {
   }
   const logger = opts.logger ?? silentLogger
   const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger })
-  return new Network(profile, signer, p2p, opts.submitTimeoutMs ?? 30_000, logger)
+  return new Network(profile, signer, p2p, opts.submitTimeoutMs ?? 30_000, logger, opts.identity)
 }
 
 /** A channel as seen by one client identity. */
@@ -119,6 +122,8 @@ export class Network {
     private readonly p2p: P2PNode,
     readonly submitTimeoutMs: number,
     private readonly logger: Logger,
+    /** The identity this network was connected with (deploy re-connects as each admin). */
+    readonly identity: Identity,
   ) {
     this.orderers = new OrdererClient(p2p, profile.orderers.map((o) => o.address), { signer, channelId: profile.channel, logger })
     const own = this.peersPreferring(signer.certificate.org).map((p) => p.address)
@@ -264,6 +269,21 @@ export class Contract {
   ) {}
 
   /**
+   * Deploys (or upgrades) this contract as org admins: this network's identity (an admin)
+   * and any `otherAdmins`, enough of them to satisfy the lifecycle policy (a majority of orgs).
+   */
+  async deploy(opts: { contract: string | ContractPackage; version?: string; policy?: string; otherAdmins?: Identity[] }): Promise<DeployResult> {
+    return deployWith(connect, {
+      profile: this.network.profile,
+      contract: opts.contract,
+      name: this.name,
+      admins: [this.network.identity, ...(opts.otherAdmins ?? [])],
+      ...(opts.version !== undefined ? { version: opts.version } : {}),
+      ...(opts.policy !== undefined ? { policy: opts.policy } : {}),
+    })
+  }
+
+  /**
    * This contract's events from committed, valid transactions, from `startBlock` or from
    * a checkpoint (resuming after the last event seen), or from the next block.
    */
@@ -399,4 +419,12 @@ export class Contract {
     }
     return { endorsements: ok.map((a) => a.r.endorsement!), payload: first.payload, result: first.response?.payload ?? new Uint8Array(), endorsers: ok.map((a) => a.peer) }
   }
+}
+
+/**
+ * Deploys (or upgrades) a contract as the org admins: bundle, install on every peer of their
+ * orgs, approve the definition for each org, commit it once a majority approved.
+ */
+export function deploy(opts: DeployOptions): Promise<DeployResult> {
+  return deployWith(connect, opts)
 }
