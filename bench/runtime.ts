@@ -1,0 +1,47 @@
+// The cost of a contract call: into a warm isolate (the normal path) versus a new isolate.
+// Usage: node --no-node-snapshot --import tsx runtime.ts   (pnpm --filter @consort/bench sandbox)
+import { fileURLToPath } from 'node:url'
+import { bundleContract, ContractRuntime, MemoryState } from '@consort/runtime'
+import { silentLogger } from '@consort/types'
+import { report } from './report.js'
+
+const pkg = await bundleContract(fileURLToPath(new URL('../contracts/asset-transfer', import.meta.url)))
+const state = new MemoryState()
+state.commit(pkg.name, [{ key: 'a1', isDelete: false, value: new TextEncoder().encode(JSON.stringify({ ID: 'a1', Owner: 'x' })) }], {
+  blockNum: 1,
+  txNum: 0,
+  txId: 'seed',
+  timestamp: 0,
+})
+const creator = { mspId: 'Org1', subject: 'c', issuer: 'ca', role: 'client', attributes: {}, certificate: new Uint8Array([1]) }
+const inv = (i: number, fcn: string, args: string[]) => ({ namespace: pkg.name, fcn, args, txId: `t${i}`, channelId: 'b', timestamp: 1, creator })
+
+async function median(n: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const xs: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint()
+    await fn(i)
+    xs.push(Number(process.hrtime.bigint() - t) / 1e3)
+  }
+  xs.sort((a, b) => a - b)
+  return xs[Math.floor(xs.length / 2)] as number
+}
+
+const warm = new ContractRuntime({}, { logger: silentLogger })
+await warm.invoke(pkg, inv(0, 'AssetExists', ['a1']), state)
+const rows = [
+  { path: 'warm isolate: AssetExists (1 state read)', 'median µs': Math.round(await median(2000, (i) => warm.invoke(pkg, inv(i, 'AssetExists', ['a1']), state))) },
+  { path: 'warm isolate: CreateAsset (read + write + event)', 'median µs': Math.round(await median(2000, (i) => warm.invoke(pkg, inv(i, 'CreateAsset', [`x${i}`, 'b', '1', 'o', '1']), state))) },
+  {
+    path: 'new isolate per call: AssetExists',
+    'median µs': Math.round(
+      await median(100, async (i) => {
+        const cold = new ContractRuntime({}, { logger: silentLogger })
+        await cold.invoke(pkg, inv(i, 'AssetExists', ['a1']), state)
+        cold.dispose()
+      }),
+    ),
+  },
+]
+warm.dispose()
+report('runtime', rows, { contract: 'asset-transfer', codeBytes: pkg.code.length })
