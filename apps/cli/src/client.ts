@@ -14,10 +14,10 @@ async function identityOf(manifest: Manifest, org: string, who: 'admin' | 'clien
   return { certificate: certificateFromPem(await readFile(files.certificate, 'utf8')), privateKey: await readPrivateKeyFile(files.privateKey) }
 }
 
-/** Connects as the client identity of `org` in the local network. */
-export async function connectAs(dir: string, org: string): Promise<Network> {
+/** Connects as the client (or admin) identity of `org` in the local network. */
+export async function connectAs(dir: string, org: string, who: 'client' | 'admin' = 'client'): Promise<Network> {
   const manifest = await loadManifest(dir)
-  return connect({ profile: manifest.connectionProfile, identity: await identityOf(manifest, org, 'client') })
+  return connect({ profile: manifest.connectionProfile, identity: await identityOf(manifest, org, who) })
 }
 
 /** Deploys as every org's admin: each installs on its peers and approves; then commit. */

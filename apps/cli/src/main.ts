@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsortError } from '@consort/types'
+import { runBench } from './bench.js'
 import { runDemo } from './demo.js'
 import { connectAs, deployContract } from './client.js'
 import { networkDown, networkStatus, networkUp, nodeAction } from './network.js'
-import { output, table } from './output.js'
+import { CliError, output, table } from './output.js'
 
 const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v)
@@ -149,6 +150,23 @@ program
     } finally {
       await network.close()
     }
+  })
+
+program
+  .command('bench')
+  .description('Caliper-style rounds against the running network: a table per round (and JSON)')
+  .addOption(new Option('--rounds <names>', 'comma-separated: create, transfer, query').default('create,transfer,query'))
+  .addOption(new Option('--tx <n>', 'transactions per round').default(500).argParser(int('--tx', 1, 1_000_000)))
+  .addOption(new Option('--rate <tps>', 'fixed send rate; 0 = as fast as --in-flight allows').default(0).argParser(int('--rate', 0, 100_000)))
+  .addOption(new Option('--in-flight <n>', 'concurrent submissions').default(64).argParser(int('--in-flight', 1, 10_000)))
+  .option('--out <file>', 'JSON results file (default DIR/bench/bench-<time>.json)')
+  .action(async (o: { rounds: string; tx: number; rate: number; inFlight: number; out?: string }) => {
+    const out = output(globals().json)
+    const names = o.rounds.split(',').map((x) => x.trim())
+    for (const n of names) if (!['create', 'transfer', 'query'].includes(n)) throw new CliError('BAD_ROUND', `unknown round ${n}; rounds: create, transfer, query`)
+    const rounds = names.map((name) => ({ name: name as 'create' | 'transfer' | 'query', txs: o.tx, rate: o.rate, inFlight: o.inFlight }))
+    const r = await runBench(globals().dir, rounds, o.out, out.log)
+    out.result(r, `\n${table(r.rounds.map(({ failures, ...row }) => ({ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' })))}\n\nwrote ${r.file}`)
   })
 
 program

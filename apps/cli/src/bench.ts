@@ -1,0 +1,151 @@
+// `consort bench`: Caliper-style rounds against the running network. Each round sends a
+// fixed number of transactions, either at a fixed send rate or as fast as possible with N
+// in flight, and reports Caliper's columns plus latency percentiles.
+import { fileURLToPath } from 'node:url'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { CommitError, EndorseError } from '@consort/sdk'
+import type { Network } from '@consort/sdk'
+import { connectAs, deployContract } from './client.js'
+
+export interface RoundOptions {
+  name: 'create' | 'transfer' | 'query'
+  txs: number
+  /** Transactions per second to send; 0 = as fast as `inFlight` allows. */
+  rate: number
+  inFlight: number
+}
+
+export interface RoundResult {
+  name: string
+  succ: number
+  fail: number
+  'send rate (tps)': number
+  'max latency (s)': number
+  'min latency (s)': number
+  'avg latency (s)': number
+  'p50 (s)': number
+  'p95 (s)': number
+  'p99 (s)': number
+  'throughput (tps)': number
+  /** Failures by reason (MVCC conflicts are expected in the transfer round). */
+  failures: Record<string, number>
+}
+
+const CONTRACTS = {
+  'asset-transfer': fileURLToPath(new URL('../../../contracts/asset-transfer', import.meta.url)),
+  token: fileURLToPath(new URL('../../../contracts/token', import.meta.url)),
+}
+
+async function ensureDeployed(dir: string, network: Network, name: keyof typeof CONTRACTS): Promise<void> {
+  try {
+    await network.contract('_lifecycle').evaluate('QueryDefinition', name)
+  } catch (err) {
+    if (!(err instanceof EndorseError)) throw err
+    await deployContract(dir, CONTRACTS[name], { name })
+  }
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000
+
+async function runRound(network: Network, minter: Network, o: RoundOptions, prefix: string, accounts: string[]): Promise<RoundResult> {
+  const latencies: number[] = []
+  const failures: Record<string, number> = {}
+  let sent = 0
+  let done = 0
+  const started = Date.now()
+  const one = async (i: number): Promise<void> => {
+    const t0 = Date.now()
+    try {
+      if (o.name === 'create') await network.contract('asset-transfer').submit('CreateAsset', `${prefix}-${i}`, 'blue', '5', 'bench', '100')
+      else if (o.name === 'query') await network.contract('asset-transfer').evaluate('ReadAsset', `${prefix}-seed`)
+      else {
+        // Read-modify-write between a few hot accounts: conflicts are part of the workload.
+        const to = accounts[i % accounts.length] as string
+        await minter.contract('token').submit('Transfer', to, '1')
+      }
+      latencies.push((Date.now() - t0) / 1000)
+    } catch (err) {
+      const reason = err instanceof CommitError ? err.validationCode : err instanceof EndorseError ? 'ENDORSE' : (err as { code?: string }).code ?? 'ERROR'
+      failures[reason] = (failures[reason] ?? 0) + 1
+    } finally {
+      done++
+    }
+  }
+  await new Promise<void>((resolveAll) => {
+    const launch = (): void => {
+      while (sent < o.txs && sent - done < o.inFlight) {
+        if (o.rate > 0 && sent >= ((Date.now() - started) / 1000) * o.rate) break
+        const i = sent++
+        void one(i).then(() => {
+          if (done === o.txs) resolveAll()
+          else launch()
+        })
+      }
+    }
+    const timer = o.rate > 0 ? setInterval(launch, Math.max(1, Math.floor(1000 / o.rate))) : undefined
+    launch()
+    const check = setInterval(() => {
+      if (done === o.txs) {
+        if (timer) clearInterval(timer)
+        clearInterval(check)
+        resolveAll()
+      }
+    }, 50)
+  })
+  const secs = (Date.now() - started) / 1000
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const pct = (p: number) => round3(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0)
+  const succ = latencies.length
+  return {
+    name: o.name,
+    succ,
+    fail: o.txs - succ,
+    'send rate (tps)': Math.round(o.txs / secs),
+    'max latency (s)': round3(sorted[sorted.length - 1] ?? 0),
+    'min latency (s)': round3(sorted[0] ?? 0),
+    'avg latency (s)': round3(succ === 0 ? 0 : latencies.reduce((a, b) => a + b, 0) / succ),
+    'p50 (s)': pct(0.5),
+    'p95 (s)': pct(0.95),
+    'p99 (s)': pct(0.99),
+    'throughput (tps)': Math.round(succ / secs),
+    failures,
+  }
+}
+
+/** Runs the rounds against the network in `dir` and writes the results as JSON. */
+export async function runBench(dir: string, rounds: RoundOptions[], out: string | undefined, log: (s: string) => void): Promise<{ rounds: RoundResult[]; file: string }> {
+  const client = await connectAs(dir, 'Org1')
+  const minter = await connectAs(dir, 'Org1', 'admin')
+  const prefix = `bench-${Date.now()}`
+  try {
+    if (rounds.some((r) => r.name !== 'transfer')) {
+      await ensureDeployed(dir, client, 'asset-transfer')
+      await client.contract('asset-transfer').submit('CreateAsset', `${prefix}-seed`, 'blue', '5', 'bench', '100')
+    }
+    const accounts: string[] = []
+    if (rounds.some((r) => r.name === 'transfer')) {
+      await ensureDeployed(dir, client, 'token')
+      // The minter (Org1's admin) mints, then sends from its one account to a few others:
+      // every transfer reads and writes the same hot balance, so many conflict (MVCC).
+      await minter.contract('token').submit('Mint', '1000000000')
+      for (const org of ['Org1', 'Org2', 'Org3']) {
+        const n = await connectAs(dir, org)
+        accounts.push(new TextDecoder().decode(await n.contract('token').evaluate('ClientAccountID')))
+        await n.close()
+      }
+    }
+    const results: RoundResult[] = []
+    for (const r of rounds) {
+      log(`round ${r.name}: ${r.txs} tx, ${r.rate > 0 ? `${r.rate} tps` : `${r.inFlight} in flight`}`)
+      results.push(await runRound(client, minter, r, prefix, accounts))
+    }
+    const file = resolve(out ?? join(dir, 'bench', `${prefix}.json`))
+    await mkdir(join(file, '..'), { recursive: true })
+    await writeFile(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, rounds: results }, null, 2))
+    return { rounds: results, file }
+  } finally {
+    await client.close()
+    await minter.close()
+  }
+}
