@@ -5,6 +5,8 @@ import { bundleContract, ContractRuntime, MemoryState } from '@consort/runtime'
 import { silentLogger } from '@consort/types'
 import { report } from './report.js'
 
+// --smoke: a few iterations, so CI keeps the script working without measuring anything.
+const runs = process.argv.includes('--smoke') ? { warm: 20, cold: 3 } : { warm: 2000, cold: 100 }
 const pkg = await bundleContract(fileURLToPath(new URL('../contracts/asset-transfer', import.meta.url)))
 const state = new MemoryState()
 state.commit(pkg.name, [{ key: 'a1', isDelete: false, value: new TextEncoder().encode(JSON.stringify({ ID: 'a1', Owner: 'x' })) }], {
@@ -30,12 +32,12 @@ async function median(n: number, fn: (i: number) => Promise<unknown>): Promise<n
 const warm = new ContractRuntime({}, { logger: silentLogger })
 await warm.invoke(pkg, inv(0, 'AssetExists', ['a1']), state)
 const rows = [
-  { path: 'warm isolate: AssetExists (1 state read)', 'median µs': Math.round(await median(2000, (i) => warm.invoke(pkg, inv(i, 'AssetExists', ['a1']), state))) },
-  { path: 'warm isolate: CreateAsset (read + write + event)', 'median µs': Math.round(await median(2000, (i) => warm.invoke(pkg, inv(i, 'CreateAsset', [`x${i}`, 'b', '1', 'o', '1']), state))) },
+  { path: 'warm isolate: AssetExists (1 state read)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'AssetExists', ['a1']), state))) },
+  { path: 'warm isolate: CreateAsset (read + write + event)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'CreateAsset', [`x${i}`, 'b', '1', 'o', '1']), state))) },
   {
     path: 'new isolate per call: AssetExists',
     'median µs': Math.round(
-      await median(100, async (i) => {
+      await median(runs.cold, async (i) => {
         const cold = new ContractRuntime({}, { logger: silentLogger })
         await cold.invoke(pkg, inv(i, 'AssetExists', ['a1']), state)
         cold.dispose()

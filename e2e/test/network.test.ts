@@ -134,6 +134,13 @@ describe('bad inputs give clear errors', () => {
     const ok = await consort('--json', 'invoke', 'asset-transfer', 'CreateAsset', 'cli-1', 'red', '1', 'x', '1')
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.stdout)).toMatchObject({ validationCode: 'VALID' })
+    // The bench command stays runnable (a tiny smoke round, nothing measured).
+    const bench = await consort('--json', 'bench', '--rounds', 'create,query', '--tx', '5', '--out', `${net.manifest.dir}/bench.json`)
+    expect(bench.code).toBe(0)
+    expect(JSON.parse(bench.stdout).rounds.map((r: { name: string; succ: number }) => [r.name, r.succ])).toEqual([
+      ['create', 5],
+      ['query', 5],
+    ])
     const noNet = await run(process.execPath, [cli, '--dir', '/nonexistent-consort', 'network', 'status']).catch((e: { code: number; stderr: string }) => e)
     expect((noNet as { code: number }).code).toBe(1)
     expect((noNet as { stderr: string }).stderr).toMatch(/no network in/)
