@@ -121,7 +121,7 @@ export class Network {
     readonly signer: ClientSigner,
     private readonly p2p: P2PNode,
     readonly submitTimeoutMs: number,
-    private readonly logger: Logger,
+    logger: Logger,
     /** The identity this network was connected with (deploy re-connects as each admin). */
     readonly identity: Identity,
   ) {
@@ -252,10 +252,6 @@ export class Network {
     this.orderers.close()
     this.peerBlocks.close()
     await this.p2p.stop()
-  }
-
-  log(): Logger {
-    return this.logger
   }
 }
 
