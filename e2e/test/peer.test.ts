@@ -58,7 +58,7 @@ describe('contracts across orgs', () => {
     expect((e3 as Error).message).toContain('takes 1 argument(s), got 0')
   })
 
-  it('a policy that needs two orgs rejects a single-org endorsement (client-side and at validation)', async () => {
+  it('a policy that needs two orgs rejects a single-org endorsement (at the gateway and at validation)', async () => {
     const admins = [await net.identity(0, 'admin'), await net.identity(1, 'admin'), await net.identity(2, 'admin')]
     await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'strict', policy: "AND('Org1.peer','Org2.peer')", admins })
     const strict = org1.contract('strict')

@@ -140,7 +140,7 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
       admin: await issue(Role.ADMIN, `admin.${mspId.toLowerCase()}`, join(orgDir, 'users', 'admin')),
       client: await issue(Role.CLIENT, `client.${mspId.toLowerCase()}`, join(orgDir, 'users', 'client')),
     })
-    orgConfigs.push({ mspId, rootCerts: [ca.certificate], revoked: [] })
+    orgConfigs.push({ mspId, rootCerts: [ca.certificate], revoked: [], anchorPeers: [] })
   }
 
   const nodes: NodeEntry[] = []
@@ -187,6 +187,8 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
       const org = orgs[o] as OrgEntry
       const { entry, files } = await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}`, o, Role.PEER)
       await writeNodeConfig(entry, files, join(dir, 'genesis.block'))
+      // Every peer is an anchor peer: gateways of other orgs may ask it to endorse.
+      ;(orgConfigs[o] as OrgConfig).anchorPeers.push(entry.address)
     }
   }
 

@@ -6,7 +6,8 @@ export const PROTOCOL = {
   ENDORSE: '/consort/endorse/1.0.0',
   INSTALL: '/consort/install/1.0.0',
   COMMIT_STATUS: '/consort/commit-status/1.0.0',
-  GATEWAY: '/consort/gateway/1.0.0',
+  GATEWAY_ENDORSE: '/consort/gateway-endorse/1.0.0',
+  GATEWAY_SUBMIT: '/consort/gateway-submit/1.0.0',
 } as const
 
 /** Default per-frame cap: a block or an envelope larger than this is refused. */

@@ -22,11 +22,15 @@ import { ContractRuntime } from '@consort/runtime'
 import { LevelLedger } from '@consort/storage'
 import {
   Block,
+  BroadcastResponse,
   CommitStatusRequest,
   CommitStatusResponse,
   ConsortError,
   ContractPackageSpec,
   decode,
+  GatewayEndorseRequest,
+  GatewayEndorseResponse,
+  GatewaySubmitRequest,
   HeaderType,
   InstallResponse,
   ProposalResponse,
@@ -40,6 +44,7 @@ import {
 import type { ChannelConfig, Logger } from '@consort/types'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import { Endorser } from './endorser.js'
+import { Gateway } from './gateway.js'
 import { LedgerStateReader } from './ledgerState.js'
 import { PackageStore } from './packageStore.js'
 import { BlockValidator } from './validator.js'
@@ -174,6 +179,31 @@ export class Peer extends EventEmitter {
       logger: this.logger,
     })
     await deliver.start()
+    const gateway = new Gateway({
+      org: this.org,
+      config: () => this.config,
+      ledger: this.ledger,
+      endorseLocally: (proposal) => endorser.endorse(proposal),
+      p2p: this.p2p,
+      orderers: this.orderers,
+      logger: this.logger,
+    })
+    await this.p2p.handle(
+      PROTOCOL.GATEWAY_ENDORSE,
+      async (s) => {
+        const req = decode(GatewayEndorseRequest, await s.readBytes(), 'GatewayEndorseRequest')
+        await s.write(GatewayEndorseResponse.encode(await gateway.endorse(req)))
+      },
+      { maxInboundStreams: 512, maxFrameBytes: 16 * 1024 * 1024 },
+    )
+    await this.p2p.handle(
+      PROTOCOL.GATEWAY_SUBMIT,
+      async (s) => {
+        const req = decode(GatewaySubmitRequest, await s.readBytes(), 'GatewaySubmitRequest')
+        await s.write(BroadcastResponse.encode(await gateway.submit(req)))
+      },
+      { maxInboundStreams: 512, maxFrameBytes: 32 * 1024 * 1024 },
+    )
     await this.p2p.handle(PROTOCOL.INSTALL, (s) => this.serveInstall(s), { maxFrameBytes: 8 * 1024 * 1024 })
     await this.p2p.handle(PROTOCOL.COMMIT_STATUS, (s) => this.serveCommitStatus(s), { maxInboundStreams: 1024, maxFrameBytes: 64 * 1024 })
     if (this.ops !== undefined) this.opsPort = await this.ops.start()

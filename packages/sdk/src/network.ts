@@ -1,23 +1,27 @@
 import { readFile } from 'node:fs/promises'
-import { bytesEqual, generateKeyPair } from '@consort/crypto'
-import { evaluatePolicy, parseCertificate, parsePolicy, signingIdentity } from '@consort/identity'
-import type { ParsedCertificate, Policy, Signer } from '@consort/identity'
+import { generateKeyPair } from '@consort/crypto'
+import { parseCertificate, signingIdentity } from '@consort/identity'
+import type { ParsedCertificate, Signer } from '@consort/identity'
 import { OrdererClient } from '@consort/orderer'
 import { P2PNode, PROTOCOL } from '@consort/p2p'
 import { envelopeOf, envelopePayload, proposalPayload, transactionPayload } from '@consort/protocol'
 import type { HeaderOptions, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
+  BroadcastResponse,
   CommitStatusRequest,
   CommitStatusResponse,
   ConsortError,
   decode,
+  GatewayEndorseRequest,
+  GatewayEndorseResponse,
+  GatewaySubmitRequest,
   HeaderType,
   ProposalResponse,
   silentLogger,
   Status,
   ValidationCode,
 } from '@consort/types'
-import type { Endorsement, Logger } from '@consort/types'
+import type { Logger } from '@consort/types'
 import type { ContractPackage } from '@consort/runtime'
 import { deployWith } from './deploy.js'
 import type { DeployOptions, DeployResult } from './deploy.js'
@@ -68,7 +72,7 @@ export interface SubmitResult {
 
 export interface TransactionOptions {
   transient?: Map<string, Uint8Array>
-  /** Orgs whose peers endorse; by default those the contract's policy names (all orgs for MAJORITY/ANY/ALL). */
+  /** Orgs whose peers endorse; by default the gateway asks those the contract's policy names (all orgs for MAJORITY/ANY/ALL). */
   endorsingOrgs?: string[]
 }
 
@@ -114,7 +118,6 @@ export class Network {
   readonly orderers: OrdererClient
   /** Peers serve committed blocks (with validation codes) on the deliver protocol. */
   private readonly peerBlocks: OrdererClient
-  private readonly policies = new Map<string, Policy>()
 
   constructor(
     readonly profile: ConnectionProfile,
@@ -226,28 +229,6 @@ export class Network {
     return undefined
   }
 
-  /** The endorsement policy of a contract, from `_lifecycle` (cached). */
-  async policyOf(contract: string): Promise<Policy> {
-    const cached = this.policies.get(contract)
-    if (cached !== undefined) return cached
-    const def = JSON.parse(new TextDecoder().decode(await this.contract('_lifecycle').evaluate('QueryDefinition', contract))) as { endorsementPolicy: string }
-    const policy = parsePolicy(def.endorsementPolicy)
-    this.policies.set(contract, policy)
-    return policy
-  }
-
-  orgsOf(policy: Policy): string[] {
-    const all = [...new Set(this.profile.peers.map((p) => p.org))]
-    const named = new Set<string>()
-    const walk = (p: Policy): void => {
-      if (p.type === 'signedBy') named.add(p.org)
-      else if (p.type === 'outOf') p.rules.forEach(walk)
-      else all.forEach((o) => named.add(o))
-    }
-    walk(policy)
-    return all.filter((o) => named.has(o))
-  }
-
   async close(): Promise<void> {
     this.orderers.close()
     this.peerBlocks.close()
@@ -317,8 +298,8 @@ export class Contract {
   }
 
   /**
-   * Endorses on peers of the orgs the policy needs, orders the transaction and waits until
-   * it is committed. Survives an orderer failover, a restart or a dropped connection: it
+   * Has a gateway peer collect the endorsements the policy needs, orders the transaction
+   * through a gateway and waits until it is committed. Survives an orderer failover, a restart or a dropped connection: it
    * resubmits the same transaction (same id, deduplicated) until its deadline.
    */
   async submit(fn: string, ...args: string[]): Promise<SubmitResult> {
@@ -328,6 +309,7 @@ export class Contract {
   async submitWith(opts: TransactionOptions, fn: string, ...args: string[]): Promise<SubmitResult> {
     const n = this.network
     const deadline = Date.now() + n.submitTimeoutMs
+    const remaining = () => Math.max(1000, deadline - Date.now())
     const p = await n.proposal({
       contract: this.name,
       fcn: fn,
@@ -335,22 +317,37 @@ export class Contract {
       timestamp: Date.now(),
       ...(opts.transient !== undefined ? { transient: opts.transient } : {}),
     })
-    const { endorsements, payload, result, endorsers } = await this.endorseAll(p.envelope, p.txId, opts, deadline)
-    const tx = await n.transaction({ header: p.header, input: p.input, responsePayload: payload, endorsements })
-
-    // Order it: resubmit the same envelope until an orderer takes it.
-    let ordered = false
-    let lastError = ''
-    while (!ordered) {
+    // Endorse through a gateway peer (the client's org first; the next one if it is down).
+    const gateways = n.peersPreferring(n.signer.certificate.org)
+    const request = GatewayEndorseRequest.encode({ proposal: p.envelope, endorsingOrgs: opts.endorsingOrgs ?? [] })
+    let endorsed: GatewayEndorseResponse | undefined
+    let unreachable = ''
+    for (const gw of gateways) {
       try {
-        const r = await n.orderers.broadcast(tx, p.txId, Math.max(1000, deadline - Date.now()))
+        endorsed = await n.request(gw, PROTOCOL.GATEWAY_ENDORSE, request, GatewayEndorseResponse, remaining())
+        break
+      } catch (err) {
+        unreachable = `${gw.name}: ${(err as Error).message}`
+      }
+    }
+    if (endorsed === undefined) throw new EndorseError(p.txId, `no gateway peer answered: ${unreachable}`)
+    if (endorsed.status !== Status.SUCCESS) throw new EndorseError(p.txId, endorsed.info, { status: endorsed.status })
+    const tx = await n.transaction({ header: p.header, input: p.input, responsePayload: endorsed.responsePayload, endorsements: endorsed.endorsements })
+
+    // Order it: the same envelope, through any gateway, until one reports it ordered.
+    let lastError = ''
+    let ordered = false
+    for (let i = 0; !ordered; i++) {
+      const gw = gateways[i % gateways.length] as PeerEndpoint
+      try {
+        const r = await n.request(gw, PROTOCOL.GATEWAY_SUBMIT, GatewaySubmitRequest.encode({ envelope: tx, txId: p.txId, timeoutMs: remaining() }), BroadcastResponse, remaining() + 1000)
         if (r.status === Status.SUCCESS || r.code === 'DUPLICATE_TXID') ordered = true
         else if (r.status !== Status.SERVICE_UNAVAILABLE && r.status !== Status.INTERNAL_SERVER_ERROR) {
           throw new SubmitError(p.txId, `orderer refused the transaction: ${r.code} ${r.info}`, { code: r.code, status: r.status })
         } else lastError = `${r.code} ${r.info}`
       } catch (err) {
         if (err instanceof SubmitError) throw err
-        lastError = (err as Error).message
+        lastError = `${gw.name}: ${(err as Error).message}`
       }
       if (!ordered) {
         if (Date.now() > deadline) throw new SubmitError(p.txId, `not ordered before the deadline: ${lastError}`)
@@ -358,62 +355,15 @@ export class Contract {
       }
     }
 
-    // Wait for the commit on a peer (an endorser first).
-    const status = await n.commitStatus(p.txId, Math.max(1000, deadline - Date.now()), endorsers)
+    // Wait for the commit on a peer (the gateways, in the same order).
+    const status = await n.commitStatus(p.txId, remaining(), gateways)
     if (status === undefined) {
       throw new CommitError(p.txId, ValidationCode.NOT_VALIDATED, `transaction ${p.txId} was ordered but no peer reported its commit before the deadline`)
     }
     if (status.validationCode !== ValidationCode.VALID) {
       throw new CommitError(p.txId, status.validationCode, `transaction ${p.txId} committed invalid: ${status.validationCode}`)
     }
-    return { result, txId: p.txId, blockNumber: status.blockNumber, validationCode: status.validationCode }
-  }
-
-  private async endorseAll(
-    proposal: Uint8Array,
-    txId: string,
-    opts: TransactionOptions,
-    deadline: number,
-  ): Promise<{ endorsements: Endorsement[]; payload: Uint8Array; result: Uint8Array; endorsers: PeerEndpoint[] }> {
-    const n = this.network
-    const policy = this.name === '_lifecycle' ? parsePolicy('MAJORITY') : await n.policyOf(this.name).catch((err: Error) => {
-      throw new EndorseError(txId, `cannot read the definition of ${this.name}: ${err.message}`)
-    })
-    const orgs = opts.endorsingOrgs ?? n.orgsOf(policy)
-    const failures: string[] = []
-    // One peer per org, trying the org's next peer when one does not answer.
-    const answers = await Promise.all(
-      orgs.map(async (org) => {
-        for (const peer of n.profile.peers.filter((p) => p.org === org)) {
-          if (Date.now() > deadline) break
-          try {
-            const r = await n.endorseOn(peer, proposal)
-            if (r.response?.status === 200 && r.endorsement !== undefined) return { peer, r }
-            // The contract answered: another peer of the org would answer alike.
-            failures.push(`${peer.name}: ${r.response?.message ?? 'no response'}`)
-            return undefined
-          } catch (err) {
-            failures.push(`${peer.name}: ${(err as Error).message}`)
-          }
-        }
-        return undefined
-      }),
-    )
-    const ok = answers.filter((a): a is { peer: PeerEndpoint; r: ProposalResponse } => a !== undefined)
-    if (ok.length === 0) throw new EndorseError(txId, `no endorsement: ${failures.join('; ')}`, { failures })
-    const first = ok[0]!.r
-    for (const a of ok) {
-      if (!bytesEqual(a.r.payload, first.payload)) {
-        throw new EndorseError(txId, `endorsements disagree (${ok[0]!.peer.name} vs ${a.peer.name}): a contract is not deterministic, or peers hold different state`)
-      }
-    }
-    const identities: ParsedCertificate[] = ok.map((a) => parseCertificate(a.r.endorsement!.endorser))
-    if (!evaluatePolicy(policy, identities, [...new Set(n.profile.peers.map((p) => p.org))])) {
-      throw new EndorseError(txId, `endorsements from ${ok.map((a) => a.peer.org).join(', ')} do not satisfy the policy${failures.length ? `; failures: ${failures.join('; ')}` : ''}`, {
-        failures,
-      })
-    }
-    return { endorsements: ok.map((a) => a.r.endorsement!), payload: first.payload, result: first.response?.payload ?? new Uint8Array(), endorsers: ok.map((a) => a.peer) }
+    return { result: endorsed.result, txId: p.txId, blockNumber: status.blockNumber, validationCode: status.validationCode }
   }
 }
 

@@ -15,7 +15,7 @@ export interface TestOrg {
 
 export function makeOrg(mspId: string): TestOrg {
   const ca = createRootCA({ org: mspId, notBefore: T0 })
-  const config: OrgConfig = { mspId, rootCerts: [ca.certificate], revoked: [] }
+  const config: OrgConfig = { mspId, rootCerts: [ca.certificate], revoked: [], anchorPeers: [] }
   return {
     mspId,
     ca,

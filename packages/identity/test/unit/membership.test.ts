@@ -104,7 +104,7 @@ describe('MembershipService', () => {
   })
 
   it('refuses a channel whose root is not a self-signed CA of that org', () => {
-    expect(() => new MembershipService([{ mspId: 'Org2', rootCerts: [org1.ca.certificate], revoked: [] }], { clock })).toThrow(
+    expect(() => new MembershipService([{ mspId: 'Org2', rootCerts: [org1.ca.certificate], revoked: [], anchorPeers: [] }], { clock })).toThrow(
       expect.objectContaining({ code: IdentityErrorCode.UNTRUSTED_ISSUER }),
     )
   })

@@ -15,7 +15,7 @@ const T0 = Date.UTC(2026, 0, 1)
 const enc = new TextEncoder()
 const orgNames = ['Org1', 'Org2', 'Org3']
 const cas = orgNames.map((org) => createRootCA({ org, notBefore: T0 }))
-const orgs: OrgConfig[] = orgNames.map((mspId, i) => ({ mspId, rootCerts: [cas[i]!.certificate], revoked: [] }))
+const orgs: OrgConfig[] = orgNames.map((mspId, i) => ({ mspId, rootCerts: [cas[i]!.certificate], revoked: [], anchorPeers: [] }))
 const member = (i: number, role: Role, name: string): SigningIdentity => {
   const k = generateKeyPair()
   return signingIdentity(issueCertificate(cas[i]!, { subject: name, role, publicKey: k.publicKey, notBefore: T0 }), k.privateKey)

@@ -28,7 +28,7 @@ const client = member(Role.CLIENT)
 const orderer = member(Role.ORDERER)
 const config = normalizeChannelConfig({
   channelId: 'consort',
-  orgs: [{ mspId: 'Org1', rootCerts: [ca.certificate], revoked: [] }],
+  orgs: [{ mspId: 'Org1', rootCerts: [ca.certificate], revoked: [], anchorPeers: [] }],
   consenters: [{ id: 1, name: 'orderer0', org: 'Org1', address: '/ip4/127.0.0.1/tcp/7050', certificate: orderer.certificate.bytes }],
 })
 const msp = channelMsp(config, new ManualClock(T0 + 1000))

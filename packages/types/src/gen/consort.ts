@@ -4190,6 +4190,7 @@ export interface OrgConfig {
   mspId: string
   rootCerts: Uint8Array[]
   revoked: string[]
+  anchorPeers: string[]
 }
 
 export namespace OrgConfig {
@@ -4221,6 +4222,13 @@ export namespace OrgConfig {
           }
         }
 
+        if (obj.anchorPeers != null && obj.anchorPeers.length > 0) {
+          for (const value of obj.anchorPeers) {
+            w.uint32(34)
+            w.string(value)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -4228,7 +4236,8 @@ export namespace OrgConfig {
         const obj: any = {
           mspId: '',
           rootCerts: [],
-          revoked: []
+          revoked: [],
+          anchorPeers: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -4257,6 +4266,14 @@ export namespace OrgConfig {
               obj.revoked.push(reader.string())
               break
             }
+            case 4: {
+              if (opts.limits?.anchorPeers != null && obj.anchorPeers.length === opts.limits.anchorPeers) {
+                throw new MaxLengthError('Decode error - repeated field "anchorPeers" had too many elements')
+              }
+
+              obj.anchorPeers.push(reader.string())
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4268,7 +4285,8 @@ export namespace OrgConfig {
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
           rootCerts: 0,
-          revoked: 0
+          revoked: 0,
+          anchorPeers: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -4314,6 +4332,21 @@ export namespace OrgConfig {
 
               break
             }
+            case 4: {
+              if (opts.limits?.anchorPeers != null && obj.anchorPeers === opts.limits.anchorPeers) {
+                throw new MaxLengthError('Streaming decode error - repeated field "anchorPeers" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.anchorPeers[]`,
+                index: obj.anchorPeers,
+                value: reader.string()
+              }
+
+              obj.anchorPeers++
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4343,6 +4376,12 @@ export namespace OrgConfig {
     value: string
   }
 
+  export interface OrgConfigAnchorPeersFieldEvent {
+    field: '$.anchorPeers[]'
+    index: number
+    value: string
+  }
+
   export function encode (obj: Partial<OrgConfig>): Uint8Array {
     return encodeMessage(obj, OrgConfig.codec())
   }
@@ -4351,7 +4390,7 @@ export namespace OrgConfig {
     return decodeMessage(buf, OrgConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrgConfig>): Generator<OrgConfigMspIdFieldEvent | OrgConfigRootCertsFieldEvent | OrgConfigRevokedFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrgConfig>): Generator<OrgConfigMspIdFieldEvent | OrgConfigRootCertsFieldEvent | OrgConfigRevokedFieldEvent | OrgConfigAnchorPeersFieldEvent> {
     return streamMessage(buf, OrgConfig.codec(), opts)
   }
 }
@@ -5169,6 +5208,12 @@ export namespace ChannelConfig {
     value: string
   }
 
+  export interface ChannelConfigOrgsAnchorPeersFieldEvent {
+    field: '$.orgs[].anchorPeers[]'
+    index: number
+    value: string
+  }
+
   export interface ChannelConfigConsentersIdFieldEvent {
     field: '$.consenters[].id'
     value: number
@@ -5267,7 +5312,7 @@ export namespace ChannelConfig {
     return decodeMessage(buf, ChannelConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent> {
     return streamMessage(buf, ChannelConfig.codec(), opts)
   }
 }
@@ -6835,5 +6880,482 @@ export namespace CommitStatusResponse {
 
   export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<CommitStatusResponse>): Generator<CommitStatusResponseStatusFieldEvent | CommitStatusResponseInfoFieldEvent | CommitStatusResponseValidationCodeFieldEvent | CommitStatusResponseBlockNumberFieldEvent> {
     return streamMessage(buf, CommitStatusResponse.codec(), opts)
+  }
+}
+
+export interface GatewayEndorseRequest {
+  proposal: Uint8Array
+  endorsingOrgs: string[]
+}
+
+export namespace GatewayEndorseRequest {
+  let _codec: Codec<GatewayEndorseRequest>
+
+  export const codec = (): Codec<GatewayEndorseRequest> => {
+    if (_codec == null) {
+      _codec = message<GatewayEndorseRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.proposal != null && obj.proposal.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.proposal)
+        }
+
+        if (obj.endorsingOrgs != null && obj.endorsingOrgs.length > 0) {
+          for (const value of obj.endorsingOrgs) {
+            w.uint32(18)
+            w.string(value)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          proposal: uint8ArrayAlloc(0),
+          endorsingOrgs: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.proposal = reader.bytes()
+              break
+            }
+            case 2: {
+              if (opts.limits?.endorsingOrgs != null && obj.endorsingOrgs.length === opts.limits.endorsingOrgs) {
+                throw new MaxLengthError('Decode error - repeated field "endorsingOrgs" had too many elements')
+              }
+
+              obj.endorsingOrgs.push(reader.string())
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          endorsingOrgs: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.proposal`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              if (opts.limits?.endorsingOrgs != null && obj.endorsingOrgs === opts.limits.endorsingOrgs) {
+                throw new MaxLengthError('Streaming decode error - repeated field "endorsingOrgs" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.endorsingOrgs[]`,
+                index: obj.endorsingOrgs,
+                value: reader.string()
+              }
+
+              obj.endorsingOrgs++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface GatewayEndorseRequestProposalFieldEvent {
+    field: '$.proposal'
+    value: Uint8Array
+  }
+
+  export interface GatewayEndorseRequestEndorsingOrgsFieldEvent {
+    field: '$.endorsingOrgs[]'
+    index: number
+    value: string
+  }
+
+  export function encode (obj: Partial<GatewayEndorseRequest>): Uint8Array {
+    return encodeMessage(obj, GatewayEndorseRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewayEndorseRequest>): GatewayEndorseRequest {
+    return decodeMessage(buf, GatewayEndorseRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewayEndorseRequest>): Generator<GatewayEndorseRequestProposalFieldEvent | GatewayEndorseRequestEndorsingOrgsFieldEvent> {
+    return streamMessage(buf, GatewayEndorseRequest.codec(), opts)
+  }
+}
+
+export interface GatewayEndorseResponse {
+  status: Status
+  info: string
+  responsePayload: Uint8Array
+  endorsements: Endorsement[]
+  result: Uint8Array
+}
+
+export namespace GatewayEndorseResponse {
+  let _codec: Codec<GatewayEndorseResponse>
+
+  export const codec = (): Codec<GatewayEndorseResponse> => {
+    if (_codec == null) {
+      _codec = message<GatewayEndorseResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(18)
+          w.string(obj.info)
+        }
+
+        if ((obj.responsePayload != null && obj.responsePayload.byteLength > 0)) {
+          w.uint32(26)
+          w.bytes(obj.responsePayload)
+        }
+
+        if (obj.endorsements != null && obj.endorsements.length > 0) {
+          for (const value of obj.endorsements) {
+            w.uint32(34)
+            Endorsement.codec().encode(value, w)
+          }
+        }
+
+        if ((obj.result != null && obj.result.byteLength > 0)) {
+          w.uint32(42)
+          w.bytes(obj.result)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          info: '',
+          responsePayload: uint8ArrayAlloc(0),
+          endorsements: [],
+          result: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.info = reader.string()
+              break
+            }
+            case 3: {
+              obj.responsePayload = reader.bytes()
+              break
+            }
+            case 4: {
+              if (opts.limits?.endorsements != null && obj.endorsements.length === opts.limits.endorsements) {
+                throw new MaxLengthError('Decode error - repeated field "endorsements" had too many elements')
+              }
+
+              obj.endorsements.push(Endorsement.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.endorsements$
+              }))
+              break
+            }
+            case 5: {
+              obj.result = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          endorsements: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.responsePayload`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 4: {
+              if (opts.limits?.endorsements != null && obj.endorsements === opts.limits.endorsements) {
+                throw new MaxLengthError('Streaming decode error - repeated field "endorsements" had too many elements')
+              }
+
+              for (const evt of Endorsement.codec().stream(reader, reader.uint32(), `${prefix}.endorsements[]`, {
+                limits: opts.limits?.endorsements$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.endorsements
+                }
+              }
+
+              obj.endorsements++
+
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.result`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface GatewayEndorseResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface GatewayEndorseResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export interface GatewayEndorseResponseResponsePayloadFieldEvent {
+    field: '$.responsePayload'
+    value: Uint8Array
+  }
+
+  export interface GatewayEndorseResponseEndorsementsEndorserFieldEvent {
+    field: '$.endorsements[].endorser'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface GatewayEndorseResponseEndorsementsSignatureFieldEvent {
+    field: '$.endorsements[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface GatewayEndorseResponseResultFieldEvent {
+    field: '$.result'
+    value: Uint8Array
+  }
+
+  export function encode (obj: Partial<GatewayEndorseResponse>): Uint8Array {
+    return encodeMessage(obj, GatewayEndorseResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewayEndorseResponse>): GatewayEndorseResponse {
+    return decodeMessage(buf, GatewayEndorseResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewayEndorseResponse>): Generator<GatewayEndorseResponseStatusFieldEvent | GatewayEndorseResponseInfoFieldEvent | GatewayEndorseResponseResponsePayloadFieldEvent | GatewayEndorseResponseEndorsementsEndorserFieldEvent | GatewayEndorseResponseEndorsementsSignatureFieldEvent | GatewayEndorseResponseResultFieldEvent> {
+    return streamMessage(buf, GatewayEndorseResponse.codec(), opts)
+  }
+}
+
+export interface GatewaySubmitRequest {
+  envelope: Uint8Array
+  txId: string
+  timeoutMs: number
+}
+
+export namespace GatewaySubmitRequest {
+  let _codec: Codec<GatewaySubmitRequest>
+
+  export const codec = (): Codec<GatewaySubmitRequest> => {
+    if (_codec == null) {
+      _codec = message<GatewaySubmitRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.envelope != null && obj.envelope.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.envelope)
+        }
+
+        if ((obj.txId != null && obj.txId !== '')) {
+          w.uint32(18)
+          w.string(obj.txId)
+        }
+
+        if ((obj.timeoutMs != null && obj.timeoutMs !== 0)) {
+          w.uint32(24)
+          w.uint32(obj.timeoutMs)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          envelope: uint8ArrayAlloc(0),
+          txId: '',
+          timeoutMs: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.envelope = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.txId = reader.string()
+              break
+            }
+            case 3: {
+              obj.timeoutMs = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.envelope`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.txId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.timeoutMs`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface GatewaySubmitRequestEnvelopeFieldEvent {
+    field: '$.envelope'
+    value: Uint8Array
+  }
+
+  export interface GatewaySubmitRequestTxIdFieldEvent {
+    field: '$.txId'
+    value: string
+  }
+
+  export interface GatewaySubmitRequestTimeoutMsFieldEvent {
+    field: '$.timeoutMs'
+    value: number
+  }
+
+  export function encode (obj: Partial<GatewaySubmitRequest>): Uint8Array {
+    return encodeMessage(obj, GatewaySubmitRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewaySubmitRequest>): GatewaySubmitRequest {
+    return decodeMessage(buf, GatewaySubmitRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewaySubmitRequest>): Generator<GatewaySubmitRequestEnvelopeFieldEvent | GatewaySubmitRequestTxIdFieldEvent | GatewaySubmitRequestTimeoutMsFieldEvent> {
+    return streamMessage(buf, GatewaySubmitRequest.codec(), opts)
   }
 }
