@@ -94,9 +94,13 @@ describe('fault tolerance seen from the SDK', () => {
     await quick.close()
   }, 120_000)
 
-  it('a killed peer does not stop the network; restarted, it catches up', async () => {
+  it('a peer SIGKILLed while committing does not stop the network; restarted, it is consistent and catches up', async () => {
     const victim = net.peers.find((p) => p.org === 'Org3')!
+    // Kill it in the middle of a stream of commits.
+    const stream = Promise.all(Array.from({ length: 40 }, (_, i) => client.contract('asset-transfer').submit('CreateAsset', `mid-commit-${i}`, 'red', '1', 'x', '1')))
+    await new Promise((r) => setTimeout(r, 150))
     await net.kill(victim.name)
+    await stream
     for (let i = 0; i < 5; i++) await client.contract('asset-transfer').submit('CreateAsset', `while-down-${i}`, 'red', '1', 'x', '1')
     const last = await client.contract('asset-transfer').submit('CreateAsset', 'while-down-last', 'red', '1', 'x', '1')
     await net.start(victim.name)
@@ -109,6 +113,10 @@ describe('fault tolerance seen from the SDK', () => {
     expect(height).toBeGreaterThan(last.blockNumber)
     const org3 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(2, 'client') })
     expect(JSON.parse(new TextDecoder().decode(await org3.contract('asset-transfer').evaluate('ReadAsset', 'while-down-last')))).toMatchObject({ ID: 'while-down-last' })
+    // Same state as the others: every asset of the stream, no more, no fewer.
+    const count = async (n: Network) => (JSON.parse(new TextDecoder().decode(await n.contract('asset-transfer').evaluate('GetAllAssets', 'mid-commit-', 'mid-commit.'))) as unknown[]).length
+    expect(await count(org3)).toBe(40)
+    expect(await count(client)).toBe(40)
     await org3.close()
   }, 120_000)
 })

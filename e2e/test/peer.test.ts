@@ -120,6 +120,22 @@ describe('contracts across orgs', () => {
     await admin1.close()
   })
 
+  it('contains a hostile contract with a clear endorsement error while the peers keep serving', async () => {
+    const hostile = fileURLToPath(new URL('../../packages/runtime/test/fixtures/hostile', import.meta.url))
+    const admins = [await net.identity(0, 'admin'), await net.identity(1, 'admin'), await net.identity(2, 'admin')]
+    await deploy({ profile: net.manifest.connectionProfile, contract: hostile, name: 'hostile', admins })
+    const h = org1.contract('hostile')
+    await expect(h.submit('spin')).rejects.toThrow(/ERR_RUNTIME_TIMEOUT: contract hostile exceeded its time limit/)
+    await expect(h.submit('eat')).rejects.toThrow(/ERR_RUNTIME_MEMORY_LIMIT/)
+    await expect(h.evaluate('exit')).rejects.toThrow(/process is not defined/)
+    await expect(h.evaluate('fs')).rejects.toThrow(/require is not defined/)
+    await expect(h.evaluate('random')).rejects.toThrow(/Math.random is not available/)
+    expect(text(await h.evaluate('escape'))).toBe('undefined,undefined,undefined')
+    expect(text(await h.evaluate('fine'))).toBe('still serving')
+    const ok = await org1.contract('asset-transfer').submit('CreateAsset', 'after-hostile', 'red', '1', 'x', '1')
+    expect(ok.validationCode).toBe(ValidationCode.VALID)
+  })
+
   it('every peer has the same chain', async () => {
     await org1.contract('asset-transfer').submit('CreateAsset', 'last', 'green', '1', 'z', '1')
     const deadline = Date.now() + 20_000
