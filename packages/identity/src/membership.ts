@@ -20,15 +20,19 @@ interface Org {
  * channel. Time comes from the injected clock so a verdict can be replayed.
  */
 export class MembershipService {
-  private readonly orgs = new Map<string, Org>()
+  private readonly orgs: Map<string, Org>
   // Certificate signature checks are pure, so their verdicts are cached by content hash.
-  private readonly chainVerdicts = new Map<string, ParsedCertificate>()
+  private readonly chainVerdicts: Map<string, ParsedCertificate>
   private static readonly CACHE_LIMIT = 10_000
 
   constructor(
     orgs: readonly OrgConfig[],
     private readonly modules: { clock: Clock },
+    shared?: { orgs: Map<string, Org>; chainVerdicts: Map<string, ParsedCertificate> },
   ) {
+    this.orgs = shared?.orgs ?? new Map()
+    this.chainVerdicts = shared?.chainVerdicts ?? new Map()
+    if (shared !== undefined) return
     for (const org of orgs) {
       const roots = org.rootCerts.map((bytes) => {
         const root = parseCertificate(bytes)
@@ -42,6 +46,14 @@ export class MembershipService {
       })
       this.orgs.set(org.mspId, { mspId: org.mspId, roots, revoked: new Set(org.revoked.map((s) => s.toLowerCase())) })
     }
+  }
+
+  /**
+   * The same membership judged at another time (e.g. a transaction's timestamp): shares the
+   * parsed roots and the cache of verified certificate signatures, so it costs nothing.
+   */
+  at(clock: Clock): MembershipService {
+    return new MembershipService([], { clock }, { orgs: this.orgs, chainVerdicts: this.chainVerdicts })
   }
 
   get orgIds(): string[] {

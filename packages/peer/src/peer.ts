@@ -280,7 +280,7 @@ export class Peer extends EventEmitter {
       const validator = new BlockValidator({
         channelId: this.config.channelId,
         orgs: () => this.config.orgs.map((o) => o.mspId),
-        mspAt: (t) => channelMsp(this.config, { now: () => t }),
+        mspAt: (t) => this.msp.at({ now: () => t }),
         logger: this.logger,
       })
       txs = await validator.validate(block, this.ledger)

@@ -49,6 +49,15 @@ describe('MembershipService', () => {
     expect(msp.validate(future.certificate.bytes).subject).toBe('future')
   })
 
+  it('judges the same membership at another time without re-parsing its roots', () => {
+    const shortLived = org1.member(Role.CLIENT, 'brief', { notBefore: T0, notAfter: T0 + 2 * DAY_MS })
+    expect(msp.validate(shortLived.certificate.bytes).subject).toBe('brief')
+    expect(() => msp.at(new ManualClock(T0 + 3 * DAY_MS)).validate(shortLived.certificate.bytes)).toThrow(
+      expect.objectContaining({ code: IdentityErrorCode.EXPIRED }),
+    )
+    expect(msp.at(new ManualClock(T0 + 1)).orgIds).toEqual(['Org1', 'Org2'])
+  })
+
   it('honours the org revocation list', () => {
     const client = org1.member(Role.CLIENT)
     const revoking = new MembershipService([{ ...org1.config, revoked: [client.certificate.serial] }, org2.config], { clock })
