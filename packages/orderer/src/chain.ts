@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { SigningIdentity } from '@consort/identity'
-import { channelMsp, createBlock, isConfigBlock, openEnvelope, parseBlock, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
+import { blockTxIds, channelMsp, createBlock, isConfigBlock, openEnvelope, parseBlock, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { decodeConfChange, RaftError, RawNode } from '@consort/raft'
 import type { ConfState, Entry, Message, Ready, Snapshot, SoftState } from '@consort/raft'
@@ -483,13 +483,7 @@ export class Chain extends EventEmitter {
       if (this.isLeader) this.created = tip === undefined ? undefined : { number: tip.number, hash: tip.hash }
       return
     }
-    const txIds = block.block.data.map((d) => {
-      try {
-        return openEnvelope(d).header.txId
-      } catch {
-        return ''
-      }
-    })
+    const txIds = blockTxIds(block)
     let next: ChannelConfig | undefined
     if (isConfigBlock(block)) {
       next = this.checkConfigBlock(block)

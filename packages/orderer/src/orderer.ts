@@ -4,7 +4,7 @@ import { bytesEqual, toHex } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { P2PNode, peerIdOf } from '@consort/p2p'
-import { channelMsp, openEnvelope, parseBlock, readChannelConfig, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
+import { blockTxIds, channelMsp, parseBlock, readChannelConfig, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock } from '@consort/types'
@@ -262,13 +262,7 @@ export class Orderer {
         for await (const block of this.forwarder.deliver({ start: this.blocks.height, stop: toBlock })) {
           verifyChainLink(prev, block)
           verifyBlockSignature(block, msp)
-          const txIds = block.block.data.map((d) => {
-            try {
-              return openEnvelope(d).header.txId
-            } catch {
-              return ''
-            }
-          })
+          const txIds = blockTxIds(block)
           await this.blocks.append(block.bytes, { number: block.number, hash: block.hash, txIds, raftIndex: block.block.metadata?.raftIndex ?? 0 })
           this.metrics.blockHeight.set(this.blocks.height)
           this.chain.emit('block', block)

@@ -2,6 +2,7 @@ import { bytesEqual, sha256, sha256Parts, verify } from '@consort/crypto'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { Block, BlockHeader, decode, DecodeError, Role } from '@consort/types'
 import type { BlockMetadata } from '@consort/types'
+import { openEnvelope } from './envelope.js'
 import { ProtocolError, ProtocolErrorCode } from './errors.js'
 
 /** A block decoded once, with its header and the bytes it came from. */
@@ -97,5 +98,16 @@ export function verifyBlockSignature(block: ParsedBlock, msp: MembershipService)
   }
   throw new ProtocolError(ProtocolErrorCode.BAD_BLOCK, `block ${block.number} carries no valid orderer signature`, {
     number: block.number,
+  })
+}
+
+/** The tx id of each envelope in a block ('' for one that does not decode). */
+export function blockTxIds(block: ParsedBlock): string[] {
+  return block.block.data.map((d) => {
+    try {
+      return openEnvelope(d).header.txId
+    } catch {
+      return ''
+    }
   })
 }

@@ -1,7 +1,7 @@
 export { ProtocolError, ProtocolErrorCode } from './errors.js'
 export { computeTxId, createHeader, createSignedEnvelope, envelopeOf, envelopePayload, openEnvelope, signEnvelope, verifyEnvelope } from './envelope.js'
 export type { HeaderOptions, OpenedEnvelope, VerifyOptions } from './envelope.js'
-export { blockDataHash, blockHash, createBlock, parseBlock, verifyBlockSignature, verifyChainLink } from './blocks.js'
+export { blockDataHash, blockHash, blockTxIds, createBlock, parseBlock, verifyBlockSignature, verifyChainLink } from './blocks.js'
 export type { NewBlock, ParsedBlock } from './blocks.js'
 export {
   channelMsp,
