@@ -149,6 +149,9 @@ describe('bad inputs give clear errors', () => {
       ['create', 5],
       ['query', 5],
     ])
+    const failover = await consort('--json', 'bench', 'failover', '--trials', '1')
+    expect(failover.code).toBe(0)
+    expect(JSON.parse(failover.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
     const noNet = await run(process.execPath, [cli, '--dir', '/nonexistent-consort', 'network', 'status']).catch((e: { code: number; stderr: string }) => e)
     expect((noNet as { code: number }).code).toBe(1)
     expect((noNet as { stderr: string }).stderr).toMatch(/no network in/)

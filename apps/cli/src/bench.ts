@@ -149,3 +149,106 @@ export async function runBench(dir: string, rounds: RoundOptions[], out: string 
     await minter.close()
   }
 }
+
+export interface FailoverTrial {
+  trial: number
+  leader: string
+  'new leader (ms)': number
+  'kill → first commit (ms)': number
+  committed: number
+  'client errors': number
+  duplicates: number
+  lost: number
+}
+
+/**
+ * N trials of "SIGKILL the Raft leader during a steady submit stream": time to a new leader,
+ * time from the kill to the first commit of a transaction submitted after it, client
+ * errors, duplicates and lost transactions (acknowledged but not in the chain exactly once).
+ */
+export async function runFailoverBench(dir: string, trials: number, log: (s: string) => void): Promise<{ trials: FailoverTrial[]; summary: Record<string, number> }> {
+  const { findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
+  const manifest = await loadManifest(dir)
+  const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
+  const client = await connectAs(dir, 'Org1')
+  await ensureDeployed(dir, client, 'asset-transfer')
+  const leaderOf = async (): Promise<string | undefined> => {
+    for (const o of orderers) if ((await nodeStatus(o))?.role === 'Leader') return o.name
+    return undefined
+  }
+  const out: FailoverTrial[] = []
+  try {
+    for (let t = 1; t <= trials; t++) {
+      let running = true
+      let errors = 0
+      let killedAt = 0
+      let firstAfter = 0
+      const acked: { txId: string; block: number }[] = []
+      const worker = async (w: number): Promise<void> => {
+        for (let i = 0; running; i++) {
+          const submittedAt = Date.now()
+          try {
+            const r = await client.contract('asset-transfer').submit('CreateAsset', `failover-${Date.now()}-${t}-${w}-${i}`, 'red', '1', 'x', '1')
+            acked.push({ txId: r.txId, block: r.blockNumber })
+            if (killedAt > 0 && submittedAt >= killedAt && firstAfter === 0) firstAfter = Date.now()
+          } catch {
+            errors++
+          }
+        }
+      }
+      const workers = Array.from({ length: 16 }, (_, w) => worker(w))
+      await new Promise((r) => setTimeout(r, 2000))
+      const leader = await leaderOf()
+      if (leader === undefined) throw new Error('no Raft leader to kill')
+      killedAt = Date.now()
+      await stopNode(findNode(manifest, leader), 'SIGKILL')
+      let elected = 0
+      await waitUntil(async () => {
+        const l = await leaderOf()
+        if (l !== undefined && l !== leader) elected = Date.now()
+        return elected > 0
+      }, 15_000, 20)
+      await waitUntil(async () => firstAfter > 0, 15_000, 20)
+      await new Promise((r) => setTimeout(r, 2000))
+      running = false
+      await Promise.all(workers)
+      await startNode(findNode(manifest, leader))
+      // Exactly once: every acknowledged tx id appears once in the chain.
+      const seen = new Map<string, number>()
+      const from = Math.min(...acked.map((a) => a.block))
+      const to = Math.max(...acked.map((a) => a.block))
+      for await (const b of client.blockEvents({ startBlock: from })) {
+        for (const tx of b.transactions) seen.set(tx.txId, (seen.get(tx.txId) ?? 0) + 1)
+        if (b.blockNumber >= to) break
+      }
+      const row: FailoverTrial = {
+        trial: t,
+        leader,
+        'new leader (ms)': elected > 0 ? elected - killedAt : -1,
+        'kill → first commit (ms)': firstAfter > 0 ? firstAfter - killedAt : -1,
+        committed: acked.length,
+        'client errors': errors,
+        duplicates: acked.filter((a) => (seen.get(a.txId) ?? 0) > 1).length,
+        lost: acked.filter((a) => (seen.get(a.txId) ?? 0) === 0).length,
+      }
+      log(`trial ${t}: killed ${leader}; new leader after ${row['new leader (ms)']} ms; first commit after ${row['kill → first commit (ms)']} ms; ${errors} client errors`)
+      out.push(row)
+      // Let the restarted node catch up before the next trial.
+      await waitUntil(async () => (await nodeStatus(findNode(manifest, leader)))?.leader !== undefined, 20_000)
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  } finally {
+    await client.close()
+  }
+  const col = (k: keyof FailoverTrial) => out.map((r) => r[k] as number).sort((a, b) => a - b)
+  const median = (xs: number[]) => xs[Math.floor((xs.length - 1) / 2)] ?? 0
+  const summary = {
+    'median kill → first commit (ms)': median(col('kill → first commit (ms)')),
+    'max kill → first commit (ms)': Math.max(...col('kill → first commit (ms)')),
+    'median new leader (ms)': median(col('new leader (ms)')),
+    'client errors': col('client errors').reduce((a, b) => a + b, 0),
+    duplicates: col('duplicates').reduce((a, b) => a + b, 0),
+    lost: col('lost').reduce((a, b) => a + b, 0),
+  }
+  return { trials: out, summary }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsortError } from '@consort/types'
-import { runBench } from './bench.js'
+import { runBench, runFailoverBench } from './bench.js'
 import { runDemo } from './demo.js'
 import { connectAs, deployContract } from './client.js'
 import { networkDown, networkStatus, networkUp, nodeAction } from './network.js'
@@ -152,7 +152,7 @@ program
     }
   })
 
-program
+const bench = program
   .command('bench')
   .description('Caliper-style rounds against the running network: a table per round (and JSON)')
   .addOption(new Option('--rounds <names>', 'comma-separated: create, transfer, query').default('create,transfer,query'))
@@ -167,6 +167,16 @@ program
     const rounds = names.map((name) => ({ name: name as 'create' | 'transfer' | 'query', txs: o.tx, rate: o.rate, inFlight: o.inFlight }))
     const r = await runBench(globals().dir, rounds, o.out, out.log)
     out.result(r, `\n${table(r.rounds.map(({ failures, ...row }) => ({ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' })))}\n\nwrote ${r.file}`)
+  })
+
+bench
+  .command('failover')
+  .description('N trials of SIGKILLing the Raft leader during a steady submit stream')
+  .addOption(new Option('--trials <n>', 'trials').default(10).argParser(int('--trials', 1, 100)))
+  .action(async (o: { trials: number }) => {
+    const out = output(globals().json)
+    const r = await runFailoverBench(globals().dir, o.trials, out.log)
+    out.result(r, `\n${table(r.trials as unknown as Record<string, unknown>[])}\n\n${table(Object.entries(r.summary).map(([measure, value]) => ({ measure, value })))}`)
   })
 
 program
