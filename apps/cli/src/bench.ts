@@ -252,3 +252,67 @@ export async function runFailoverBench(dir: string, trials: number, log: (s: str
   }
   return { trials: out, summary }
 }
+
+/**
+ * Ordering only: signed envelopes of `size` bytes straight to the orderers, `inFlight` at a
+ * time, each answered when it is in a committed block (comparable with etcd's put
+ * benchmark of 256-byte values at 64 in flight).
+ */
+export async function runOrderingBench(dir: string, o: { txs: number; inFlight: number; size: number }): Promise<Omit<RoundResult, 'failures'> & { failures: Record<string, number> }> {
+  const { readFile } = await import('node:fs/promises')
+  const { loadManifest } = await import('@consort/devnet')
+  const { readPrivateKeyFile, generateKeyPair } = await import('@consort/crypto')
+  const { certificateFromPem, signingIdentity } = await import('@consort/identity')
+  const { OrdererClient } = await import('@consort/orderer')
+  const { P2PNode } = await import('@consort/p2p')
+  const { createSignedEnvelope } = await import('@consort/protocol')
+  const { HeaderType, silentLogger, Status } = await import('@consort/types')
+  const manifest = await loadManifest(dir)
+  const org = manifest.orgs[0] as (typeof manifest.orgs)[number]
+  const signer = signingIdentity(certificateFromPem(await readFile(org.client.certificate, 'utf8')), await readPrivateKeyFile(org.client.privateKey))
+  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+  const client = new OrdererClient(p2p, manifest.nodes.filter((n) => n.kind === 'orderer').map((n) => n.address), { signer, channelId: manifest.channelId, logger: silentLogger })
+  // Signed up front: the client's signing is not what is measured.
+  const envelopes = Array.from({ length: o.txs }, (_, i) => {
+    const data = new Uint8Array(o.size)
+    new DataView(data.buffer).setUint32(0, i)
+    return createSignedEnvelope(signer, { type: HeaderType.TRANSACTION, channelId: manifest.channelId, timestamp: Date.now(), data })
+  })
+  const latencies: number[] = []
+  const failures: Record<string, number> = {}
+  let next = 0
+  const started = Date.now()
+  try {
+    await Promise.all(
+      Array.from({ length: o.inFlight }, async () => {
+        while (next < envelopes.length) {
+          const e = envelopes[next++] as { envelope: Uint8Array; txId: string }
+          const t0 = Date.now()
+          const r = await client.broadcast(e.envelope, e.txId).catch((err: Error) => ({ status: 'ERROR', code: (err as { code?: string }).code ?? 'ERROR' }))
+          if (r.status === Status.SUCCESS) latencies.push((Date.now() - t0) / 1000)
+          else failures[r.code || String(r.status)] = (failures[r.code || String(r.status)] ?? 0) + 1
+        }
+      }),
+    )
+  } finally {
+    client.close()
+    await p2p.stop()
+  }
+  const secs = (Date.now() - started) / 1000
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const pct = (p: number) => round3(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0)
+  return {
+    name: `ordering ${o.size} B`,
+    succ: latencies.length,
+    fail: o.txs - latencies.length,
+    'send rate (tps)': Math.round(o.txs / secs),
+    'max latency (s)': round3(sorted[sorted.length - 1] ?? 0),
+    'min latency (s)': round3(sorted[0] ?? 0),
+    'avg latency (s)': round3(latencies.length === 0 ? 0 : latencies.reduce((a, b) => a + b, 0) / latencies.length),
+    'p50 (s)': pct(0.5),
+    'p95 (s)': pct(0.95),
+    'p99 (s)': pct(0.99),
+    'throughput (tps)': Math.round(latencies.length / secs),
+    failures,
+  }
+}

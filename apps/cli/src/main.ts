@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsortError } from '@consort/types'
-import { runBench, runFailoverBench } from './bench.js'
+import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
 import { runDemo } from './demo.js'
 import { connectAs, deployContract } from './client.js'
 import { networkDown, networkStatus, networkUp, nodeAction } from './network.js'
@@ -18,6 +18,8 @@ const program = new Command('consort')
   .option('--dir <dir>', "the network's files", '.consort')
   .option('--json', 'print one JSON document instead of human output', false)
   .showHelpAfterError()
+  // Options belong to the command they follow (bench and its subcommands share names).
+  .enablePositionalOptions()
 
 const globals = () => program.opts<{ dir: string; json: boolean }>()
 
@@ -155,6 +157,7 @@ program
 const bench = program
   .command('bench')
   .description('Caliper-style rounds against the running network: a table per round (and JSON)')
+  .enablePositionalOptions()
   .addOption(new Option('--rounds <names>', 'comma-separated: create, transfer, query').default('create,transfer,query'))
   .addOption(new Option('--tx <n>', 'transactions per round').default(500).argParser(int('--tx', 1, 1_000_000)))
   .addOption(new Option('--rate <tps>', 'fixed send rate; 0 = as fast as --in-flight allows').default(0).argParser(int('--rate', 0, 100_000)))
@@ -167,6 +170,19 @@ const bench = program
     const rounds = names.map((name) => ({ name: name as 'create' | 'transfer' | 'query', txs: o.tx, rate: o.rate, inFlight: o.inFlight }))
     const r = await runBench(globals().dir, rounds, o.out, out.log)
     out.result(r, `\n${table(r.rounds.map(({ failures, ...row }) => ({ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' })))}\n\nwrote ${r.file}`)
+  })
+
+bench
+  .command('ordering')
+  .description('signed envelopes straight to the orderers (no peers, no contracts): envelopes/s and latency')
+  .addOption(new Option('--tx <n>', 'envelopes').default(20_000).argParser(int('--tx', 1, 10_000_000)))
+  .addOption(new Option('--in-flight <n>', 'concurrent broadcasts').default(64).argParser(int('--in-flight', 1, 100_000)))
+  .addOption(new Option('--size <bytes>', 'payload bytes per envelope').default(256).argParser(int('--size', 1, 1_000_000)))
+  .action(async (o: { tx: number; inFlight: number; size: number }) => {
+    const out = output(globals().json)
+    const r = await runOrderingBench(globals().dir, { txs: o.tx, inFlight: o.inFlight, size: o.size })
+    const { failures, ...row } = r
+    out.result(r, table([{ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' }]))
   })
 
 bench
