@@ -149,6 +149,9 @@ describe('bad inputs give clear errors', () => {
       ['create', 5],
       ['query', 5],
     ])
+    const ordering = await consort('--json', 'bench', 'ordering', '--tx', '20', '--in-flight', '4')
+    expect(ordering.code).toBe(0)
+    expect(JSON.parse(ordering.stdout)).toMatchObject({ succ: 20, fail: 0 })
     const failover = await consort('--json', 'bench', 'failover', '--trials', '1')
     expect(failover.code).toBe(0)
     expect(JSON.parse(failover.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
