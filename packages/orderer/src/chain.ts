@@ -95,6 +95,7 @@ export class Chain extends EventEmitter {
         id: opts.raftId,
         storage: m.wal.storage,
         electionTick: raft.electionTick,
+        electionJitter: raft.electionJitter,
         heartbeatTick: raft.heartbeatTick,
         maxInflightMsgs: raft.maxInflightMsgs,
         maxSizePerMsg: raft.maxSizePerMsg,

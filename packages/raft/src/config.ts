@@ -5,8 +5,14 @@ import type { Storage } from './storage.js'
 export interface RaftConfig {
   /** This node's id; never 0. */
   id: number
-  /** Ticks of silence before a follower campaigns; randomized in [electionTick, 2*electionTick). */
+  /** Ticks of silence before a follower campaigns; randomized in [electionTick, electionTick + electionJitter). */
   electionTick: number
+  /**
+   * Spread of the randomized election timeout, in ticks (default electionTick, as etcd). A
+   * smaller spread makes failover faster and closer to electionTick; PreVote keeps the rarer
+   * split elections harmless.
+   */
+  electionJitter?: number
   /** Ticks between a leader's heartbeats; must be less than electionTick. */
   heartbeatTick: number
   storage: Storage
@@ -43,6 +49,7 @@ export function resolveConfig(c: RaftConfig): ResolvedConfig {
   const resolved: ResolvedConfig = {
     id: c.id,
     electionTick: c.electionTick,
+    electionJitter: c.electionJitter ?? c.electionTick,
     heartbeatTick: c.heartbeatTick,
     storage: c.storage,
     applied: c.applied ?? 0,
@@ -53,5 +60,6 @@ export function resolveConfig(c: RaftConfig): ResolvedConfig {
     preVote: c.preVote ?? true,
   }
   if (resolved.maxInflightMsgs <= 0) bad('maxInflightMsgs must be positive')
+  if (!Number.isInteger(resolved.electionJitter) || resolved.electionJitter < 1) bad('electionJitter must be a positive integer')
   return resolved
 }

@@ -193,7 +193,7 @@ export class Raft {
     this.lead = NONE
     this.electionElapsed = 0
     this.heartbeatElapsed = 0
-    this.randomizedElectionTimeout = this.cfg.electionTick + randomInt(this.rng, this.cfg.electionTick)
+    this.randomizedElectionTimeout = this.cfg.electionTick + randomInt(this.rng, this.cfg.electionJitter)
     this.leadTransferee = NONE
     this.votes.clear()
     const last = this.log.lastIndex()

@@ -18,6 +18,7 @@ const dec = new TextDecoder()
 
 export interface NodeOptions {
   electionTick?: number
+  electionJitter?: number
   heartbeatTick?: number
   preVote?: boolean
   checkQuorum?: boolean
@@ -76,6 +77,7 @@ export class SimNode {
       id: this.id,
       storage: this.storage,
       electionTick: this.opts.electionTick,
+      electionJitter: this.opts.electionJitter,
       heartbeatTick: this.opts.heartbeatTick,
       preVote: this.opts.preVote,
       checkQuorum: this.opts.checkQuorum,
@@ -156,6 +158,7 @@ export class Cluster {
     this.rng = seededRng(seed)
     this.opts = {
       electionTick: opts.electionTick ?? 10,
+      electionJitter: opts.electionJitter ?? opts.electionTick ?? 10,
       heartbeatTick: opts.heartbeatTick ?? 1,
       preVote: opts.preVote ?? true,
       checkQuorum: opts.checkQuorum ?? true,

@@ -164,6 +164,8 @@ export function runSchedule(opts: ScheduleOptions): ScheduleResult {
     ids,
     {
       electionTick: 10,
+      // The orderers run with a narrow spread; the simulation tries both.
+      electionJitter: pick(rng, [10, 10, 3, 2]) as number,
       heartbeatTick: 1,
       maxInflightMsgs: 1 + randomInt(rng, 8),
       maxSizePerMsg: pick(rng, [1, 1, 64, 1024, 1024 * 1024]) as number,

@@ -4741,6 +4741,7 @@ export interface RaftConfig {
   snapshotIntervalBlocks: number
   maxInflightMsgs: number
   maxSizePerMsg: number
+  electionJitter: number
 }
 
 export namespace RaftConfig {
@@ -4783,6 +4784,11 @@ export namespace RaftConfig {
           w.uint32(obj.maxSizePerMsg)
         }
 
+        if ((obj.electionJitter != null && obj.electionJitter !== 0)) {
+          w.uint32(56)
+          w.uint32(obj.electionJitter)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -4793,7 +4799,8 @@ export namespace RaftConfig {
           heartbeatTick: 0,
           snapshotIntervalBlocks: 0,
           maxInflightMsgs: 0,
-          maxSizePerMsg: 0
+          maxSizePerMsg: 0,
+          electionJitter: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -4824,6 +4831,10 @@ export namespace RaftConfig {
             }
             case 6: {
               obj.maxSizePerMsg = reader.uint32()
+              break
+            }
+            case 7: {
+              obj.electionJitter = reader.uint32()
               break
             }
             default: {
@@ -4883,6 +4894,13 @@ export namespace RaftConfig {
               }
               break
             }
+            case 7: {
+              yield {
+                field: `${prefix}.electionJitter`,
+                value: reader.uint32()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4925,6 +4943,11 @@ export namespace RaftConfig {
     value: number
   }
 
+  export interface RaftConfigElectionJitterFieldEvent {
+    field: '$.electionJitter'
+    value: number
+  }
+
   export function encode (obj: Partial<RaftConfig>): Uint8Array {
     return encodeMessage(obj, RaftConfig.codec())
   }
@@ -4933,7 +4956,7 @@ export namespace RaftConfig {
     return decodeMessage(buf, RaftConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RaftConfig>): Generator<RaftConfigTickMsFieldEvent | RaftConfigElectionTickFieldEvent | RaftConfigHeartbeatTickFieldEvent | RaftConfigSnapshotIntervalBlocksFieldEvent | RaftConfigMaxInflightMsgsFieldEvent | RaftConfigMaxSizePerMsgFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RaftConfig>): Generator<RaftConfigTickMsFieldEvent | RaftConfigElectionTickFieldEvent | RaftConfigHeartbeatTickFieldEvent | RaftConfigSnapshotIntervalBlocksFieldEvent | RaftConfigMaxInflightMsgsFieldEvent | RaftConfigMaxSizePerMsgFieldEvent | RaftConfigElectionJitterFieldEvent> {
     return streamMessage(buf, RaftConfig.codec(), opts)
   }
 }
@@ -5294,6 +5317,11 @@ export namespace ChannelConfig {
     value: number
   }
 
+  export interface ChannelConfigRaftElectionJitterFieldEvent {
+    field: '$.raft.electionJitter'
+    value: number
+  }
+
   export interface ChannelConfigAdminsPolicyFieldEvent {
     field: '$.adminsPolicy'
     value: string
@@ -5312,7 +5340,7 @@ export namespace ChannelConfig {
     return decodeMessage(buf, ChannelConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigRaftElectionJitterFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent> {
     return streamMessage(buf, ChannelConfig.codec(), opts)
   }
 }
