@@ -1,5 +1,6 @@
 // A real network of node processes for one test file: generated into a temp folder on
 // ports nobody else holds, always torn down (every process we started, by its pid).
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -54,6 +55,22 @@ export interface Client {
   close(): Promise<void>
 }
 
+// Node processes this test process started and has not stopped: killed when it exits, even
+// if a test's teardown never ran (a crash, a timeout), so no node outlives its test run.
+// A pid leaves the set when we stop the node, so a reused pid is never signalled.
+const started = new Map<string, number>()
+process.on('exit', () => {
+  for (const [config, pid] of started) {
+    try {
+      // Only if that pid is still our node (its command line names its config file).
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(config)) continue
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+})
+
 export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: number }): Promise<Net> {
   const dir = await mkdtemp(join(tmpdir(), 'consort-e2e-'))
   const nodesCount = spec.orderers + (spec.orgs ?? 3) * (spec.peersPerOrg ?? 0)
@@ -75,14 +92,16 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
       return { certificate: certificateFromPem(await readFile(files.certificate, 'utf8')), privateKey: await readPrivateKeyFile(files.privateKey) }
     },
     async start(name) {
-      await startNode(findNode(manifest, name))
+      started.set(findNode(manifest, name).config, await startNode(findNode(manifest, name)))
       await waitUntil(async () => (await operationsGet(findNode(manifest, name), '/status')) !== undefined, 20_000)
     },
     async stop(name) {
       await stopNode(findNode(manifest, name), 'SIGTERM')
+      started.delete(findNode(manifest, name).config)
     },
     async kill(name) {
       await stopNode(findNode(manifest, name), 'SIGKILL')
+      started.delete(findNode(manifest, name).config)
     },
     status: (name) => nodeStatus(findNode(manifest, name)),
     async leader(timeoutMs = 20_000) {
@@ -128,6 +147,7 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
     async teardown() {
       for (const c of clients) await c.close().catch(() => undefined)
       await Promise.all(manifest.nodes.map((n) => stopNode(n, 'SIGKILL').catch(() => undefined)))
+      for (const n of manifest.nodes) started.delete(n.config)
       if (process.env.KEEP_E2E === undefined) await rm(dir, { recursive: true, force: true })
     },
   }
