@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem, signingIdentity } from '@consort/identity'
 import type { SigningIdentity } from '@consort/identity'
-import { findNode, generateNetwork, nodeStatus, operationsGet, startNode, stopNode, waitUntil } from '@consort/devnet'
+import { findLeader, findNode, generateNetwork, nodeStatus, operationsGet, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { Manifest, NetworkSpec, NodeEntry } from '@consort/devnet'
 import { OrdererClient } from '@consort/orderer'
 import { P2PNode } from '@consort/p2p'
@@ -107,14 +107,8 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
     async leader(timeoutMs = 20_000) {
       let found: NodeEntry | undefined
       await waitUntil(async () => {
-        for (const o of orderers) {
-          const s = await nodeStatus(o)
-          if (s?.role === 'Leader') {
-            found = o
-            return true
-          }
-        }
-        return false
+        found = (await findLeader(orderers))?.node
+        return found !== undefined
       }, timeoutMs)
       if (found === undefined) throw new Error('no leader elected')
       return found

@@ -167,15 +167,12 @@ export interface FailoverTrial {
  * errors, duplicates and lost transactions (acknowledged but not in the chain exactly once).
  */
 export async function runFailoverBench(dir: string, trials: number, log: (s: string) => void): Promise<{ trials: FailoverTrial[]; summary: Record<string, number> }> {
-  const { findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
+  const { findLeader, findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
   const manifest = await loadManifest(dir)
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
   const client = await connectAs(dir, 'Org1')
   await ensureDeployed(dir, client, 'asset-transfer')
-  const leaderOf = async (): Promise<string | undefined> => {
-    for (const o of orderers) if ((await nodeStatus(o))?.role === 'Leader') return o.name
-    return undefined
-  }
+  const leaderOf = async (): Promise<string | undefined> => (await findLeader(orderers))?.node.name
   const out: FailoverTrial[] = []
   try {
     for (let t = 1; t <= trials; t++) {

@@ -3,7 +3,7 @@
 // Raft leader is SIGKILLed mid-stream; a new leader takes over and the client never sees an
 // error; the killed node comes back and catches up to the same chain.
 import { fileURLToPath } from 'node:url'
-import { findNode, nodeStatus, startNode, stopNode, waitUntil } from '@consort/devnet'
+import { findLeader, findNode, nodeStatus, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { NodeEntry } from '@consort/devnet'
 import { connectAs, deployContract } from './client.js'
 import { networkUp } from './network.js'
@@ -55,13 +55,7 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
     while (running) await submitOne()
   })
 
-  const leaderOf = async (): Promise<{ node: NodeEntry; term: number } | undefined> => {
-    for (const o of orderers) {
-      const s = await nodeStatus(o)
-      if (s?.role === 'Leader') return { node: o, term: Number(s.term) }
-    }
-    return undefined
-  }
+  const leaderOf = () => findLeader(orderers)
   let leaderLabel = ''
   const started = Date.now()
   const tty = process.stdout.isTTY === true

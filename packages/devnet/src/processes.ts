@@ -107,6 +107,15 @@ export function operationsGet(node: NodeEntry, path: string, timeoutMs = 1000): 
   })
 }
 
+/** The node that reports itself Raft leader, with its term, if one does. */
+export async function findLeader(nodes: readonly NodeEntry[]): Promise<{ node: NodeEntry; term: number } | undefined> {
+  for (const node of nodes) {
+    const s = await nodeStatus(node)
+    if (s?.role === 'Leader') return { node, term: Number(s.term) }
+  }
+  return undefined
+}
+
 export async function nodeStatus(node: NodeEntry): Promise<Record<string, unknown> | undefined> {
   const r = await operationsGet(node, '/status')
   return r?.status === 200 ? (JSON.parse(r.body) as Record<string, unknown>) : undefined

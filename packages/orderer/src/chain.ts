@@ -75,7 +75,6 @@ export class Chain extends EventEmitter {
   private configPending = false
   /** Leader only: batches cut before this leader may propose (see propose()). */
   private deferred: PendingEnvelope[][] = []
-  private appliedIndex: number
 
   constructor(
     private readonly opts: ChainOptions,
@@ -89,7 +88,7 @@ export class Chain extends EventEmitter {
     // A node joining from a config block holds blocks its Raft log has not committed yet:
     // it replays the log from what Raft knows is committed and skips blocks it already has.
     const committed = m.wal.storage.initialState().hardState.commit
-    this.appliedIndex = Math.min(Math.max(snapIndex, tip?.raftIndex ?? 0), Math.max(committed, snapIndex))
+    const applied = Math.min(Math.max(snapIndex, tip?.raftIndex ?? 0), Math.max(committed, snapIndex))
     this.node = new RawNode(
       {
         id: opts.raftId,
@@ -99,7 +98,7 @@ export class Chain extends EventEmitter {
         heartbeatTick: raft.heartbeatTick,
         maxInflightMsgs: raft.maxInflightMsgs,
         maxSizePerMsg: raft.maxSizePerMsg,
-        applied: this.appliedIndex,
+        applied,
         checkQuorum: true,
         preVote: true,
       },
@@ -156,7 +155,7 @@ export class Chain extends EventEmitter {
   }
 
   get applied(): number {
-    return this.appliedIndex
+    return this.node.raft.log.applied
   }
 
   // ---------------------------------------------------------------- inputs
@@ -470,7 +469,6 @@ export class Chain extends EventEmitter {
     } else if (e.data.byteLength > 0) {
       await this.applyBlock(e)
     }
-    this.appliedIndex = e.index
   }
 
   private async applyBlock(e: Entry): Promise<void> {
@@ -547,7 +545,6 @@ export class Chain extends EventEmitter {
     this.confState = s.metadata.confState
     this.m.logger.info({ index: s.metadata.index, block: info.blockNumber, height: this.m.blocks.height }, 'installing raft snapshot')
     if (info.blockNumber >= this.m.blocks.height) await this.m.catchUp(info.blockNumber)
-    this.appliedIndex = s.metadata.index
   }
 
   private resolveWaiters(txId: string, block: number): void {

@@ -76,10 +76,7 @@ export class Orderer {
     const clock = modules.clock ?? systemClock
     let msp: MembershipService = channelMsp(config, clock)
     const peersOf = (cfg: ChannelConfig): Peer[] =>
-      cfg.consenters.map((c) => {
-        const peerId = peerIdOf(parseCertificate(c.certificate).publicKey)
-        return { id: c.id, peerId, address: `${c.address}/p2p/${peerId}` }
-      })
+      cfg.consenters.map((c) => ({ id: c.id, peerId: peerIdOf(parseCertificate(c.certificate).publicKey), address: consenterAddress(c) }))
     let peers = peersOf(config)
     const metrics = new OrdererMetrics()
     const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger })

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { bytesEqual, toHex } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
-import { DeliverService, OperationsServer, OrdererClient } from '@consort/orderer'
-import { P2PNode, PROTOCOL, peerIdOf } from '@consort/p2p'
+import { consenterAddress, DeliverService, OperationsServer, OrdererClient } from '@consort/orderer'
+import { P2PNode, PROTOCOL } from '@consort/p2p'
 import type { FramedStream } from '@consort/p2p'
 import {
   channelMsp,
@@ -88,6 +88,7 @@ export class Peer extends EventEmitter {
   private opsPort = 0
   private config: ChannelConfig
   private msp: MembershipService
+  private readonly validator: BlockValidator
 
   private constructor(
     readonly name: string,
@@ -110,6 +111,12 @@ export class Peer extends EventEmitter {
     this.setMaxListeners(0)
     this.config = readChannelConfig(genesis.bytes)
     this.msp = channelMsp(this.config, systemClock)
+    this.validator = new BlockValidator({
+      channelId: this.config.channelId,
+      orgs: () => this.config.orgs.map((o) => o.mspId),
+      mspAt: (t) => this.msp.at({ now: () => t }),
+      logger,
+    })
   }
 
   static async create(opts: PeerOptions, modules: { logger: Logger }): Promise<Peer> {
@@ -133,13 +140,13 @@ export class Peer extends EventEmitter {
     }
     const packages = await PackageStore.open(join(opts.dataDir, 'contracts'))
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
-    const endpoints = config.consenters.map((c) => `${c.address}/p2p/${peerIdOf(parseCertificate(c.certificate).publicKey)}`)
+    const endpoints = config.consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
     return new Peer(cert.subject, cert.org, signer, genesis, p2p, ledger, packages, runtime, orderers, opts.operations, modules.logger)
   }
 
-  private get endorser(): Endorser {
-    return new Endorser({
+  async start(): Promise<void> {
+    const endorser = new Endorser({
       signer: this.signer,
       channelId: () => this.config.channelId,
       orgs: () => this.config.orgs.map((o) => o.mspId),
@@ -150,10 +157,6 @@ export class Peer extends EventEmitter {
       packages: (h) => this.packages.get(h),
       logger: this.logger,
     })
-  }
-
-  async start(): Promise<void> {
-    const endorser = this.endorser
     await this.p2p.handle(
       PROTOCOL.ENDORSE,
       async (s) => {
@@ -277,13 +280,7 @@ export class Peer extends EventEmitter {
       next = readChannelConfig(block.bytes)
       txs = [{ txId: openEnvelope(block.block.data[0] as Uint8Array).header.txId, code: 0, timestamp: 0, writes: [], validationCode: ValidationCode.VALID, contract: '', events: [] }]
     } else {
-      const validator = new BlockValidator({
-        channelId: this.config.channelId,
-        orgs: () => this.config.orgs.map((o) => o.mspId),
-        mspAt: (t) => this.msp.at({ now: () => t }),
-        logger: this.logger,
-      })
-      txs = await validator.validate(block, this.ledger)
+      txs = await this.validator.validate(block, this.ledger)
     }
     const codes = new Uint8Array(txs.map((t) => validationCodeToByte(t.validationCode)))
     const bytes = Block.encode({ ...block.block, metadata: { ...(block.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: codes } })

@@ -1,10 +1,10 @@
 import type { MembershipService } from '@consort/identity'
-import { ChannelConfig, ConfigUpdate, decode, DecodeError, Envelope, Header, HeaderType, Payload } from '@consort/types'
+import { ChannelConfig, ConfigUpdate, decode, DecodeError, Envelope, HeaderType, Payload } from '@consort/types'
 import type { BatchConfig, Clock, RaftConfig } from '@consort/types'
 import { MembershipService as Msp } from '@consort/identity'
 import { createBlock, parseBlock } from './blocks.js'
 import type { ParsedBlock } from './blocks.js'
-import { createHeader } from './envelope.js'
+import { createHeader, openEnvelope } from './envelope.js'
 import { ProtocolError, ProtocolErrorCode } from './errors.js'
 
 /**
@@ -91,18 +91,13 @@ export function createGenesisBlock(config: ChannelConfig, timestamp: number): Ui
  */
 export function readChannelConfig(blockBytes: Uint8Array): ChannelConfig {
   const block = parseBlock(blockBytes)
-  try {
-    const env = decode(Envelope, block.block.data[0] ?? new Uint8Array(0), 'Envelope')
-    const payload = decode(Payload, env.payload, 'Payload')
-    const header = decode(Header, payload.header, 'Header')
-    if (block.block.data.length === 1 && header.type === HeaderType.CONFIG) {
-      return normalizeChannelConfig(decode(ChannelConfig, payload.data, 'ChannelConfig'))
-    }
-    if (block.block.data.length === 1 && header.type === HeaderType.CONFIG_UPDATE) {
-      const update = decode(ConfigUpdate, payload.data, 'ConfigUpdate')
-      return normalizeChannelConfig(decode(ChannelConfig, update.config, 'ChannelConfig'))
-    }
+  if (!isConfigBlock(block)) {
     throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `block ${block.number} is not a config block`, { number: block.number })
+  }
+  const { header, payload } = openEnvelope(block.block.data[0] as Uint8Array)
+  try {
+    const config = header.type === HeaderType.CONFIG ? payload.data : decode(ConfigUpdate, payload.data, 'ConfigUpdate').config
+    return normalizeChannelConfig(decode(ChannelConfig, config, 'ChannelConfig'))
   } catch (err) {
     if (err instanceof DecodeError) {
       throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `config block does not decode: ${err.message}`, {}, { cause: err })
@@ -115,9 +110,8 @@ export function readChannelConfig(blockBytes: Uint8Array): ChannelConfig {
 export function isConfigBlock(block: ParsedBlock): boolean {
   if (block.block.data.length !== 1) return false
   try {
-    const env = decode(Envelope, block.block.data[0] as Uint8Array, 'Envelope')
-    const header = decode(Header, decode(Payload, env.payload, 'Payload').header, 'Header')
-    return header.type === HeaderType.CONFIG || header.type === HeaderType.CONFIG_UPDATE
+    const type = openEnvelope(block.block.data[0] as Uint8Array).header.type
+    return type === HeaderType.CONFIG || type === HeaderType.CONFIG_UPDATE
   } catch {
     return false
   }

@@ -1,7 +1,7 @@
 import type { RaftConfig, RaftModules } from './config.js'
 import { RaftError, RaftErrorCode } from './errors.js'
 import { Raft } from './raft.js'
-import { EMPTY_BYTES, NONE, encodeConfChange, isLocalMessage, isResponseMessage, message } from './types.js'
+import { EMPTY_BYTES, encodeConfChange, isLocalMessage, isResponseMessage, message } from './types.js'
 import type { ConfChange, ConfState, Entry, HardState, Message, Ready, SoftState } from './types.js'
 
 export interface Status {
@@ -191,9 +191,5 @@ export class RawNode {
 
   get isLeader(): boolean {
     return this.raft.state === 'Leader'
-  }
-
-  get leader(): number {
-    return this.raft.lead === NONE ? NONE : this.raft.lead
   }
 }

@@ -186,14 +186,8 @@ export class Network {
   }
 
   /** Sends a signed proposal to one peer; throws on a broken connection. */
-  async endorseOn(peer: PeerEndpoint, proposal: Uint8Array): Promise<ProposalResponse> {
-    const s = await this.p2p.dial(peer.address, PROTOCOL.ENDORSE, { timeoutMs: 3000, maxFrameBytes: 16 * 1024 * 1024 })
-    try {
-      await s.write(proposal)
-      return await s.read(ProposalResponse, 'ProposalResponse', { timeoutMs: 15_000 })
-    } finally {
-      await s.close()
-    }
+  endorseOn(peer: PeerEndpoint, proposal: Uint8Array): Promise<ProposalResponse> {
+    return this.request(peer, PROTOCOL.ENDORSE, proposal, ProposalResponse, 15_000)
   }
 
   /** Sends a signed request on a one-shot protocol and reads one answer. */
