@@ -6,7 +6,7 @@ import type { Libp2p, PeerId } from '@libp2p/interface'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
-import type { Logger } from '@consort/types'
+import type { Logger, MessageCodec } from '@consort/types'
 import { createLibp2p } from 'libp2p'
 import { DEFAULT_IO_TIMEOUT_MS } from './constants.js'
 import { P2PError, P2PErrorCode } from './errors.js'
@@ -120,6 +120,20 @@ export class P2PNode {
       throw new P2PError(P2PErrorCode.DIAL_FAILED, `cannot open ${protocol} to ${address}: ${(err as Error).message}`, { address, protocol }, {
         cause: err,
       })
+    }
+  }
+
+  /**
+   * One request, one answer: opens a stream, writes `request`, decodes one frame as `codec`
+   * (a DecodeError if it is not one), closes the stream.
+   */
+  async request<T>(address: string, protocol: string, request: Uint8Array, codec: MessageCodec<T>, what: string, timeoutMs: number): Promise<T> {
+    const s = await this.dial(address, protocol, { timeoutMs: 3000, maxFrameBytes: 16 * 1024 * 1024 })
+    try {
+      await s.write(request)
+      return await s.read(codec, what, { timeoutMs })
+    } finally {
+      await s.close()
     }
   }
 

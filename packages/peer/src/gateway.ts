@@ -99,13 +99,7 @@ export class Gateway {
     if (anchors.length === 0) failures.push(`${org}: no anchor peers in the channel config`)
     for (const address of anchors) {
       try {
-        const s = await this.m.p2p.dial(address, PROTOCOL.ENDORSE, { timeoutMs: 3000, maxFrameBytes: 16 * 1024 * 1024 })
-        try {
-          await s.write(proposal)
-          return accept(org, await s.read(ProposalResponse, 'ProposalResponse', { timeoutMs: 15_000 }))
-        } finally {
-          await s.close()
-        }
+        return accept(org, await this.m.p2p.request(address, PROTOCOL.ENDORSE, proposal, ProposalResponse, 'ProposalResponse', 15_000))
       } catch (err) {
         failures.push(`${org} peer unreachable: ${(err as Error).message}`)
       }

@@ -11,7 +11,6 @@ import {
   CommitStatusRequest,
   CommitStatusResponse,
   ConsortError,
-  decode,
   GatewayEndorseRequest,
   GatewayEndorseResponse,
   GatewaySubmitRequest,
@@ -21,7 +20,7 @@ import {
   Status,
   ValidationCode,
 } from '@consort/types'
-import type { Logger } from '@consort/types'
+import type { Logger, MessageCodec } from '@consort/types'
 import type { ContractPackage } from '@consort/runtime'
 import { deployWith } from './deploy.js'
 import type { DeployOptions, DeployResult } from './deploy.js'
@@ -191,14 +190,8 @@ export class Network {
   }
 
   /** Sends a signed request on a one-shot protocol and reads one answer. */
-  async request<T>(peer: PeerEndpoint, protocol: string, envelope: Uint8Array, codec: { decode(b: Uint8Array): T }, timeoutMs: number): Promise<T> {
-    const s = await this.p2p.dial(peer.address, protocol, { timeoutMs: 3000, maxFrameBytes: 16 * 1024 * 1024 })
-    try {
-      await s.write(envelope)
-      return decode(codec as never, await s.readBytes({ timeoutMs }), protocol) as T
-    } finally {
-      await s.close()
-    }
+  request<T>(peer: PeerEndpoint, protocol: string, envelope: Uint8Array, codec: MessageCodec<T>, timeoutMs: number): Promise<T> {
+    return this.p2p.request(peer.address, protocol, envelope, codec, protocol, timeoutMs)
   }
 
   /**
