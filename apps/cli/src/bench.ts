@@ -30,6 +30,8 @@ export interface RoundResult {
   'throughput (tps)': number
   /** Failures by reason (MVCC conflicts are expected in the transfer round). */
   failures: Record<string, number>
+  /** CPU milliseconds per successful transaction, by process (the nodes and this client); Linux only. */
+  cpu: Record<string, number>
 }
 
 const CONTRACTS = {
@@ -48,7 +50,22 @@ async function ensureDeployed(dir: string, network: Network, name: keyof typeof 
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
-async function runRound(network: Network, minter: Network, o: RoundOptions, prefix: string, accounts: string[]): Promise<RoundResult> {
+/** CPU seconds so far of every running node of the network in `dir`, and of this process. */
+async function cpuSnapshot(dir: string): Promise<Map<string, number>> {
+  const { cpuSeconds, loadManifest, runningPid } = await import('@consort/devnet')
+  const out = new Map<string, number>()
+  for (const node of (await loadManifest(dir)).nodes) {
+    const pid = await runningPid(node)
+    const s = pid === undefined ? undefined : await cpuSeconds(pid)
+    if (s !== undefined) out.set(node.name, s)
+  }
+  const self = process.cpuUsage()
+  out.set('client', (self.user + self.system) / 1e6)
+  return out
+}
+
+async function runRound(dir: string, network: Network, minter: Network, o: RoundOptions, prefix: string, accounts: string[]): Promise<RoundResult> {
+  const cpuBefore = await cpuSnapshot(dir)
   const latencies: number[] = []
   const failures: Record<string, number> = {}
   let sent = 0
@@ -93,15 +110,32 @@ async function runRound(network: Network, minter: Network, o: RoundOptions, pref
       }
     }, 50)
   })
-  const secs = (Date.now() - started) / 1000
+  return summarize(o.name, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir))
+}
+
+/** Caliper's columns plus percentiles from one round's latencies, and CPU per transaction. */
+function summarize(
+  name: string,
+  txs: number,
+  latencies: number[],
+  failures: Record<string, number>,
+  secs: number,
+  cpuBefore: Map<string, number>,
+  cpuAfter: Map<string, number>,
+): RoundResult {
+  const cpu: Record<string, number> = {}
+  for (const [node, after] of cpuAfter) {
+    const before = cpuBefore.get(node)
+    if (before !== undefined && latencies.length > 0) cpu[node] = round3(((after - before) * 1000) / latencies.length)
+  }
   const sorted = [...latencies].sort((a, b) => a - b)
   const pct = (p: number) => round3(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0)
   const succ = latencies.length
   return {
-    name: o.name,
+    name,
     succ,
-    fail: o.txs - succ,
-    'send rate (tps)': Math.round(o.txs / secs),
+    fail: txs - succ,
+    'send rate (tps)': Math.round(txs / secs),
     'max latency (s)': round3(sorted[sorted.length - 1] ?? 0),
     'min latency (s)': round3(sorted[0] ?? 0),
     'avg latency (s)': round3(succ === 0 ? 0 : latencies.reduce((a, b) => a + b, 0) / succ),
@@ -110,6 +144,7 @@ async function runRound(network: Network, minter: Network, o: RoundOptions, pref
     'p99 (s)': pct(0.99),
     'throughput (tps)': Math.round(succ / secs),
     failures,
+    cpu,
   }
 }
 
@@ -138,7 +173,7 @@ export async function runBench(dir: string, rounds: RoundOptions[], out: string 
     const results: RoundResult[] = []
     for (const r of rounds) {
       log(`round ${r.name}: ${r.txs} tx, ${r.rate > 0 ? `${r.rate} tps` : `${r.inFlight} in flight`}`)
-      results.push(await runRound(client, minter, r, prefix, accounts))
+      results.push(await runRound(dir, client, minter, r, prefix, accounts))
     }
     const file = resolve(out ?? join(dir, 'bench', `${prefix}.json`))
     await mkdir(join(file, '..'), { recursive: true })
@@ -255,7 +290,7 @@ export async function runFailoverBench(dir: string, trials: number, log: (s: str
  * time, each answered when it is in a committed block (comparable with etcd's put
  * benchmark of 256-byte values at 64 in flight).
  */
-export async function runOrderingBench(dir: string, o: { txs: number; inFlight: number; size: number }): Promise<Omit<RoundResult, 'failures'> & { failures: Record<string, number> }> {
+export async function runOrderingBench(dir: string, o: { txs: number; inFlight: number; size: number }): Promise<RoundResult> {
   const { readFile } = await import('node:fs/promises')
   const { loadManifest } = await import('@consort/devnet')
   const { readPrivateKeyFile, generateKeyPair } = await import('@consort/crypto')
@@ -278,6 +313,7 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
   const latencies: number[] = []
   const failures: Record<string, number> = {}
   let next = 0
+  const cpuBefore = await cpuSnapshot(dir)
   const started = Date.now()
   try {
     await Promise.all(
@@ -295,21 +331,5 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
     client.close()
     await p2p.stop()
   }
-  const secs = (Date.now() - started) / 1000
-  const sorted = [...latencies].sort((a, b) => a - b)
-  const pct = (p: number) => round3(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0)
-  return {
-    name: `ordering ${o.size} B`,
-    succ: latencies.length,
-    fail: o.txs - latencies.length,
-    'send rate (tps)': Math.round(o.txs / secs),
-    'max latency (s)': round3(sorted[sorted.length - 1] ?? 0),
-    'min latency (s)': round3(sorted[0] ?? 0),
-    'avg latency (s)': round3(latencies.length === 0 ? 0 : latencies.reduce((a, b) => a + b, 0) / latencies.length),
-    'p50 (s)': pct(0.5),
-    'p95 (s)': pct(0.95),
-    'p99 (s)': pct(0.99),
-    'throughput (tps)': Math.round(latencies.length / secs),
-    failures,
-  }
+  return summarize(`ordering ${o.size} B`, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir))
 }

@@ -154,6 +154,9 @@ program
     }
   })
 
+const cpuLine = (round: string, cpu: Record<string, number>) =>
+  `cpu ms per tx (${round}): ${Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(', ') || 'n/a (not Linux)'}`
+
 const bench = program
   .command('bench')
   .description('Caliper-style rounds against the running network: a table per round (and JSON)')
@@ -169,7 +172,10 @@ const bench = program
     for (const n of names) if (!['create', 'transfer', 'query'].includes(n)) throw new CliError('BAD_ROUND', `unknown round ${n}; rounds: create, transfer, query`)
     const rounds = names.map((name) => ({ name: name as 'create' | 'transfer' | 'query', txs: o.tx, rate: o.rate, inFlight: o.inFlight }))
     const r = await runBench(globals().dir, rounds, o.out, out.log)
-    out.result(r, `\n${table(r.rounds.map(({ failures, ...row }) => ({ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' })))}\n\nwrote ${r.file}`)
+    out.result(
+      r,
+      `\n${table(r.rounds.map(({ failures, cpu: _cpu, ...row }) => ({ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' })))}\n\n${r.rounds.map((x) => cpuLine(x.name, x.cpu)).join('\n')}\nwrote ${r.file}`,
+    )
   })
 
 bench
@@ -181,8 +187,8 @@ bench
   .action(async (o: { tx: number; inFlight: number; size: number }) => {
     const out = output(globals().json)
     const r = await runOrderingBench(globals().dir, { txs: o.tx, inFlight: o.inFlight, size: o.size })
-    const { failures, ...row } = r
-    out.result(r, table([{ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' }]))
+    const { failures, cpu, ...row } = r
+    out.result(r, `${table([{ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' }])}\n\n${cpuLine(r.name, cpu)}`)
   })
 
 bench

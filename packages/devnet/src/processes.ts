@@ -47,7 +47,9 @@ export async function startNode(node: NodeEntry): Promise<number> {
   if (running !== undefined) return running
   const main = fileURLToPath(import.meta.resolve(BINARIES[node.kind]))
   const log = openSync(node.log, 'a')
-  const child = spawn(process.execPath, ['--no-node-snapshot', '--enable-source-maps', main, '--config', node.config], {
+  // CONSORT_NODE_ARGS: extra Node flags for every node started (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const extra = (process.env.CONSORT_NODE_ARGS ?? '').split(' ').filter((a) => a !== '')
+  const child = spawn(process.execPath, ['--no-node-snapshot', '--enable-source-maps', ...extra, main, '--config', node.config], {
     detached: true,
     stdio: ['ignore', log, log],
   })
@@ -130,3 +132,18 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
   }
   return false
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere or if it is gone. */
+export async function cpuSeconds(pid: number): Promise<number | undefined> {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  } catch {
+    return undefined
+  }
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100

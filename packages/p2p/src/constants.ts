@@ -1,13 +1,13 @@
-/** Protocol ids: /consort/<name>/<semver>. */
+/** Protocol ids: /consort/<name>/<semver>. Version 2 of the request/answer ones carries many requests per stream. */
 export const PROTOCOL = {
   RAFT: '/consort/raft/1.0.0',
   BROADCAST: '/consort/broadcast/1.0.0',
   DELIVER: '/consort/deliver/1.0.0',
-  ENDORSE: '/consort/endorse/1.0.0',
-  INSTALL: '/consort/install/1.0.0',
-  COMMIT_STATUS: '/consort/commit-status/1.0.0',
-  GATEWAY_ENDORSE: '/consort/gateway-endorse/1.0.0',
-  GATEWAY_SUBMIT: '/consort/gateway-submit/1.0.0',
+  ENDORSE: '/consort/endorse/2.0.0',
+  INSTALL: '/consort/install/2.0.0',
+  COMMIT_STATUS: '/consort/commit-status/2.0.0',
+  GATEWAY_ENDORSE: '/consort/gateway-endorse/2.0.0',
+  GATEWAY_SUBMIT: '/consort/gateway-submit/2.0.0',
 } as const
 
 /** Default per-frame cap: a block or an envelope larger than this is refused. */

@@ -6,6 +6,8 @@ export const P2PErrorCode = {
   STREAM_CLOSED: 'ERR_P2P_STREAM_CLOSED',
   FRAME_TOO_LARGE: 'ERR_P2P_FRAME_TOO_LARGE',
   BAD_ADDRESS: 'ERR_P2P_BAD_ADDRESS',
+  MALFORMED_FRAME: 'ERR_P2P_MALFORMED_FRAME',
+  REMOTE_FAILED: 'ERR_P2P_REMOTE_FAILED',
 } as const
 export type P2PErrorCode = (typeof P2PErrorCode)[keyof typeof P2PErrorCode]
 

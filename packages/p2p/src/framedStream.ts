@@ -19,6 +19,9 @@ function withTimeout(ms: number | undefined, signal?: AbortSignal): AbortSignal 
  */
 export class FramedStream {
   private readonly lp: LengthPrefixedStream<Stream>
+  /** Frames written since the last flush, and the flush that will send them. */
+  private outbox: Uint8Array[] = []
+  private flushing: Promise<void> | undefined
 
   constructor(
     readonly stream: Stream,
@@ -45,10 +48,24 @@ export class FramedStream {
     return decode(codec, await this.readBytes(opts), what)
   }
 
-  async write(bytes: Uint8Array, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
-    const signal = withTimeout(opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS, opts.signal)
+  /**
+   * Writes one frame. Frames written in the same turn of the event loop go out together, as
+   * one muxer frame, one noise message and one socket write; the promise settles when the
+   * batch is handed to the connection (or fails, e.g. on a timeout waiting for it to drain).
+   */
+  write(bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<void> {
+    this.outbox.push(bytes)
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush(opts.timeoutMs))
+    return this.flushing
+  }
+
+  private async flush(timeoutMs: number | undefined): Promise<void> {
+    const frames = this.outbox
+    this.outbox = []
+    this.flushing = undefined
+    const signal = withTimeout(timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS)
     try {
-      await this.lp.write(bytes, signal === undefined ? {} : { signal })
+      await this.lp.writeV(frames, signal === undefined ? {} : { signal })
     } catch (err) {
       throw this.translate(err, 'write')
     }
@@ -56,6 +73,7 @@ export class FramedStream {
 
   async close(): Promise<void> {
     try {
+      await this.flushing
       await this.stream.close({ signal: AbortSignal.timeout(2000) })
     } catch {
       this.stream.abort(new Error('close failed'))

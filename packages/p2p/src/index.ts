@@ -3,4 +3,5 @@ export { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, PROTOCOL } from './cons
 export { P2PError, P2PErrorCode } from './errors.js'
 export { FramedStream } from './framedStream.js'
 export { P2PNode, peerIdOf } from './p2pNode.js'
+export type { RequestHandler } from './rpc.js'
 export type { FramedHandler, HandlerOptions, P2PNodeOptions } from './p2pNode.js'

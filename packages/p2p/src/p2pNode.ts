@@ -6,11 +6,14 @@ import type { Libp2p, PeerId } from '@libp2p/interface'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
+import { decode } from '@consort/types'
 import type { Logger, MessageCodec } from '@consort/types'
 import { createLibp2p } from 'libp2p'
-import { DEFAULT_IO_TIMEOUT_MS } from './constants.js'
+import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
 import { P2PError, P2PErrorCode } from './errors.js'
 import { FramedStream } from './framedStream.js'
+import { RequestChannel, serveRequests } from './rpc.js'
+import type { RequestHandler } from './rpc.js'
 
 export interface P2PNodeOptions {
   /** The node's 32-byte ed25519 private key: the same key its certificate names. */
@@ -40,6 +43,9 @@ export function peerIdOf(publicKey: Uint8Array): string {
  * so the noise handshake proves which certificate holder is on the other end.
  */
 export class P2PNode {
+  /** Request streams to other nodes, one per address and protocol, shared by all callers. */
+  private readonly channels = new Map<string, Promise<RequestChannel>>()
+
   private constructor(
     private readonly libp2p: Libp2p,
     private readonly logger: Logger,
@@ -98,6 +104,14 @@ export class P2PNode {
     )
   }
 
+  /**
+   * Serves a request/answer protocol: each inbound stream carries many requests, answered
+   * concurrently (at most `maxInFlight` per stream) in whatever order they finish.
+   */
+  async serve(protocol: string, handler: RequestHandler, opts: HandlerOptions & { maxInFlight?: number } = {}): Promise<void> {
+    await this.handle(protocol, (stream) => serveRequests(stream, handler, opts.maxInFlight ?? 1024), { maxInboundStreams: 16, ...opts })
+  }
+
   async unhandle(protocol: string): Promise<void> {
     await this.libp2p.unhandle(protocol)
   }
@@ -124,17 +138,25 @@ export class P2PNode {
   }
 
   /**
-   * One request, one answer: opens a stream, writes `request`, decodes one frame as `codec`
-   * (a DecodeError if it is not one), closes the stream.
+   * One request to a protocol served with `serve`, on the stream this node keeps open to
+   * `address` for that protocol (opened on first use, again after it breaks). The answer is
+   * decoded as `codec` (a DecodeError if it is not one).
    */
   async request<T>(address: string, protocol: string, request: Uint8Array, codec: MessageCodec<T>, what: string, timeoutMs: number): Promise<T> {
-    const s = await this.dial(address, protocol, { timeoutMs: 3000, maxFrameBytes: 16 * 1024 * 1024 })
-    try {
-      await s.write(request)
-      return await s.read(codec, what, { timeoutMs })
-    } finally {
-      await s.close()
-    }
+    const channel = await this.channel(address, protocol)
+    return decode(codec, await channel.request(request, timeoutMs), what)
+  }
+
+  private channel(address: string, protocol: string): Promise<RequestChannel> {
+    const key = `${protocol} ${address}`
+    const existing = this.channels.get(key)
+    if (existing !== undefined) return existing
+    const opening = this.dial(address, protocol, { timeoutMs: 3000, maxFrameBytes: DEFAULT_MAX_FRAME_BYTES }).then(
+      (stream) => new RequestChannel(stream, () => this.channels.delete(key)),
+    )
+    opening.catch(() => this.channels.delete(key))
+    this.channels.set(key, opening)
+    return opening
   }
 
   /** Closes every connection to a peer (e.g. one that broke protocol). */
@@ -145,6 +167,8 @@ export class P2PNode {
   }
 
   async stop(): Promise<void> {
+    for (const c of this.channels.values()) void c.then((ch) => ch.close(new Error('node stopped')), () => undefined)
+    this.channels.clear()
     await this.libp2p.stop()
   }
 }

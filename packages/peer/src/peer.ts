@@ -5,7 +5,6 @@ import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { consenterAddress, DeliverService, OperationsServer, OrdererClient } from '@consort/orderer'
 import { P2PNode, PROTOCOL } from '@consort/p2p'
-import type { FramedStream } from '@consort/p2p'
 import {
   channelMsp,
   isConfigBlock,
@@ -157,15 +156,15 @@ export class Peer extends EventEmitter {
       packages: (h) => this.packages.get(h),
       logger: this.logger,
     })
-    await this.p2p.handle(
+    await this.p2p.serve(
       PROTOCOL.ENDORSE,
-      async (s) => {
+      async (proposal) => {
         const started = performance.now()
-        const r = await endorser.endorse(await s.readBytes())
+        const r = await endorser.endorse(proposal)
         this.metrics.endorseSeconds.observe({ status: String(r.response?.status ?? 0) }, (performance.now() - started) / 1000)
-        await s.write(ProposalResponse.encode(r))
+        return ProposalResponse.encode(r)
       },
-      { maxInboundStreams: 512, maxFrameBytes: 16 * 1024 * 1024 },
+      { maxFrameBytes: 16 * 1024 * 1024 },
     )
     // Committed blocks, with their validation codes, for event listeners (SDK, CLI).
     const deliver = new DeliverService(() => this.config, {
@@ -191,24 +190,18 @@ export class Peer extends EventEmitter {
       orderers: this.orderers,
       logger: this.logger,
     })
-    await this.p2p.handle(
+    await this.p2p.serve(
       PROTOCOL.GATEWAY_ENDORSE,
-      async (s) => {
-        const req = decode(GatewayEndorseRequest, await s.readBytes(), 'GatewayEndorseRequest')
-        await s.write(GatewayEndorseResponse.encode(await gateway.endorse(req)))
-      },
-      { maxInboundStreams: 512, maxFrameBytes: 16 * 1024 * 1024 },
+      async (bytes) => GatewayEndorseResponse.encode(await gateway.endorse(decode(GatewayEndorseRequest, bytes, 'GatewayEndorseRequest'))),
+      { maxFrameBytes: 16 * 1024 * 1024 },
     )
-    await this.p2p.handle(
+    await this.p2p.serve(
       PROTOCOL.GATEWAY_SUBMIT,
-      async (s) => {
-        const req = decode(GatewaySubmitRequest, await s.readBytes(), 'GatewaySubmitRequest')
-        await s.write(BroadcastResponse.encode(await gateway.submit(req)))
-      },
-      { maxInboundStreams: 512, maxFrameBytes: 32 * 1024 * 1024 },
+      async (bytes) => BroadcastResponse.encode(await gateway.submit(decode(GatewaySubmitRequest, bytes, 'GatewaySubmitRequest'))),
+      { maxFrameBytes: 32 * 1024 * 1024 },
     )
-    await this.p2p.handle(PROTOCOL.INSTALL, (s) => this.serveInstall(s), { maxFrameBytes: 8 * 1024 * 1024 })
-    await this.p2p.handle(PROTOCOL.COMMIT_STATUS, (s) => this.serveCommitStatus(s), { maxInboundStreams: 1024, maxFrameBytes: 64 * 1024 })
+    await this.p2p.serve(PROTOCOL.INSTALL, (bytes) => this.serveInstall(bytes), { maxFrameBytes: 8 * 1024 * 1024, maxInFlight: 4 })
+    await this.p2p.serve(PROTOCOL.COMMIT_STATUS, (bytes) => this.serveCommitStatus(bytes), { maxFrameBytes: 64 * 1024, maxInFlight: 4096 })
     if (this.ops !== undefined) this.opsPort = await this.ops.start()
     this.metrics.height.set(this.ledger.height)
     this.delivering = this.deliverLoop()
@@ -298,39 +291,35 @@ export class Peer extends EventEmitter {
     this.emit('block', { number: block.number, txs })
   }
 
-  private async serveInstall(s: FramedStream): Promise<void> {
-    const answer = (status: Status, info: string, codeHash = '') => s.write(InstallResponse.encode({ status, info, codeHash }))
+  private async serveInstall(request: Uint8Array): Promise<Uint8Array> {
+    const answer = (status: Status, info: string, codeHash = '') => InstallResponse.encode({ status, info, codeHash })
     try {
-      const opened = openEnvelope(await s.readBytes())
+      const opened = openEnvelope(request)
       const who = verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_ADMIN] })
-      if (who.role !== Role.ADMIN || who.org !== this.org) {
-        await answer(Status.FORBIDDEN, `only admins of ${this.org} may install on ${this.name}`)
-        return
-      }
+      if (who.role !== Role.ADMIN || who.org !== this.org) return answer(Status.FORBIDDEN, `only admins of ${this.org} may install on ${this.name}`)
       const spec = decode(ContractPackageSpec, opened.payload.data, 'ContractPackageSpec')
       const pkg = await this.packages.install(spec.name, spec.version, spec.code)
       this.logger.info({ contract: pkg.name, version: pkg.version, hash: pkg.hash, by: who.subject }, 'contract installed')
-      await answer(Status.SUCCESS, '', pkg.hash)
+      return answer(Status.SUCCESS, '', pkg.hash)
     } catch (err) {
-      await answer(err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST, (err as Error).message)
+      return answer(err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST, (err as Error).message)
     }
   }
 
-  private async serveCommitStatus(s: FramedStream): Promise<void> {
+  private async serveCommitStatus(request: Uint8Array): Promise<Uint8Array> {
     const answer = (r: Partial<CommitStatusResponse>) =>
-      s.write(CommitStatusResponse.encode({ status: Status.SUCCESS, info: '', validationCode: ValidationCode.NOT_VALIDATED, blockNumber: 0, ...r }))
+      CommitStatusResponse.encode({ status: Status.SUCCESS, info: '', validationCode: ValidationCode.NOT_VALIDATED, blockNumber: 0, ...r })
     let req: CommitStatusRequest
     try {
-      const opened = openEnvelope(await s.readBytes())
+      const opened = openEnvelope(request)
       verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_QUERY] })
       req = decode(CommitStatusRequest, opened.payload.data, 'CommitStatusRequest')
     } catch (err) {
-      await answer({ status: Status.FORBIDDEN, info: (err as Error).message })
-      return
+      return answer({ status: Status.FORBIDDEN, info: (err as Error).message })
     }
     const status = await this.waitForCommit(req.txId, Math.min(req.timeoutMs || 30_000, 120_000))
-    if (status === undefined) await answer({ status: Status.SERVICE_UNAVAILABLE, info: `transaction ${req.txId} not committed yet` })
-    else await answer({ validationCode: status.code, blockNumber: status.block })
+    if (status === undefined) return answer({ status: Status.SERVICE_UNAVAILABLE, info: `transaction ${req.txId} not committed yet` })
+    return answer({ validationCode: status.code, blockNumber: status.block })
   }
 
   /** The transaction's validation code and block, waiting up to `timeoutMs` for it to commit. */

@@ -76,13 +76,13 @@ export class LevelBlockStore {
   }
 
   async get(number: number): Promise<Uint8Array | undefined> {
-    const b = await this.db.get(numberKey(BLOCK, number))
+    const b = this.db.getSync(numberKey(BLOCK, number))
     return b === undefined ? undefined : view(b)
   }
 
   /** Where a transaction id was committed, if it was. */
   async txLocation(txId: string): Promise<{ block: number; position: number } | undefined> {
-    const b = await this.db.get(stringKey(TX, txId))
+    const b = this.db.getSync(stringKey(TX, txId))
     if (b === undefined) return undefined
     const v = view(b)
     return { block: readU64(v, 0), position: new DataView(v.buffer, v.byteOffset, v.byteLength).getUint32(8) }

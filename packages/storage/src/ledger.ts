@@ -148,7 +148,7 @@ export class LevelLedger {
   }
 
   async getBlock(number: number): Promise<Uint8Array | undefined> {
-    const b = await this.db.get(numberKey(BLOCK, number))
+    const b = this.db.getSync(numberKey(BLOCK, number))
     return b === undefined ? undefined : view(b)
   }
 
@@ -158,14 +158,14 @@ export class LevelLedger {
   }
 
   async getTx(txId: string): Promise<TxRecord | undefined> {
-    const b = await this.db.get(concat(new Uint8Array([TX]), enc.encode(txId)))
+    const b = this.db.getSync(concat(new Uint8Array([TX]), enc.encode(txId)))
     if (b === undefined) return undefined
     const v = view(b)
     return { block: readU64(v), position: new DataView(v.buffer, v.byteOffset).getUint32(8), code: v[12] as number }
   }
 
   async getState(ns: string, key: string): Promise<StateValue | undefined> {
-    const b = await this.db.get(nsKey(STATE, ns, key))
+    const b = this.db.getSync(nsKey(STATE, ns, key))
     if (b === undefined) return undefined
     const v = view(b)
     return { version: { blockNum: readU64(v, 0), txNum: readU64(v, 8) }, value: v.slice(16) }

@@ -11,6 +11,7 @@ function keyPair(): { privateKey: Uint8Array; publicKey: Uint8Array } {
 }
 
 const ECHO = '/consort/test-echo/1.0.0'
+const BYTES = { encode: (x: Uint8Array) => x, decode: (x: Uint8Array) => x }
 const nodes: P2PNode[] = []
 afterAll(async () => {
   await Promise.all(nodes.map((n) => n.stop()))
@@ -96,5 +97,55 @@ describe('P2PNode', () => {
     await server.handle(ECHO, async () => new Promise((r) => setTimeout(r, 2000)))
     const s = await client.dial(server.addresses[0]!, ECHO)
     await expect(s.readBytes({ timeoutMs: 200 })).rejects.toMatchObject({ code: P2PErrorCode.TIMEOUT })
+  })
+
+  it('carries many requests on one stream, answered out of order; a failing handler fails only its request', async () => {
+    const server = await node(keyPair())
+    const client = await node(keyPair())
+    const RPC = '/consort/test-rpc/1.0.0'
+    let concurrent = 0
+    let most = 0
+    await server.serve(RPC, async (req) => {
+      concurrent++
+      most = Math.max(most, concurrent)
+      const text = new TextDecoder().decode(Envelope.decode(req).payload)
+      // Later requests finish first.
+      await new Promise((r) => setTimeout(r, 200 - Number(text) * 2))
+      concurrent--
+      if (text === '13') throw new Error('thirteen is unlucky')
+      return req
+    })
+    const addr = server.addresses[0]!
+    const ask = (i: number) =>
+      client.request(addr, RPC, Envelope.encode({ payload: new TextEncoder().encode(String(i)), signature: new Uint8Array(), signer: new Uint8Array() }), Envelope, 'Envelope', 5000)
+    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => ask(i)))
+    results.forEach((r, i) => {
+      if (i === 13) expect(r).toMatchObject({ status: 'rejected', reason: { code: P2PErrorCode.REMOTE_FAILED } })
+      else expect(r.status === 'fulfilled' && new TextDecoder().decode(r.value.payload)).toBe(String(i))
+    })
+    expect(most).toBeGreaterThan(1)
+    // A frame too short to be a request closes that stream, not the node or other streams.
+    const raw = await client.dial(addr, RPC)
+    await raw.write(new Uint8Array([1, 2]))
+    await expect(raw.readBytes({ timeoutMs: 3000 })).rejects.toMatchObject({ code: P2PErrorCode.STREAM_CLOSED })
+    expect(new TextDecoder().decode((await ask(7)).payload)).toBe('7')
+  })
+
+  it('a request that gets no answer times out alone, and the stream is opened again after it breaks', async () => {
+    const server = await node(keyPair())
+    const client = await node(keyPair())
+    const RPC = '/consort/test-rpc/1.0.0'
+    await server.serve(RPC, async (req) => {
+      if (req[0] === 0) await new Promise((r) => setTimeout(r, 3000))
+      return req
+    })
+    const addr = server.addresses[0]!
+    const slow = client.request(addr, RPC, new Uint8Array([0]), BYTES, 'bytes', 200)
+    const fast = client.request(addr, RPC, new Uint8Array([1]), BYTES, 'bytes', 2000)
+    await expect(slow).rejects.toMatchObject({ code: P2PErrorCode.TIMEOUT })
+    expect(await fast).toEqual(new Uint8Array([1]))
+    await client.hangUp(server.peerId)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await client.request(addr, RPC, new Uint8Array([2]), BYTES, 'bytes', 2000)).toEqual(new Uint8Array([2]))
   })
 })
