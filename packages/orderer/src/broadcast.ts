@@ -92,13 +92,13 @@ export class BroadcastService {
       }
       const isConfig = opened.header.type === HeaderType.CONFIG_UPDATE
       if (isConfig) this.checkConfigUpdate(opened)
-      const blockNumber = await this.order(bytes, txId, isConfig)
-      r = { status: Status.SUCCESS, info: '', txId, blockNumber, code: '' }
+      const { blockNumber, leader } = await this.order(bytes, txId, isConfig)
+      r = { status: Status.SUCCESS, info: '', txId, blockNumber, code: '', leader }
     } catch (err) {
       const e = err instanceof OrdererError ? err : new OrdererError(OrdererErrorCode.INTERNAL, (err as Error).message)
       if (e.code === OrdererErrorCode.INTERNAL) this.m.logger.error({ err: (err as Error).stack }, 'broadcast failed')
       const blockNumber = typeof e.meta.blockNumber === 'number' ? e.meta.blockNumber : 0
-      r = { status: e.status, info: e.message, txId, blockNumber, code: e.code }
+      r = { status: e.status, info: e.message, txId, blockNumber, code: e.code, leader: '' }
     }
     this.m.metrics.broadcastSeconds.observe({ status: String(r.status) }, (performance.now() - started) / 1000)
     this.m.metrics.broadcastTotal.inc({ code: r.code || 'OK' })
@@ -149,13 +149,15 @@ export class BroadcastService {
     }
   }
 
-  private async order(bytes: Uint8Array, txId: string, isConfig: boolean): Promise<number> {
+  /** Orders the envelope here (leader) or through the leader; returns its block and, when forwarded, the leader's address. */
+  private async order(bytes: Uint8Array, txId: string, isConfig: boolean): Promise<{ blockNumber: number; leader: string }> {
     const chain = this.m.chain
     // A follower whose leader just vanished tries once more when a new leader is known.
     for (let attempt = 0; ; attempt++) {
       if (chain.leader === 0) await this.awaitLeader(0)
       if (chain.isLeader) {
-        return isConfig ? chain.orderConfig({ bytes, txId }, ORDER_TIMEOUT_MS) : chain.order({ bytes, txId }, ORDER_TIMEOUT_MS)
+        const blockNumber = await (isConfig ? chain.orderConfig({ bytes, txId }, ORDER_TIMEOUT_MS) : chain.order({ bytes, txId }, ORDER_TIMEOUT_MS))
+        return { blockNumber, leader: '' }
       }
       const leader = chain.leader
       const address = this.m.addressOf(leader)
@@ -170,7 +172,7 @@ export class BroadcastService {
         await this.awaitLeader(leader)
         continue
       }
-      if (answer.status === Status.SUCCESS) return answer.blockNumber
+      if (answer.status === Status.SUCCESS) return { blockNumber: answer.blockNumber, leader: address }
       throw new OrdererError((answer.code as OrdererErrorCode) || OrdererErrorCode.INTERNAL, answer.info, { blockNumber: answer.blockNumber })
     }
   }

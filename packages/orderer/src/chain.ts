@@ -58,6 +58,7 @@ export class Chain extends EventEmitter {
   private soft: SoftState
   private tickTimer: NodeJS.Timeout | undefined
   private batchTimer: NodeJS.Timeout | undefined
+  private idleCutScheduled = false
   private processing = false
   private scheduled = false
   /** Until start(), Raft input is ignored (the node may still be fetching blocks). */
@@ -112,18 +113,24 @@ export class Chain extends EventEmitter {
   start(): void {
     this.stopped = false
     const tickMs = this.config.raft!.tickMs
-    this.tickTimer = setInterval(() => {
+    const tick = () => {
       this.node.tick()
       this.reconcileMembership()
       this.kick()
-    }, tickMs)
+    }
+    // Ticks start at a random phase: orderers started together would otherwise tick in step,
+    // and two followers that lose their leader at the same moment would campaign in the same
+    // millisecond and split the vote.
+    this.tickTimer = setTimeout(() => {
+      if (!this.stopped) this.tickTimer = setInterval(tick, tickMs)
+    }, Math.floor(this.m.rng.next() * tickMs))
     this.m.metrics.blockHeight.set(this.m.blocks.height)
     this.kick()
   }
 
   async stop(): Promise<void> {
     this.stopped = true
-    if (this.tickTimer) clearInterval(this.tickTimer)
+    clearInterval(this.tickTimer)
     if (this.batchTimer) clearTimeout(this.batchTimer)
     for (const [, ws] of this.waiters) {
       for (const w of ws) w.reject(new OrdererError(OrdererErrorCode.SHUTTING_DOWN, 'orderer is shutting down'))
@@ -214,6 +221,7 @@ export class Chain extends EventEmitter {
       this.inFlightTx.add(env.txId)
       const batches = this.cutter.ordered(env)
       for (const b of batches) this.propose(b)
+      this.scheduleIdleCut()
       if (this.cutter.pendingCount > 0 && this.batchTimer === undefined) {
         this.batchTimer = setTimeout(() => {
           this.batchTimer = undefined
@@ -333,6 +341,24 @@ export class Chain extends EventEmitter {
     })
   }
 
+  /**
+   * Cuts what is pending as soon as no block of ours is waiting to commit (checked once the
+   * envelopes that arrive in this turn are in): a lightly loaded leader does not wait out
+   * the batch timeout, and under load blocks fill while the previous one replicates.
+   */
+  private scheduleIdleCut(): void {
+    if (this.idleCutScheduled) return
+    this.idleCutScheduled = true
+    setImmediate(() => {
+      this.idleCutScheduled = false
+      const idle = this.created !== undefined && this.created.number < this.m.blocks.height
+      if (!this.isLeader || !idle || this.cutter.pendingCount === 0) return
+      if (this.batchTimer !== undefined) clearTimeout(this.batchTimer)
+      this.batchTimer = undefined
+      this.propose(this.cutter.cut())
+    })
+  }
+
   private propose(batch: PendingEnvelope[]): void {
     // A batch waits until this leader has applied everything before its term: only then do
     // it know the chain's tip, and whether an older leader already ordered a transaction.
@@ -406,6 +432,7 @@ export class Chain extends EventEmitter {
         this.m.metrics.committedIndex.set(this.node.raft.log.committed)
         this.m.metrics.raftTerm.set(this.node.raft.term)
         this.maybeStartCutting()
+        if (rd.committedEntries.length > 0) this.scheduleIdleCut()
       }
     } catch (err) {
       this.m.logger.error({ err: (err as Error).stack ?? String(err) }, 'raft ready loop failed; stopping the chain')

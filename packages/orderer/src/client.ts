@@ -70,13 +70,10 @@ class BroadcastConnection {
       })
       this.pending.set(txId, list)
     })
-    try {
-      await this.stream.write(envelope)
-    } catch (err) {
-      // The answer will never come; its rejection (when the connection closes) is not news.
-      answer.catch(() => undefined)
-      throw err
-    }
+    // The connection may close while the write waits to be flushed: the caller learns that
+    // through the returned promise (or the write's error), never as an unhandled rejection.
+    answer.catch(() => undefined)
+    await this.stream.write(envelope)
     return answer
   }
 
@@ -143,7 +140,9 @@ export class OrdererClient {
       const endpoint = this.endpoints[idx] as string
       try {
         const r = await this.broadcastTo(endpoint, envelope, txId, timeoutMs)
-        this.preferred = idx
+        // A follower forwarded it: send the next ones to the leader directly.
+        const leader = r.leader === '' ? -1 : this.endpoints.indexOf(r.leader)
+        this.preferred = leader >= 0 ? leader : idx
         return r
       } catch (err) {
         last = err

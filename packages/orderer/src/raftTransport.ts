@@ -85,7 +85,15 @@ export class RaftTransport {
       return
     }
     while (!this.stopped) {
-      const bytes = await stream.readBytes({ timeoutMs: 0 })
+      let bytes: Uint8Array
+      try {
+        bytes = await stream.readBytes({ timeoutMs: 0 })
+      } catch (err) {
+        // The connection broke (a killed process resets it at once): if that was our
+        // leader, Raft campaigns soon instead of waiting out an election timeout.
+        if (!this.stopped) this.handlers.onUnreachable(peer.id)
+        throw err
+      }
       const m = decodeMessage(bytes, MAX_FRAME_BYTES)
       if (m.from !== peer.id || m.to !== this.selfId) {
         this.logger.warn({ peer: peer.id, from: m.from, to: m.to }, 'raft message with a forged sender or wrong recipient')
@@ -141,12 +149,15 @@ class PeerSender {
             continue
           }
         }
-        const m = this.queue.shift() as Message
+        // Everything queued goes out in one write (the stream sends frames of one turn together).
+        const batch = this.queue
+        this.queue = []
+        const snaps = batch.filter((m) => m.type === 'MsgSnap').length
         try {
-          await this.stream.write(encodeMessage(m), { timeoutMs: 5000 })
-          if (m.type === 'MsgSnap') this.handlers.onSnapshotStatus(this.peer.id, false)
+          await Promise.all(batch.map((m) => (this.stream as FramedStream).write(encodeMessage(m), { timeoutMs: 5000 })))
+          for (let i = 0; i < snaps; i++) this.handlers.onSnapshotStatus(this.peer.id, false)
         } catch (err) {
-          if (m.type === 'MsgSnap') this.handlers.onSnapshotStatus(this.peer.id, true)
+          for (let i = 0; i < snaps; i++) this.handlers.onSnapshotStatus(this.peer.id, true)
           this.stream.abort(err as Error)
           this.stream = undefined
           this.fail(err)

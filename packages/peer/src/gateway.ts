@@ -110,14 +110,14 @@ export class Gateway {
   /** Orders a signed transaction, retrying (same envelope) through failovers until the timeout. */
   async submit(req: GatewaySubmitRequest): Promise<BroadcastResponse> {
     const deadline = Date.now() + Math.min(req.timeoutMs || 30_000, 120_000)
-    let last: BroadcastResponse = { status: Status.SERVICE_UNAVAILABLE, info: 'not tried', txId: req.txId, blockNumber: 0, code: 'NO_LEADER' }
+    let last: BroadcastResponse = { status: Status.SERVICE_UNAVAILABLE, info: 'not tried', txId: req.txId, blockNumber: 0, code: 'NO_LEADER', leader: '' }
     while (Date.now() < deadline) {
       try {
         last = await this.m.orderers.broadcast(req.envelope, req.txId, Math.max(1000, deadline - Date.now()))
         if (last.status === Status.SUCCESS || last.code === 'DUPLICATE_TXID') return last
         if (last.status !== Status.SERVICE_UNAVAILABLE && last.status !== Status.INTERNAL_SERVER_ERROR) return last
       } catch (err) {
-        last = { status: Status.SERVICE_UNAVAILABLE, info: (err as Error).message, txId: req.txId, blockNumber: 0, code: 'NO_LEADER' }
+        last = { status: Status.SERVICE_UNAVAILABLE, info: (err as Error).message, txId: req.txId, blockNumber: 0, code: 'NO_LEADER', leader: '' }
       }
       await sleep(100)
     }

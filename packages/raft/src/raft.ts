@@ -418,6 +418,11 @@ export class Raft {
           }
         } else {
           this.send(message({ type: respType, to: m.from, term: this.term, reject: true }))
+          // With no leader, a candidate whose log is behind ours cannot win with our vote,
+          // and perhaps not at all: campaign on the next tick rather than a timeout later.
+          if (canVote && this.lead === NONE && this.state === 'Follower' && this.promotable()) {
+            this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - 1)
+          }
         }
         return
       }
@@ -617,6 +622,17 @@ export class Raft {
         }
         // Forwarded with the transferee as sender, as the leader expects.
         this.send({ ...m, to: this.lead })
+        return
+      case 'MsgUnreachable':
+        // The transport lost its connection to our leader (a killed process resets it at
+        // once): stop vouching for the leader (so pre-votes are granted) and campaign within
+        // a few ticks rather than after a whole election timeout of silence. A leader that is
+        // alive loses nothing: the voters that still hear from it refuse the pre-votes.
+        if (m.from === this.lead) {
+          this.lead = NONE
+          const remaining = 1 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter))
+          this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - remaining)
+        }
         return
       case 'MsgTimeoutNow':
         this.logger.info({ id: this.id, term: this.term, from: m.from }, 'raft received TimeoutNow; campaigning')

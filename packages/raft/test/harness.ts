@@ -151,6 +151,8 @@ export class Cluster {
   maxDelay = 0
   /** Whether the transport tells a leader that a snapshot it sent was lost (as a real one does when it can). */
   reportSnapshots = true
+  /** Whether both ends of a message that cannot be delivered learn the other is unreachable (as a reset connection tells them). */
+  reportUnreachable = false
   private partition: Map<number, number> | undefined
   private readonly cuts = new Set<string>()
 
@@ -239,6 +241,11 @@ export class Cluster {
     const m = decodeMessage(f.msg)
     if (target === undefined || !target.up || !this.canTalk(f.from, f.to)) {
       if (m.type === 'MsgSnap') this.snapshotLost(f.from, f.to)
+      if (this.reportUnreachable) {
+        const sender = this.nodes.get(f.from)
+        if (sender?.up === true) sender.raw.reportUnreachable(f.to)
+        if (target?.up === true) target.raw.reportUnreachable(f.from)
+      }
       return false
     }
     try {

@@ -176,6 +176,7 @@ export function runSchedule(opts: ScheduleOptions): ScheduleResult {
   c.dropRate = pick(rng, [0, 0.02, 0.1, 0.25]) as number
   c.dupRate = pick(rng, [0, 0.05, 0.2]) as number
   c.reportSnapshots = rng.next() < 0.5
+  c.reportUnreachable = rng.next() < 0.5
   const membership = rng.next() < 0.35
   const checker = new Checker(fail)
   const wire = (node: SimNode) => {

@@ -220,6 +220,59 @@ describe('thesis §6.2 CheckQuorum', () => {
   })
 })
 
+describe('a follower told its leader is unreachable', () => {
+  it('campaigns within a few ticks instead of an election timeout, and wins when the leader is gone', () => {
+    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
+    c.elect(1)
+    c.node(1).crash()
+    c.raw(2).reportUnreachable(1)
+    c.raw(3).reportUnreachable(1)
+    let ticks = 0
+    for (; ticks < c.opts.electionTick && c.leader() === 0; ticks++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect([2, 3]).toContain(c.leader())
+    expect(ticks).toBeLessThanOrEqual(4)
+  })
+
+  it('a voter whose log is ahead of the candidate campaigns at once, and wins', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
+      c.elect(1)
+      // Node 3 has an entry node 2 lacks: only 3 can win.
+      c.cut(1, 2)
+      c.propose(1, 'only-on-3')
+      c.stabilize()
+      c.node(1).crash()
+      c.heal()
+      c.raw(2).reportUnreachable(1)
+      c.raw(3).reportUnreachable(1)
+      let ticks = 0
+      for (; ticks < c.opts.electionTick && c.leader() === 0; ticks++) {
+        c.tickAll()
+        c.stabilize()
+      }
+      expect(c.leader()).toBe(3)
+      expect(ticks).toBeLessThanOrEqual(5)
+    }
+  })
+
+  it('does not unseat a leader the other voters still hear from', () => {
+    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
+    c.elect(1)
+    const term = c.raw(1).raft.term
+    c.cut(1, 2)
+    c.raw(2).reportUnreachable(1)
+    for (let t = 0; t < 5; t++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(c.raw(1).raft.state).toBe('Leader')
+    expect(c.raw(3).raft.term).toBe(term)
+  })
+})
+
 describe('§7 log compaction and InstallSnapshot', () => {
   it('a follower too far behind receives a snapshot and catches up', () => {
     const c = new Cluster([1, 2, 3])

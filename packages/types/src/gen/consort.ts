@@ -5635,6 +5635,7 @@ export interface BroadcastResponse {
   txId: string
   blockNumber: number
   code: string
+  leader: string
 }
 
 export namespace BroadcastResponse {
@@ -5672,6 +5673,11 @@ export namespace BroadcastResponse {
           w.string(obj.code)
         }
 
+        if ((obj.leader != null && obj.leader !== '')) {
+          w.uint32(50)
+          w.string(obj.leader)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -5681,7 +5687,8 @@ export namespace BroadcastResponse {
           info: '',
           txId: '',
           blockNumber: 0,
-          code: ''
+          code: '',
+          leader: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -5708,6 +5715,10 @@ export namespace BroadcastResponse {
             }
             case 5: {
               obj.code = reader.string()
+              break
+            }
+            case 6: {
+              obj.leader = reader.string()
               break
             }
             default: {
@@ -5760,6 +5771,13 @@ export namespace BroadcastResponse {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.leader`,
+                value: reader.string()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5797,6 +5815,11 @@ export namespace BroadcastResponse {
     value: string
   }
 
+  export interface BroadcastResponseLeaderFieldEvent {
+    field: '$.leader'
+    value: string
+  }
+
   export function encode (obj: Partial<BroadcastResponse>): Uint8Array {
     return encodeMessage(obj, BroadcastResponse.codec())
   }
@@ -5805,7 +5828,7 @@ export namespace BroadcastResponse {
     return decodeMessage(buf, BroadcastResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BroadcastResponse>): Generator<BroadcastResponseStatusFieldEvent | BroadcastResponseInfoFieldEvent | BroadcastResponseTxIdFieldEvent | BroadcastResponseBlockNumberFieldEvent | BroadcastResponseCodeFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BroadcastResponse>): Generator<BroadcastResponseStatusFieldEvent | BroadcastResponseInfoFieldEvent | BroadcastResponseTxIdFieldEvent | BroadcastResponseBlockNumberFieldEvent | BroadcastResponseCodeFieldEvent | BroadcastResponseLeaderFieldEvent> {
     return streamMessage(buf, BroadcastResponse.codec(), opts)
   }
 }
