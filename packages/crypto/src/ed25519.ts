@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { CryptoError, CryptoErrorCode } from './errors.js'
+import { takeVerified } from './verified.js'
 
 /** An ed25519 key pair: the 32-byte private seed and the 32-byte public key. */
 export interface KeyPair {
@@ -70,6 +71,8 @@ export function sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array<Ar
 /** False for a wrong signature and for malformed keys or signatures: never throws. */
 export function verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   if (signature.byteLength !== SIGNATURE_BYTES) return false
+  // Already checked on a VerifyPool worker (the same key, message and signature).
+  if (takeVerified(publicKey, message, signature)) return true
   const key = publicKeyObject(publicKey)
   if (key === null) return false
   try {

@@ -10,6 +10,7 @@ export {
   verify,
 } from './ed25519.js'
 export type { KeyPair } from './ed25519.js'
+export { VerifyPool } from './verifyPool.js'
 export { deriveKey, portablePublicKey, portableSign, portableVerify } from './portable.js'
 export {
   privateKeyFromPem,

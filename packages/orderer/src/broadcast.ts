@@ -1,3 +1,4 @@
+import { VerifyPool } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import { PROTOCOL } from '@consort/p2p'
 import type { FramedStream, P2PNode } from '@consort/p2p'
@@ -41,6 +42,9 @@ const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
  * typed refusal). Followers forward to the leader.
  */
 export class BroadcastService {
+  /** Client signatures are checked on worker threads, many at a time (see preverify). */
+  private readonly signatures = new VerifyPool()
+
   constructor(
     private readonly config: () => ChannelConfig,
     private readonly m: BroadcastModules,
@@ -83,6 +87,7 @@ export class BroadcastService {
       const opened = this.open(bytes)
       // Known before verification, so even a refusal names the transaction it answers.
       txId = opened.header.txId
+      await this.preverify(opened)
       this.verify(opened)
       const committed = await this.m.chain.committedBlockOf(txId)
       if (committed !== undefined) {
@@ -112,6 +117,25 @@ export class BroadcastService {
       if (err instanceof ProtocolError) throw new OrdererError(OrdererErrorCode.MALFORMED, err.message)
       throw err
     }
+  }
+
+  /**
+   * Checks the envelope's signature on a worker thread; the full check in verify() that
+   * follows then finds it already checked. Any problem (unknown creator, bad key) is left
+   * for verify() to report.
+   */
+  private async preverify(opened: OpenedEnvelope): Promise<void> {
+    let publicKey: Uint8Array
+    try {
+      publicKey = this.m.msp().validate(opened.envelope.signer).publicKey
+    } catch {
+      return
+    }
+    await this.signatures.verify(publicKey, opened.envelope.payload, opened.envelope.signature)
+  }
+
+  async stop(): Promise<void> {
+    await this.signatures.close()
   }
 
   private verify(opened: OpenedEnvelope): void {

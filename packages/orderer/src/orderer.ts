@@ -189,6 +189,7 @@ export class Orderer {
     await this.chain.stop()
     this.transport.stop()
     this.forwarder.close()
+    await this.services.broadcast.stop()
     await this.ops?.stop()
     await this.p2p.stop()
     await this.wal.close()

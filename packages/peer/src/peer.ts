@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
-import { bytesEqual, toHex } from '@consort/crypto'
+import { bytesEqual, toHex, VerifyPool } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { consenterAddress, DeliverService, OperationsServer, OrdererClient } from '@consort/orderer'
@@ -88,6 +88,7 @@ export class Peer extends EventEmitter {
   private config: ChannelConfig
   private msp: MembershipService
   private readonly validator: BlockValidator
+  private readonly signatures = new VerifyPool()
 
   private constructor(
     readonly name: string,
@@ -114,6 +115,7 @@ export class Peer extends EventEmitter {
       channelId: this.config.channelId,
       orgs: () => this.config.orgs.map((o) => o.mspId),
       mspAt: (t) => this.msp.at({ now: () => t }),
+      signatures: this.signatures,
       logger,
     })
   }
@@ -214,6 +216,7 @@ export class Peer extends EventEmitter {
     await this.delivering?.catch(() => undefined)
     this.orderers.close()
     this.runtime.dispose()
+    await this.signatures.close()
     await this.ops?.stop()
     await this.p2p.stop()
     await this.ledger.close()

@@ -1,4 +1,5 @@
 import { bytesEqual, verify } from '@consort/crypto'
+import type { VerifyPool } from '@consort/crypto'
 import { evaluatePolicy, parsePolicy } from '@consort/identity'
 import type { MembershipService, Policy, ValidatedIdentity } from '@consort/identity'
 import { endorsementMessage, openEnvelope, proposalHash, ProtocolError, verifyEnvelope } from '@consort/protocol'
@@ -55,6 +56,8 @@ export class BlockValidator {
       orgs: () => readonly string[]
       /** The channel's membership, judging certificates at the given time. */
       mspAt: (timeMs: number) => MembershipService
+      /** Checks the block's signatures in parallel first (validation then finds them checked). */
+      signatures?: VerifyPool
       logger?: { debug(o: Record<string, unknown>, m: string): void }
     },
   ) {}
@@ -65,17 +68,20 @@ export class BlockValidator {
     const seen = new Set<string>()
     const definitions = new Map<string, ActiveDefinition | undefined>()
     const out: ValidatedTx[] = []
-    for (let i = 0; i < block.block.data.length; i++) {
-      const bytes = block.block.data[i] as Uint8Array
+    const envelopes = block.block.data.map((bytes) => {
+      try {
+        return openEnvelope(bytes)
+      } catch {
+        return undefined
+      }
+    })
+    await this.preverify(envelopes)
+    for (let i = 0; i < envelopes.length; i++) {
+      const opened = envelopes[i]
       let txId = ''
       let timestamp = 0
       try {
-        let opened: OpenedEnvelope
-        try {
-          opened = openEnvelope(bytes)
-        } catch {
-          throw new Invalid(ValidationCode.BAD_PAYLOAD, 'envelope does not decode')
-        }
+        if (opened === undefined) throw new Invalid(ValidationCode.BAD_PAYLOAD, 'envelope does not decode')
         txId = opened.header.txId
         timestamp = opened.header.timestamp
         const r = await this.validateTx(opened, ledger, pending, seen, definitions)
@@ -89,6 +95,36 @@ export class BlockValidator {
       if (txId !== '') seen.add(txId)
     }
     return out
+  }
+
+  /**
+   * The signatures are independent of each other and of the order of the block: check them
+   * all at once on the pool's worker threads. Nothing is decided here: validateTx() makes every
+   * check, and a signature found valid here is not checked a second time.
+   */
+  private async preverify(envelopes: (OpenedEnvelope | undefined)[]): Promise<void> {
+    const pool = this.m.signatures
+    if (pool === undefined) return
+    const checks: Promise<boolean>[] = []
+    for (const opened of envelopes) {
+      if (opened === undefined || opened.header.type !== HeaderType.TRANSACTION) continue
+      const msp = this.m.mspAt(opened.header.timestamp)
+      const check = (cert: Uint8Array, message: Uint8Array, signature: Uint8Array) => {
+        try {
+          checks.push(pool.verify(msp.validate(cert).publicKey, message, signature))
+        } catch {
+          // not a member: validateTx says so
+        }
+      }
+      check(opened.envelope.signer, opened.envelope.payload, opened.envelope.signature)
+      try {
+        const tx = decode(Transaction, opened.payload.data, 'Transaction')
+        for (const e of tx.endorsements) check(e.endorser, endorsementMessage(tx.responsePayload, e.endorser), e.signature)
+      } catch {
+        // does not decode: validateTx says so
+      }
+    }
+    await Promise.all(checks)
   }
 
   private async validateTx(

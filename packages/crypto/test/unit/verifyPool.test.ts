@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { generateKeyPair, sign, verify, VerifyPool } from '../../src/index.js'
+
+const pool = new VerifyPool(2)
+afterAll(() => pool.close())
+
+describe('VerifyPool', () => {
+  it('checks many signatures on worker threads, with the same verdicts as verify()', async () => {
+    const keys = Array.from({ length: 4 }, () => generateKeyPair())
+    const cases = Array.from({ length: 400 }, (_, i) => {
+      const k = keys[i % keys.length]!
+      const message = new TextEncoder().encode(`message ${i}`)
+      const signature = sign(k.privateKey, message)
+      // Every third is tampered, every seventh signed by another key; one has a short signature.
+      if (i % 3 === 0) signature[5]! ^= 1
+      const publicKey = i % 7 === 0 ? keys[(i + 1) % keys.length]!.publicKey : k.publicKey
+      return { publicKey, message, signature: i === 10 ? signature.subarray(0, 10) : signature }
+    })
+    const expected = cases.map((c) => verify(c.publicKey, c.message, c.signature))
+    const got = await Promise.all(cases.map((c) => pool.verify(c.publicKey, c.message, c.signature)))
+    expect(got).toEqual(expected)
+    expect(got.filter(Boolean).length).toBeGreaterThan(200)
+  })
+
+  it('remembers a valid signature only for the very same key, message and signature', async () => {
+    const k = generateKeyPair()
+    const message = new TextEncoder().encode('once')
+    const signature = sign(k.privateKey, message)
+    expect(await pool.verify(k.publicKey, message, signature)).toBe(true)
+    // Another message with the remembered signature is checked for real, and fails.
+    expect(verify(k.publicKey, new TextEncoder().encode('twice'), signature)).toBe(false)
+    expect(verify(k.publicKey, message, signature)).toBe(true)
+    expect(verify(k.publicKey, message, signature)).toBe(true)
+  })
+
+  it('with no workers it checks nothing and leaves the check to the caller', async () => {
+    const none = new VerifyPool(0)
+    const k = generateKeyPair()
+    const message = new TextEncoder().encode('inline')
+    expect(await none.verify(k.publicKey, message, sign(k.privateKey, message))).toBe(false)
+    await none.close()
+  })
+})
