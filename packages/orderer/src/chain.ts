@@ -141,6 +141,9 @@ export class Chain extends EventEmitter {
 
   // ---------------------------------------------------------------- status
 
+  /** When (epoch ms) this node last saw the leader change, for operators and benchmarks. */
+  leaderChangedAt = 0
+
   get leader(): number {
     return this.soft.lead
   }
@@ -448,6 +451,7 @@ export class Chain extends EventEmitter {
     this.soft = s
     this.m.metrics.raftRole.set(ROLE_VALUE[s.role] ?? 0)
     if (s.lead !== before.lead) {
+      this.leaderChangedAt = Date.now()
       this.m.metrics.leaderChanges.inc()
       this.m.logger.info({ leader: s.lead, term: s.term, role: s.role }, 'raft leader changed')
       this.emit('leader', s.lead)

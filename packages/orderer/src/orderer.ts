@@ -232,6 +232,7 @@ export class Orderer {
       role: this.chain.role,
       term: this.chain.term,
       leader: this.chain.leader,
+      leaderChangedAt: this.chain.leaderChangedAt,
       height: this.blocks.height,
       tipHash: tip === undefined ? '' : toHex(tip.hash),
       committedIndex: this.chain.node.raft.log.committed,

@@ -44,6 +44,9 @@ export class Raft {
   private electionElapsed = 0
   private heartbeatElapsed = 0
   private randomizedElectionTimeout = 0
+  /** The transport reported our leader gone: until we hear from a leader, elections retry within a few ticks (see tickElection). */
+  private leaderLost = false
+  private retryTicks = 1
   private readonly cfg: ResolvedConfig
   private readonly rng: Rng
   private readonly logger: Logger
@@ -208,6 +211,7 @@ export class Raft {
   becomeFollower(term: number, lead: number): void {
     this.reset(term)
     this.lead = lead
+    if (lead !== NONE) this.leaderLost = false
     this.state = 'Follower'
   }
 
@@ -230,6 +234,7 @@ export class Raft {
     invariant(this.state !== 'Follower', 'follower cannot become leader directly')
     this.reset(this.term)
     this.lead = this.id
+    this.leaderLost = false
     this.state = 'Leader'
     ;(this.prs.get(this.id) as Progress).becomeReplicate()
     // Conf changes in the log we inherit may not be applied yet: wait for them.
@@ -268,8 +273,15 @@ export class Raft {
 
   private tickElection(): void {
     this.electionElapsed++
-    if (this.promotable() && this.electionElapsed >= this.randomizedElectionTimeout) {
+    // Whose leader is known to be gone, a pre-candidate asks again within a few ticks (its
+    // first pre-votes may have met a voter that had not noticed yet; pre-votes change no
+    // term, so asking often disrupts nothing), and a candidate that split the vote with
+    // another retries once within a few ticks; after that, the usual timeout.
+    const due = this.leaderLost && this.state !== 'Follower' ? this.retryTicks : this.randomizedElectionTimeout
+    if (this.promotable() && this.electionElapsed >= due) {
       this.electionElapsed = 0
+      this.retryTicks = 1 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter))
+      if (this.state === 'Candidate') this.leaderLost = false
       this.step(message({ type: 'MsgHup', from: this.id }))
     }
   }
@@ -305,7 +317,9 @@ export class Raft {
     if (!this.promotable()) return
     // A committed but unapplied membership change could change who votes: wait for it.
     if (this.log.applied < this.log.committed) {
-      const pending = this.log.slice(this.log.applied + 1, this.log.committed + 1)
+      // Entries inside a snapshot not applied yet are gone from the log; their membership is
+      // the snapshot's, already in effect here.
+      const pending = this.log.slice(Math.max(this.log.applied + 1, this.log.firstIndex()), this.log.committed + 1)
       if (pending.some((e) => e.type === 'EntryConfChange')) {
         this.logger.warn({ id: this.id, term: this.term }, 'raft cannot campaign with unapplied conf changes')
         return
@@ -604,16 +618,19 @@ export class Raft {
       case 'MsgApp':
         this.electionElapsed = 0
         this.lead = m.from
+        this.leaderLost = false
         this.handleAppendEntries(m)
         return
       case 'MsgHeartbeat':
         this.electionElapsed = 0
         this.lead = m.from
+        this.leaderLost = false
         this.handleHeartbeat(m)
         return
       case 'MsgSnap':
         this.electionElapsed = 0
         this.lead = m.from
+        this.leaderLost = false
         this.handleSnapshot(m)
         return
       case 'MsgTransferLeader':
@@ -630,6 +647,7 @@ export class Raft {
         // alive loses nothing: the voters that still hear from it refuse the pre-votes.
         if (m.from === this.lead) {
           this.lead = NONE
+          this.leaderLost = true
           const remaining = 1 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter))
           this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - remaining)
         }

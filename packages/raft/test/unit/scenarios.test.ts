@@ -258,6 +258,34 @@ describe('a follower told its leader is unreachable', () => {
     }
   })
 
+  it('a pre-candidate whose pre-votes met a voter that had not noticed yet tries again within a few ticks', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
+      c.elect(1)
+      // Node 2 has an entry node 3 lacks: only 2 can win.
+      c.cut(1, 3)
+      c.propose(1, 'only-on-2')
+      c.stabilize()
+      c.node(1).crash()
+      c.heal()
+      c.raw(2).reportUnreachable(1)
+      let ticks = 0
+      for (; ticks < 5 && c.raw(2).raft.state !== 'PreCandidate'; ticks++) {
+        c.tickAll()
+        c.stabilize()
+      }
+      // Node 3 still holds its lease and ignored the pre-votes; now it notices too.
+      expect(c.raw(2).raft.state).toBe('PreCandidate')
+      c.raw(3).reportUnreachable(1)
+      for (; ticks < 12 && c.leader() === 0; ticks++) {
+        c.tickAll()
+        c.stabilize()
+      }
+      expect(c.leader()).toBe(2)
+      expect(ticks).toBeLessThanOrEqual(8)
+    }
+  })
+
   it('does not unseat a leader the other voters still hear from', () => {
     const c = new Cluster([1, 2, 3], { electionJitter: 3 })
     c.elect(1)
@@ -299,6 +327,41 @@ describe('§7 log compaction and InstallSnapshot', () => {
     c.stabilize()
     expect(c.payloads(3).at(-1)).toBe('after')
     expect(snaps).toBe(1)
+  })
+})
+
+describe('a snapshot received but not applied yet', () => {
+  it('does not stop the follower from campaigning when its leader goes', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.isolate(3)
+    for (let i = 0; i < 30; i++) c.propose(1, `p${i}`)
+    c.stabilize()
+    expect(c.node(1).compact(2)).toBe(true)
+    c.heal()
+    // Let the snapshot reach node 3 but do not hand node 3's Ready to the application.
+    let snap: Uint8Array | undefined
+    const original = c.deliver.bind(c)
+    c.deliver = (f) => {
+      if (f.to === 3 && decodeMessage(f.msg).type === 'MsgSnap') {
+        snap = f.msg
+        return true
+      }
+      return original(f)
+    }
+    for (let i = 0; i < 3 && snap === undefined; i++) {
+      c.tickAll()
+      c.stabilize()
+    }
+    expect(snap).toBeDefined()
+    c.raw(3).step(decodeMessage(snap as Uint8Array))
+    expect(c.raw(3).raft.log.applied).toBeLessThan(c.raw(3).raft.log.committed)
+    // Its leader is gone; its election timer fires while the snapshot is still pending.
+    c.raw(3).reportUnreachable(1)
+    expect(() => {
+      for (let i = 0; i < 3 * c.opts.electionTick; i++) c.raw(3).tick()
+    }).not.toThrow()
+    expect(c.raw(3).raft.state).not.toBe('Follower')
   })
 })
 
