@@ -149,6 +149,25 @@ describe('3 orderers', () => {
     expect(chains[2]).toEqual(chains[0])
   })
 
+  it('a follower that forwards a broadcast names the leader, and the client sends the next one there', async () => {
+    const { OrdererClient } = await import('@consort/orderer')
+    const leader = await net.leader()
+    const follower = net.orderers.find((o) => o.name !== leader.name)!
+    const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+    const c = new OrdererClient(p2p, [follower.address, leader.address], { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })
+    try {
+      const first = client.envelope('via-follower')
+      const r1 = await c.broadcast(first.envelope, first.txId)
+      expect([r1.status, r1.leader]).toEqual([Status.SUCCESS, leader.address])
+      const second = client.envelope('to-the-leader')
+      const r2 = await c.broadcast(second.envelope, second.txId)
+      expect([r2.status, r2.leader]).toEqual([Status.SUCCESS, ''])
+    } finally {
+      c.close()
+      await p2p.stop()
+    }
+  })
+
   it('a deliver stream resumes on another orderer when its orderer stops', async () => {
     const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
     const { OrdererClient } = await import('@consort/orderer')
