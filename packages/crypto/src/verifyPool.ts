@@ -1,7 +1,7 @@
 // Signature checks on worker threads. A node that must check many independent signatures
 // (an orderer leader checking every client envelope) hands them to `VerifyPool.verify`; the
 // checks requested in one turn of the event loop go to the workers as one packed buffer.
-// A signature found valid is remembered (public key, sha256 of the message, signature), so
+// A signature found valid is remembered (public key, message, signature), so
 // that the synchronous `verify` the callers already make answers from that record instead of
 // checking again: each signature is checked once, and not on the main thread.
 import { availableParallelism } from 'node:os'

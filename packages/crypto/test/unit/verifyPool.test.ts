@@ -33,6 +33,15 @@ describe('VerifyPool', () => {
     expect(verify(k.publicKey, message, signature)).toBe(true)
   })
 
+  it('a message changed in place after the pool checked it is checked again', async () => {
+    const k = generateKeyPair()
+    const message = new TextEncoder().encode('mutable')
+    const signature = sign(k.privateKey, message)
+    expect(await pool.verify(k.publicKey, message, signature)).toBe(true)
+    message[0] = 0x4d
+    expect(verify(k.publicKey, message, signature)).toBe(false)
+  })
+
   it('with no workers it checks nothing and leaves the check to the caller', async () => {
     const none = new VerifyPool(0)
     const k = generateKeyPair()
