@@ -1,5 +1,5 @@
 import { bytesEqual } from '@consort/crypto'
-import { evaluatePolicy, parseCertificate, parsePolicy } from '@consort/identity'
+import { evaluatePolicy, parseCertificate, parsePolicy, satisfiableBy } from '@consort/identity'
 import type { ParsedCertificate, Policy } from '@consort/identity'
 import type { OrdererClient } from '@consort/orderer'
 import { PROTOCOL } from '@consort/p2p'
@@ -19,6 +19,13 @@ export interface GatewayModules {
   p2p: P2PNode
   orderers: OrdererClient
   logger: Logger
+}
+
+/** An endorsement a gateway collected: from which org, described for messages. */
+interface Endorsed {
+  who: string
+  org: string
+  r: ProposalResponse
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -43,6 +50,9 @@ function orgsOf(policy: Policy, all: readonly string[]): string[] {
  * Commit status and block events are the peer's other services.
  */
 export class Gateway {
+  /** Rotates which other orgs endorse first. */
+  private turn = 0
+
   constructor(private readonly m: GatewayModules) {}
 
   async endorse(req: GatewayEndorseRequest): Promise<GatewayEndorseResponse> {
@@ -63,12 +73,43 @@ export class Gateway {
       if (def === undefined) return fail(Status.NOT_FOUND, `ERR_PEER_UNKNOWN_CONTRACT: no contract named ${contract} is defined on channel ${config.channelId}`)
       policy = def.policy
     }
-    const ask = req.endorsingOrgs.length > 0 ? req.endorsingOrgs.filter((o) => orgs.includes(o)) : orgsOf(policy, orgs)
     const failures: string[] = []
-    const answers = await Promise.all(ask.map((org) => this.endorseIn(org, req.proposal, failures)))
-    const ok = answers.filter((a): a is { who: string; r: ProposalResponse } => a !== undefined)
+    const ok: Endorsed[] = []
+    // A contract that answers with an error would answer alike on every peer: stop asking.
+    let refused = false
+    const askAll = async (list: readonly string[]) => {
+      const answers = await Promise.all(list.map((org) => this.endorseIn(org, req.proposal, failures)))
+      for (const a of answers) {
+        if (a === undefined) continue
+        if (a.r.response?.status === 200 && a.r.endorsement !== undefined) ok.push(a)
+        else {
+          refused = true
+          failures.push(`${a.who}: ${a.r.response?.message ?? 'no response'}`)
+        }
+      }
+    }
+    if (req.endorsingOrgs.length > 0) {
+      // The client named the orgs: ask exactly those.
+      await askAll(req.endorsingOrgs.filter((o) => orgs.includes(o)))
+    } else {
+      // As Fabric's gateway: ask the fewest orgs whose endorsements satisfy the policy (our
+      // own first, the others in turns so they share the work), then more if some fail.
+      const candidates = orgsOf(policy, orgs)
+      const others = candidates.filter((o) => o !== this.m.org)
+      const turn = this.turn++ % Math.max(1, others.length)
+      const order = [...(candidates.includes(this.m.org) ? [this.m.org] : []), ...others.slice(turn), ...others.slice(0, turn)]
+      let asked = 0
+      while (asked < order.length) {
+        const have = ok.map((a) => a.org)
+        let k = asked + 1
+        while (k < order.length && !satisfiableBy(policy, [...have, ...order.slice(asked, k)], orgs)) k++
+        await askAll(order.slice(asked, k))
+        asked = k
+        if (refused || satisfiableBy(policy, ok.map((a) => a.org), orgs)) break
+      }
+    }
     if (ok.length === 0) return fail(Status.INTERNAL_SERVER_ERROR, `no endorsement: ${failures.join('; ')}`)
-    const first = ok[0] as { who: string; r: ProposalResponse }
+    const first = ok[0] as Endorsed
     const disagreeing = ok.find((a) => !bytesEqual(a.r.payload, first.r.payload))
     if (disagreeing !== undefined) {
       return fail(Status.CONFLICT, `endorsements disagree (${first.who} vs ${disagreeing.who}): the contract is not deterministic, or the peers hold different state`)
@@ -86,20 +127,18 @@ export class Gateway {
     }
   }
 
-  /** One endorsement from `org`: ours if it is our org, else from its anchor peers in turn. */
-  private async endorseIn(org: string, proposal: Uint8Array, failures: string[]): Promise<{ who: string; r: ProposalResponse } | undefined> {
-    const accept = (who: string, r: ProposalResponse) => {
-      if (r.response?.status === 200 && r.endorsement !== undefined) return { who, r }
-      // The contract answered: another peer of the org would answer alike.
-      failures.push(`${who}: ${r.response?.message ?? 'no response'}`)
-      return undefined
-    }
-    if (org === this.m.org) return accept(`${org} (this peer)`, await this.m.endorseLocally(proposal))
+  /**
+   * One answer from `org`: ours if it is our org, else from its anchor peers in turn (the
+   * next when one does not answer; an answer, even a refusal, is the org's). Undefined if
+   * none answered.
+   */
+  private async endorseIn(org: string, proposal: Uint8Array, failures: string[]): Promise<Endorsed | undefined> {
+    if (org === this.m.org) return { who: `${org} (this peer)`, org, r: await this.m.endorseLocally(proposal) }
     const anchors = this.m.config().orgs.find((o) => o.mspId === org)?.anchorPeers ?? []
     if (anchors.length === 0) failures.push(`${org}: no anchor peers in the channel config`)
     for (const address of anchors) {
       try {
-        return accept(org, await this.m.p2p.request(address, PROTOCOL.ENDORSE, proposal, ProposalResponse, 'ProposalResponse', 15_000))
+        return { who: org, org, r: await this.m.p2p.request(address, PROTOCOL.ENDORSE, proposal, ProposalResponse, 'ProposalResponse', 15_000) }
       } catch (err) {
         failures.push(`${org} peer unreachable: ${(err as Error).message}`)
       }

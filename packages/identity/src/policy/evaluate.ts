@@ -10,6 +10,9 @@ const ROLE_OF: Record<Exclude<PrincipalRole, 'member'>, Role> = {
   client: Role.CLIENT,
 }
 
+/** What evaluation looks at in a signer: who (key), which org, which role. */
+export type PolicySigner = Pick<ValidatedIdentity, 'publicKey' | 'org' | 'role'>
+
 // Evaluation backtracks; this bounds the work a pathological policy can cause.
 const MAX_STEPS = 100_000
 
@@ -52,7 +55,7 @@ export function checkPolicyOrgs(policy: Policy, orgs: readonly string[]): void {
  * satisfies at most one principal and duplicates count once; unlike Fabric's greedy
  * pass, the search backtracks, so the answer does not depend on the signers' order.
  */
-export function evaluatePolicy(policy: Policy, signers: readonly ValidatedIdentity[], orgs: readonly string[]): boolean {
+export function evaluatePolicy(policy: Policy, signers: readonly PolicySigner[], orgs: readonly string[]): boolean {
   const seen = new Set<string>()
   const unique = signers.filter((s) => {
     const key = Buffer.from(s.publicKey).toString('hex') + s.org
@@ -61,7 +64,7 @@ export function evaluatePolicy(policy: Policy, signers: readonly ValidatedIdenti
     return true
   })
   let steps = 0
-  const matches = (p: Extract<Policy, { type: 'signedBy' }>, s: ValidatedIdentity) =>
+  const matches = (p: Extract<Policy, { type: 'signedBy' }>, s: PolicySigner) =>
     s.org === p.org && (p.role === 'member' || s.role === ROLE_OF[p.role])
 
   // Yields each set of signers (as a bitmask over `unique`) that satisfies p given `used`.
@@ -70,7 +73,7 @@ export function evaluatePolicy(policy: Policy, signers: readonly ValidatedIdenti
     if (p.type === 'signedBy') {
       for (let i = 0; i < unique.length; i++) {
         const bit = 1n << BigInt(i)
-        if ((used & bit) === 0n && matches(p, unique[i] as ValidatedIdentity)) yield used | bit
+        if ((used & bit) === 0n && matches(p, unique[i] as PolicySigner)) yield used | bit
       }
     } else if (p.type === 'outOf') {
       yield* choose(p.rules, 0, p.n, used)
@@ -87,4 +90,16 @@ export function evaluatePolicy(policy: Policy, signers: readonly ValidatedIdenti
   }
 
   return !solve(resolvePolicy(policy, orgs), 0n).next().done
+}
+
+/**
+ * Whether one peer's endorsement from each of `endorsingOrgs` would satisfy the policy: how
+ * a gateway decides which orgs it needs to ask.
+ */
+export function satisfiableBy(policy: Policy, endorsingOrgs: readonly string[], orgs: readonly string[]): boolean {
+  return evaluatePolicy(
+    policy,
+    endorsingOrgs.map((org, i) => ({ org, role: Role.PEER, publicKey: new Uint8Array([i >> 8, i & 0xff]) })),
+    orgs,
+  )
 }

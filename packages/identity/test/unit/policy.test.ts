@@ -1,6 +1,6 @@
 import { ManualClock, Role } from '@consort/types'
 import { describe, expect, it } from 'vitest'
-import { checkPolicyOrgs, DAY_MS, evaluatePolicy, MembershipService, parsePolicy, PolicyErrorCode } from '../../src/index.js'
+import { checkPolicyOrgs, DAY_MS, evaluatePolicy, MembershipService, parsePolicy, PolicyErrorCode, satisfiableBy } from '../../src/index.js'
 import type { ValidatedIdentity } from '../../src/index.js'
 import { makeOrg, T0 } from './fixtures.js'
 
@@ -125,5 +125,20 @@ describe('policy evaluation', () => {
     expect(ok(p, [peer1, peer2])).toBe(true)
     expect(ok(p, [id(2, Role.ADMIN)])).toBe(true)
     expect(ok(p, [peer1, peer3])).toBe(false)
+  })
+})
+
+describe('which orgs a gateway must ask', () => {
+  const orgs = ['Org1', 'Org2', 'Org3']
+  it('one peer endorsement from each org of the set, against the policy', () => {
+    const majority = parsePolicy('MAJORITY')
+    expect(satisfiableBy(majority, ['Org1'], orgs)).toBe(false)
+    expect(satisfiableBy(majority, ['Org1', 'Org3'], orgs)).toBe(true)
+    const both = parsePolicy("AND('Org1.peer', 'Org2.peer')")
+    expect(satisfiableBy(both, ['Org1', 'Org3'], orgs)).toBe(false)
+    expect(satisfiableBy(both, ['Org2', 'Org1'], orgs)).toBe(true)
+    // A policy that wants an admin's signature is not satisfied by peers.
+    expect(satisfiableBy(parsePolicy("OR('Org1.admin')"), ['Org1'], orgs)).toBe(false)
+    expect(satisfiableBy(parsePolicy('ANY'), ['Org2'], orgs)).toBe(true)
   })
 })
