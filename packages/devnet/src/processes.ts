@@ -52,10 +52,6 @@ export async function startNode(node: NodeEntry): Promise<number> {
   const child = spawn(process.execPath, ['--no-node-snapshot', '--enable-source-maps', ...extra, main, '--config', node.config], {
     detached: true,
     stdio: ['ignore', log, log],
-    // Two malloc arenas instead of glibc's 8 per core: the threads of a node (libuv's pool,
-    // LevelDB, isolated-vm, signature workers) otherwise each keep freed memory in their own
-    // arena; measured on orderers after a load round: 120–168 MB RSS → 106–118 MB.
-    env: { MALLOC_ARENA_MAX: '2', ...process.env },
   })
   closeSync(log)
   if (child.pid === undefined) throw new DevnetError(DevnetErrorCode.START_FAILED, `could not start ${node.name}`, { name: node.name })
