@@ -432,11 +432,6 @@ export class Raft {
           }
         } else {
           this.send(message({ type: respType, to: m.from, term: this.term, reject: true }))
-          // With no leader, a candidate whose log is behind ours cannot win with our vote,
-          // and perhaps not at all: campaign on the next tick rather than a timeout later.
-          if (canVote && this.lead === NONE && this.state === 'Follower' && this.promotable()) {
-            this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - 1)
-          }
         }
         return
       }
