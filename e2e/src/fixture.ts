@@ -131,7 +131,6 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
           })
         },
         async close() {
-          orderer.close()
           await p2p.stop()
         },
       }

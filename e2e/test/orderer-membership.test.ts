@@ -110,7 +110,6 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
       // not a config block
     }
   }
-  oc.close()
   await p2p.stop()
   expect(joinBlock).toBeDefined()
   await writeFile(join(node.dataDir, '..', 'join.block'), joinBlock!)

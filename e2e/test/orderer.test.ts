@@ -32,7 +32,6 @@ async function chain(name: string, upTo: number): Promise<string[]> {
   const c = new OrdererClient(p2p, [node.address], { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })
   const hashes: string[] = []
   for await (const b of c.deliver({ start: 0, stop: upTo })) hashes.push(Buffer.from(b.hash).toString('hex'))
-  c.close()
   await p2p.stop()
   return hashes
 }
@@ -163,7 +162,6 @@ describe('3 orderers', () => {
       const r2 = await c.broadcast(second.envelope, second.txId)
       expect([r2.status, r2.leader]).toEqual([Status.SUCCESS, ''])
     } finally {
-      c.close()
       await p2p.stop()
     }
   })
@@ -192,7 +190,6 @@ describe('3 orderers', () => {
     await reader
     // No gap and no repeat across the switch of orderers.
     expect(seen).toEqual([start, start + 1, start + 2, start + 3])
-    c.close()
     await p2p.stop()
     await net.start(first.name)
   })

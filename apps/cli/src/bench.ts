@@ -329,7 +329,6 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
       }),
     )
   } finally {
-    client.close()
     await p2p.stop()
   }
   return summarize(`ordering ${o.size} B`, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir))

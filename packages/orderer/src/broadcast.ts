@@ -1,7 +1,7 @@
 import { VerifyPool } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import { PROTOCOL } from '@consort/p2p'
-import type { FramedStream, P2PNode } from '@consort/p2p'
+import type { P2PNode } from '@consort/p2p'
 import { consenterChange, openEnvelope, ProtocolError, ProtocolErrorCode, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
 import type { OpenedEnvelope } from '@consort/protocol'
 import { BroadcastResponse, HeaderType, Status } from '@consort/types'
@@ -13,7 +13,6 @@ import type { OrdererMetrics } from './metrics.js'
 
 // Envelopes one stream may have in flight before we stop reading from it.
 const MAX_IN_FLIGHT_PER_STREAM = 4096
-const IDLE_TIMEOUT_MS = 5 * 60_000
 const ORDER_TIMEOUT_MS = 20_000
 
 export interface BroadcastModules {
@@ -37,9 +36,9 @@ const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
 }
 
 /**
- * The broadcast service: a client sends signed transaction envelopes on a stream and gets
- * one answer per envelope, sent only once the transaction is in a committed block (or a
- * typed refusal). Followers forward to the leader.
+ * The broadcast service: a client sends signed transaction envelopes (many in flight on one
+ * stream) and gets one answer per envelope, sent only once the transaction is in a
+ * committed block (or a typed refusal). Followers forward to the leader.
  */
 export class BroadcastService {
   /** Client signatures are checked on worker threads, many at a time (see preverify). */
@@ -52,26 +51,11 @@ export class BroadcastService {
 
   async start(): Promise<void> {
     const maxFrame = this.config().batch!.absoluteMaxBytes * 2 + 64 * 1024
-    await this.m.p2p.handle(PROTOCOL.BROADCAST, (s) => this.serve(s), { maxInboundStreams: 256, maxFrameBytes: maxFrame })
-  }
-
-  private async serve(stream: FramedStream): Promise<void> {
-    const inFlight = new Set<Promise<void>>()
-    for (;;) {
-      let bytes: Uint8Array
-      try {
-        bytes = await stream.readBytes({ timeoutMs: IDLE_TIMEOUT_MS })
-      } catch {
-        break
-      }
-      const p = this.handle(bytes)
-        .then((r) => stream.write(BroadcastResponse.encode(r)))
-        .catch((err: Error) => this.m.logger.debug({ err: err.message }, 'broadcast answer not delivered'))
-      inFlight.add(p)
-      void p.finally(() => inFlight.delete(p))
-      if (inFlight.size >= MAX_IN_FLIGHT_PER_STREAM) await Promise.race(inFlight)
-    }
-    await Promise.allSettled(inFlight)
+    await this.m.p2p.serve(PROTOCOL.BROADCAST, async (bytes) => BroadcastResponse.encode(await this.handle(bytes)), {
+      maxInboundStreams: 256,
+      maxFrameBytes: maxFrame,
+      maxInFlight: MAX_IN_FLIGHT_PER_STREAM,
+    })
   }
 
   /** Validates, deduplicates and orders one envelope; always returns an answer. */

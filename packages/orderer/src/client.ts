@@ -23,77 +23,12 @@ export interface RequestSigner {
   sign(message: Uint8Array): Uint8Array | Promise<Uint8Array>
 }
 
-interface Pending {
-  resolve: (r: BroadcastResponse) => void
-  reject: (e: Error) => void
-}
-
-/** One broadcast stream to one orderer, carrying many envelopes; answers matched by tx id. */
-class BroadcastConnection {
-  private readonly pending = new Map<string, Pending[]>()
-  closed = false
-
-  constructor(
-    private readonly stream: FramedStream,
-    private readonly onClose: () => void,
-  ) {
-    void this.readLoop()
-  }
-
-  private async readLoop(): Promise<void> {
-    try {
-      for (;;) {
-        const r = await this.stream.read(BroadcastResponse, 'BroadcastResponse', { timeoutMs: 0 })
-        const list = this.pending.get(r.txId)
-        const p = list?.shift()
-        if (list !== undefined && list.length === 0) this.pending.delete(r.txId)
-        p?.resolve(r)
-      }
-    } catch (err) {
-      this.close(err as Error)
-    }
-  }
-
-  async send(envelope: Uint8Array, txId: string, timeoutMs: number): Promise<BroadcastResponse> {
-    const answer = new Promise<BroadcastResponse>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new OrdererError(OrdererErrorCode.TIMEOUT, `no broadcast answer within ${timeoutMs} ms`, { txId })), timeoutMs)
-      const list = this.pending.get(txId) ?? []
-      list.push({
-        resolve: (r) => {
-          clearTimeout(timer)
-          resolve(r)
-        },
-        reject: (e) => {
-          clearTimeout(timer)
-          reject(e)
-        },
-      })
-      this.pending.set(txId, list)
-    })
-    // The connection may close while the write waits to be flushed: the caller learns that
-    // through the returned promise (or the write's error), never as an unhandled rejection.
-    answer.catch(() => undefined)
-    await this.stream.write(envelope)
-    return answer
-  }
-
-  close(err: Error): void {
-    if (this.closed) return
-    this.closed = true
-    this.onClose()
-    for (const list of this.pending.values()) for (const p of list) p.reject(err)
-    this.pending.clear()
-    this.stream.abort(err)
-  }
-}
-
 /**
  * A client of the ordering service: broadcast envelopes and deliver blocks, failing over
  * between the orderers it knows. Used by the orderers themselves (forwarding, catch-up),
  * by peers and by the SDK.
  */
 export class OrdererClient {
-  private readonly connections = new Map<string, Promise<BroadcastConnection>>()
   private preferred = 0
 
   constructor(
@@ -106,27 +41,12 @@ export class OrdererClient {
     this.endpoints = endpoints
   }
 
-  private connection(endpoint: string): Promise<BroadcastConnection> {
-    const existing = this.connections.get(endpoint)
-    if (existing !== undefined) return existing
-    // One stream per orderer, shared by concurrent callers: the dial itself is shared too.
-    const dialing = this.p2p
-      .dial(endpoint, PROTOCOL.BROADCAST, { timeoutMs: 3000, maxFrameBytes: MAX_FRAME_BYTES })
-      .then((stream) => new BroadcastConnection(stream, () => this.connections.delete(endpoint)))
-    dialing.catch(() => this.connections.delete(endpoint))
-    this.connections.set(endpoint, dialing)
-    return dialing
-  }
-
-  /** Sends to one given orderer and returns its answer; throws on a broken connection. */
-  async broadcastTo(endpoint: string, envelope: Uint8Array, txId: string, timeoutMs = 30_000): Promise<BroadcastResponse> {
-    const c = await this.connection(endpoint)
-    try {
-      return await c.send(envelope, txId, timeoutMs)
-    } catch (err) {
-      c.close(err as Error)
-      throw err
-    }
+  /**
+   * Sends to one given orderer and returns its answer; throws (P2PError) when the orderer
+   * cannot be reached or does not answer in time. Envelopes to one orderer share one stream.
+   */
+  broadcastTo(endpoint: string, envelope: Uint8Array, txId: string, timeoutMs = 30_000): Promise<BroadcastResponse> {
+    return this.p2p.request(endpoint, PROTOCOL.BROADCAST, envelope, BroadcastResponse, `BroadcastResponse for ${txId || 'an envelope'}`, timeoutMs)
   }
 
   /**
@@ -208,10 +128,5 @@ export class OrdererClient {
         stream?.abort(new Error('done'))
       }
     }
-  }
-
-  close(): void {
-    for (const c of this.connections.values()) void c.then((conn) => conn.close(new Error('client closed')), () => undefined)
-    this.connections.clear()
   }
 }

@@ -188,7 +188,6 @@ export class Orderer {
   async stop(): Promise<void> {
     await this.chain.stop()
     this.transport.stop()
-    this.forwarder.close()
     await this.services.broadcast.stop()
     await this.ops?.stop()
     await this.p2p.stop()

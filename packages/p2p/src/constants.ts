@@ -1,7 +1,7 @@
-/** Protocol ids: /consort/<name>/<semver>. Version 2 of the request/answer ones carries many requests per stream. */
+/** Protocol ids: /consort/<name>/<semver>. Version 2 of the request/answer ones (broadcast too) carries many requests per stream. */
 export const PROTOCOL = {
   RAFT: '/consort/raft/1.0.0',
-  BROADCAST: '/consort/broadcast/1.0.0',
+  BROADCAST: '/consort/broadcast/2.0.0',
   DELIVER: '/consort/deliver/1.0.0',
   ENDORSE: '/consort/endorse/2.0.0',
   INSTALL: '/consort/install/2.0.0',

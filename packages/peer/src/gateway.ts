@@ -75,7 +75,8 @@ export class Gateway {
     }
     const failures: string[] = []
     const ok: Endorsed[] = []
-    // A contract that answers with an error would answer alike on every peer: stop asking.
+    // A contract that refuses on this peer would refuse alike elsewhere: stop asking. A
+    // refusal from another org's peer may come from a peer a block behind: ask the next org.
     let refused = false
     const askAll = async (list: readonly string[]) => {
       const answers = await Promise.all(list.map((org) => this.endorseIn(org, req.proposal, failures)))
@@ -83,7 +84,7 @@ export class Gateway {
         if (a === undefined) continue
         if (a.r.response?.status === 200 && a.r.endorsement !== undefined) ok.push(a)
         else {
-          refused = true
+          if (a.org === this.m.org) refused = true
           failures.push(`${a.who}: ${a.r.response?.message ?? 'no response'}`)
         }
       }
@@ -93,7 +94,7 @@ export class Gateway {
       await askAll(req.endorsingOrgs.filter((o) => orgs.includes(o)))
     } else {
       // As Fabric's gateway: ask the fewest orgs whose endorsements satisfy the policy (our
-      // own first, the others in turns so they share the work), then more if some fail.
+      // own first, the others in turns so they share the work), then more if some fail or refuse.
       const candidates = orgsOf(policy, orgs)
       const others = candidates.filter((o) => o !== this.m.org)
       const turn = this.turn++ % Math.max(1, others.length)

@@ -214,7 +214,6 @@ export class Peer extends EventEmitter {
     this.stopped = true
     this.abort.abort()
     await this.delivering?.catch(() => undefined)
-    this.orderers.close()
     this.runtime.dispose()
     await this.signatures.close()
     await this.ops?.stop()

@@ -217,8 +217,6 @@ export class Network {
   }
 
   async close(): Promise<void> {
-    this.orderers.close()
-    this.peerBlocks.close()
     await this.p2p.stop()
   }
 }
