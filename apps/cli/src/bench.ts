@@ -234,11 +234,10 @@ export async function runFailoverBench(dir: string, trials: number, log: (s: str
       if (leader === undefined) throw new Error('no Raft leader to kill')
       killedAt = Date.now()
       await stopNode(findNode(manifest, leader), 'SIGKILL')
-      // When the new leader took over, by its own clock (this machine's): polling would add its own delay.
       let elected = 0
       await waitUntil(async () => {
         const l = await findLeader(orderers)
-        if (l !== undefined && l.node.name !== leader) elected = Number((await nodeStatus(l.node))?.leaderChangedAt ?? Date.now())
+        if (l !== undefined && l.node.name !== leader) elected = l.since
         return elected > 0
       }, 15_000, 20)
       await waitUntil(async () => firstAfter > 0, 15_000, 20)

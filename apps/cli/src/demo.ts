@@ -81,12 +81,12 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   await stopNode(before.node, 'SIGKILL')
   if (tty) process.stdout.write('\n')
   say(`  SIGKILL → ${before.node.name}, the Raft leader`)
-  let after: { node: NodeEntry; term: number } | undefined
+  let after: { node: NodeEntry; term: number; since: number } | undefined
   await waitUntil(async () => {
     after = await leaderOf()
     return after !== undefined && after.node.name !== before.node.name
   }, 15_000, 20)
-  const electedMs = Date.now() - killedAt
+  const electedMs = (after?.since ?? Date.now()) - killedAt
   say(`  new leader: ${after?.node.name ?? 'none'} (term ${after?.term ?? '?'}), ${electedMs} ms after the kill`)
   await waitUntil(async () => firstCommitAfterKill > 0, 15_000, 20)
   say(`  first commit of a transaction submitted after the kill: ${firstCommitAfterKill - killedAt} ms after the kill`)

@@ -110,10 +110,11 @@ export function operationsGet(node: NodeEntry, path: string, timeoutMs = 1000): 
 }
 
 /** The node that reports itself Raft leader, with its term, if one does. */
-export async function findLeader(nodes: readonly NodeEntry[]): Promise<{ node: NodeEntry; term: number } | undefined> {
+export async function findLeader(nodes: readonly NodeEntry[]): Promise<{ node: NodeEntry; term: number; since: number } | undefined> {
   for (const node of nodes) {
     const s = await nodeStatus(node)
-    if (s?.role === 'Leader') return { node, term: Number(s.term) }
+    // since: when it took over, by its own clock (epoch ms); polling would add its own delay.
+    if (s?.role === 'Leader') return { node, term: Number(s.term), since: Number(s.leaderChangedAt ?? 0) || Date.now() }
   }
   return undefined
 }
