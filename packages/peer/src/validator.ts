@@ -75,7 +75,16 @@ export class BlockValidator {
         return undefined
       }
     })
-    await this.preverify(envelopes)
+    // Each transaction decoded once, for the signature pre-check and for validation.
+    const transactions = envelopes.map((opened) => {
+      if (opened?.header.type !== HeaderType.TRANSACTION) return undefined
+      try {
+        return decode(Transaction, opened.payload.data, 'Transaction')
+      } catch {
+        return undefined
+      }
+    })
+    await this.preverify(envelopes, transactions)
     for (let i = 0; i < envelopes.length; i++) {
       const opened = envelopes[i]
       let txId = ''
@@ -84,7 +93,7 @@ export class BlockValidator {
         if (opened === undefined) throw new Invalid(ValidationCode.BAD_PAYLOAD, 'envelope does not decode')
         txId = opened.header.txId
         timestamp = opened.header.timestamp
-        const r = await this.validateTx(opened, ledger, pending, seen, definitions)
+        const r = await this.validateTx(opened, transactions[i], ledger, pending, seen, definitions)
         out.push({ txId, code: 0, timestamp, writes: r.writes, validationCode: ValidationCode.VALID, contract: r.contract, events: r.events })
         for (const w of r.writes) pending.set(`${w.ns}\u0000${w.key}`, { version: w.isDelete ? undefined : { blockNum: block.number, txNum: i } })
       } catch (err) {
@@ -102,12 +111,12 @@ export class BlockValidator {
    * all at once on the pool's worker threads. Nothing is decided here: validateTx() makes every
    * check, and a signature found valid here is not checked a second time.
    */
-  private async preverify(envelopes: (OpenedEnvelope | undefined)[]): Promise<void> {
+  private async preverify(envelopes: (OpenedEnvelope | undefined)[], transactions: (Transaction | undefined)[]): Promise<void> {
     const pool = this.m.signatures
     if (pool === undefined) return
     const checks: Promise<boolean>[] = []
-    for (const opened of envelopes) {
-      if (opened === undefined || opened.header.type !== HeaderType.TRANSACTION) continue
+    envelopes.forEach((opened, i) => {
+      if (opened === undefined || opened.header.type !== HeaderType.TRANSACTION) return
       const msp = this.m.mspAt(opened.header.timestamp)
       const check = (cert: Uint8Array, message: Uint8Array, signature: Uint8Array) => {
         try {
@@ -117,18 +126,17 @@ export class BlockValidator {
         }
       }
       check(opened.envelope.signer, opened.envelope.payload, opened.envelope.signature)
-      try {
-        const tx = decode(Transaction, opened.payload.data, 'Transaction')
-        for (const e of tx.endorsements) check(e.endorser, endorsementMessage(tx.responsePayload, e.endorser), e.signature)
-      } catch {
-        // does not decode: validateTx says so
-      }
-    }
+      // A transaction that does not decode: validateTx says so.
+      const tx = transactions[i]
+      if (tx !== undefined) for (const e of tx.endorsements) check(e.endorser, endorsementMessage(tx.responsePayload, e.endorser), e.signature)
+    })
     await Promise.all(checks)
   }
 
   private async validateTx(
     opened: OpenedEnvelope,
+    /** The envelope's Transaction, undefined if it did not decode. */
+    decoded: Transaction | undefined,
     ledger: LedgerView,
     pending: Map<string, { version: StateVersion | undefined }>,
     seen: Set<string>,
@@ -151,7 +159,8 @@ export class BlockValidator {
     let prp: ProposalResponsePayload
     let rwset: TxReadWriteSet
     try {
-      tx = decode(Transaction, opened.payload.data, 'Transaction')
+      if (decoded === undefined) throw new Error('no transaction')
+      tx = decoded
       input = decode(ContractInput, tx.input, 'ContractInput')
       prp = decode(ProposalResponsePayload, tx.responsePayload, 'ProposalResponsePayload')
     } catch {
