@@ -279,14 +279,20 @@ describe('a follower told its leader is unreachable', () => {
   })
 })
 
+/** Node 3 was cut off while 30 entries committed and node 1 compacted its log past them. */
+function followerBehindCompaction(): Cluster {
+  const c = new Cluster([1, 2, 3])
+  c.elect(1)
+  c.isolate(3)
+  for (let i = 0; i < 30; i++) c.propose(1, `p${i}`)
+  c.stabilize()
+  expect(c.node(1).compact(2)).toBe(true)
+  return c
+}
+
 describe('§7 log compaction and InstallSnapshot', () => {
   it('a follower too far behind receives a snapshot and catches up', () => {
-    const c = new Cluster([1, 2, 3])
-    c.elect(1)
-    c.isolate(3)
-    for (let i = 0; i < 30; i++) c.propose(1, `p${i}`)
-    c.stabilize()
-    expect(c.node(1).compact(2)).toBe(true)
+    const c = followerBehindCompaction()
     expect(c.node(1).storage.firstIndex()).toBeGreaterThan(c.raw(3).raft.log.lastIndex() + 1)
     c.heal()
     let snaps = 0
@@ -310,12 +316,7 @@ describe('§7 log compaction and InstallSnapshot', () => {
 
 describe('a snapshot received but not applied yet', () => {
   it('does not stop the follower from campaigning when its leader goes', () => {
-    const c = new Cluster([1, 2, 3])
-    c.elect(1)
-    c.isolate(3)
-    for (let i = 0; i < 30; i++) c.propose(1, `p${i}`)
-    c.stabilize()
-    expect(c.node(1).compact(2)).toBe(true)
+    const c = followerBehindCompaction()
     c.heal()
     // Let the snapshot reach node 3 but do not hand node 3's Ready to the application.
     let snap: Uint8Array | undefined
