@@ -14,6 +14,8 @@ export const RuntimeErrorCode = {
   CODE_TOO_LARGE: 'ERR_RUNTIME_CODE_TOO_LARGE',
   BUILD_FAILED: 'ERR_RUNTIME_BUILD_FAILED',
   BAD_KEY: 'ERR_RUNTIME_BAD_KEY',
+  /** No isolated-vm build loads on this Node version. */
+  NO_SANDBOX: 'ERR_RUNTIME_NO_SANDBOX',
 } as const
 export type RuntimeErrorCode = (typeof RuntimeErrorCode)[keyof typeof RuntimeErrorCode]
 

@@ -1,7 +1,7 @@
-import ivm from 'isolated-vm'
 import { TxReadWriteSet } from '@consort/types'
 import type { ContractEvent, Logger, Role, TxReadWriteSet as TxRwSet } from '@consort/types'
 import { RuntimeError, RuntimeErrorCode } from './errors.js'
+import { ivm, type IsolatedVM } from './ivm.js'
 import { SHIM } from './shim.js'
 import { TxSimulator } from './simulator.js'
 import type { StateReader } from './state.js'
@@ -59,8 +59,8 @@ export interface RuntimeOptions {
 }
 
 interface Warm {
-  isolate: ivm.Isolate
-  dispatch: ivm.Reference<(fcn: string, args: string[], tx: string) => Promise<unknown>>
+  isolate: IsolatedVM.Isolate
+  dispatch: IsolatedVM.Reference<(fcn: string, args: string[], tx: string) => Promise<unknown>>
   /** The simulation the host bridge currently serves (one invocation at a time per isolate). */
   current: TxSimulator | undefined
   queue: Promise<void>
@@ -204,7 +204,7 @@ export class ContractRuntime {
       await g.set('globalThis', g.derefInto())
       const bridge = new ivm.ExternalCopy({}).copyInto()
       await g.set('__consort_host', bridge)
-      const hostObj = (await g.get('__consort_host', { reference: true })) as ivm.Reference<Record<string, unknown>>
+      const hostObj = (await g.get('__consort_host', { reference: true })) as IsolatedVM.Reference<Record<string, unknown>>
       const copy = (b: Uint8Array) => new ivm.ExternalCopy(b).copyInto()
       const fns: Record<string, (...a: never[]) => unknown> = {
         getState: async (key: string) => copy(await sim().getState(key)),
@@ -222,7 +222,7 @@ export class ContractRuntime {
         throw new Error(`contracts cannot import "${specifier}": bundle dependencies into the contract`)
       })
       await module.evaluate({ timeout: this.opts.cpuTimeMs * 10 })
-      const register = (await g.get('__consort_register', { reference: true })) as ivm.Reference<(ns: unknown) => void>
+      const register = (await g.get('__consort_register', { reference: true })) as IsolatedVM.Reference<(ns: unknown) => void>
       await register.apply(undefined, [module.namespace.derefInto()], { timeout: this.opts.cpuTimeMs })
       w.dispatch = (await g.get('__consort_dispatch', { reference: true })) as Warm['dispatch']
       this.m.logger.debug({ contract: pkg.name, version: pkg.version, hash: pkg.hash }, 'contract isolate warmed')
