@@ -18,6 +18,8 @@ export const RaftErrorCode = {
   /** A response from a node that is not in the configuration. */
   STEP_PEER_NOT_FOUND: 'ERR_RAFT_STEP_PEER_NOT_FOUND',
   INVALID_CONFIG: 'ERR_RAFT_INVALID_CONFIG',
+  /** A membership change that would leave the cluster without a voter (it could never elect a leader). */
+  INVALID_CONF_CHANGE: 'ERR_RAFT_INVALID_CONF_CHANGE',
   /** A broken invariant: a bug, or storage that lost acknowledged data. */
   INVARIANT: 'ERR_RAFT_INVARIANT',
 } as const

@@ -24,10 +24,6 @@ export class Inflights {
     if (n > 0) this.buffer.splice(0, n)
   }
 
-  freeFirstOne(): void {
-    this.buffer.shift()
-  }
-
   full(): boolean {
     return this.buffer.length >= this.capacity
   }
@@ -49,8 +45,11 @@ export class Progress {
   pendingSnapshot = 0
   /** Heard from since the last CheckQuorum round. */
   recentActive = false
-  /** In Probe state: an append is out and unanswered, so do not send another. */
-  probeSent = false
+  /**
+   * Sending appends is paused: in Probe, one is out and unanswered; in Replicate, the
+   * in-flight window is full (etcd-io/raft's MsgAppFlowPaused). A heartbeat answer lifts it.
+   */
+  msgAppFlowPaused = false
   /** In Snapshot state: leader ticks since the snapshot went out. */
   snapshotTicks = 0
   readonly inflights: Inflights
@@ -65,7 +64,7 @@ export class Progress {
   }
 
   private resetState(state: ProgressState): void {
-    this.probeSent = false
+    this.msgAppFlowPaused = false
     this.pendingSnapshot = 0
     this.snapshotTicks = 0
     this.state = state
@@ -100,7 +99,7 @@ export class Progress {
     if (this.match < n) {
       this.match = n
       updated = true
-      this.probeSent = false
+      this.msgAppFlowPaused = false
     }
     this.next = Math.max(this.next, n + 1)
     return updated
@@ -122,17 +121,17 @@ export class Progress {
       return true
     }
     if (this.next - 1 !== rejected) return false
-    this.next = Math.max(Math.min(rejected, matchHint + 1), 1)
-    this.probeSent = false
+    // Never below Match + 1: entries up to Match are known to agree.
+    this.next = Math.max(Math.min(rejected, matchHint + 1), this.match + 1)
+    this.msgAppFlowPaused = false
     return true
   }
 
   isPaused(): boolean {
     switch (this.state) {
       case 'Probe':
-        return this.probeSent
       case 'Replicate':
-        return this.inflights.full()
+        return this.msgAppFlowPaused
       case 'Snapshot':
         return true
     }

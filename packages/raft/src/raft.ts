@@ -5,7 +5,7 @@ import type { RaftConfig, RaftModules, ResolvedConfig } from './config.js'
 import { RaftError, RaftErrorCode, invariant } from './errors.js'
 import { RaftLog } from './log.js'
 import { Progress } from './progress.js'
-import { EMPTY_BYTES, NONE, message } from './types.js'
+import { decodeConfChange, EMPTY_BYTES, NONE, message } from './types.js'
 import type { ConfChange, ConfState, Entry, HardState, Message, MessageType, Snapshot, SoftState, StateType } from './types.js'
 
 /** Marks a vote request sent on a leader's instruction (TimeoutNow): voters skip their lease check. */
@@ -130,21 +130,24 @@ export class Raft {
     let ents: Entry[]
     try {
       logTerm = this.log.term(pr.next - 1)
-      ents = this.log.entries(pr.next, this.cfg.maxSizePerMsg)
+      // With a full window only an empty append goes out: if every append in the window was
+      // lost, its answer (an ack or a rejection) clears the window instead of stalling it.
+      ents = pr.state === 'Replicate' && pr.inflights.full() ? [] : this.log.entries(pr.next, this.cfg.maxSizePerMsg)
     } catch (err) {
       if (!(err instanceof RaftError) || err.code !== RaftErrorCode.COMPACTED) throw err
       return this.sendSnapshot(to, pr)
     }
     if (ents.length === 0 && !sendIfEmpty) return false
     this.send(message({ type: 'MsgApp', to, index: pr.next - 1, logTerm, entries: ents, commit: this.log.committed }))
-    if (ents.length > 0) {
-      const last = (ents[ents.length - 1] as Entry).index
-      if (pr.state === 'Replicate') {
+    if (pr.state === 'Replicate') {
+      if (ents.length > 0) {
+        const last = (ents[ents.length - 1] as Entry).index
         pr.optimisticUpdate(last)
         pr.inflights.add(last)
-      } else if (pr.state === 'Probe') {
-        pr.probeSent = true
       }
+      pr.msgAppFlowPaused = pr.inflights.full()
+    } else if (pr.state === 'Probe' && ents.length > 0) {
+      pr.msgAppFlowPaused = true
     }
     return true
   }
@@ -483,6 +486,10 @@ export class Raft {
               applied: this.log.applied,
             })
           }
+          const cc = decodeConfChange(e.data)
+          if (this.votersAfter(cc).length === 0) {
+            throw new RaftError(RaftErrorCode.INVALID_CONF_CHANGE, `${cc.type} of node ${cc.nodeId} would leave no voter`, { nodeId: cc.nodeId })
+          }
           this.pendingConfIndex = this.log.lastIndex() + i + 1
         })
         this.appendEntries(m.entries)
@@ -506,7 +513,9 @@ export class Raft {
           return
         }
         const oldPaused = pr.isPaused()
-        if (!pr.maybeUpdate(m.index)) return
+        // An acknowledgement equal to Match still tells a probing leader where the logs agree
+        // (etcd-io/raft: it moves the follower to Replicate).
+        if (!pr.maybeUpdate(m.index) && !(pr.state === 'Probe' && pr.match === m.index)) return
         if (pr.state === 'Probe') {
           pr.becomeReplicate()
         } else if (pr.state === 'Snapshot' && pr.match >= pr.pendingSnapshot) {
@@ -532,16 +541,17 @@ export class Raft {
       }
       case 'MsgHeartbeatResp':
         pr.recentActive = true
-        pr.probeSent = false
-        if (pr.state === 'Replicate' && pr.inflights.full()) pr.inflights.freeFirstOne()
-        if (pr.match < this.log.lastIndex()) this.sendAppend(m.from)
+        // A heartbeat answer says the follower is alive, not which appends it received: it
+        // unblocks a probe but frees no in-flight slot (etcd-io/raft).
+        pr.msgAppFlowPaused = false
+        if (pr.match < this.log.lastIndex() || pr.state === 'Probe') this.sendAppend(m.from)
         return
       case 'MsgSnapStatus':
         if (pr.state !== 'Snapshot') return
         if (m.reject) pr.pendingSnapshot = 0
         pr.becomeProbe()
         // Wait for the follower's append response before probing further.
-        pr.probeSent = true
+        pr.msgAppFlowPaused = true
         return
       case 'MsgUnreachable':
         if (pr.state === 'Replicate') pr.becomeProbe()
@@ -730,8 +740,19 @@ export class Raft {
     if (self !== undefined) self.match = last
   }
 
+  /** The voters once `cc` is applied to the current membership. */
+  private votersAfter(cc: ConfChange): number[] {
+    const voters = this.voterIds().filter((id) => id !== cc.nodeId)
+    return cc.type === 'ConfChangeAddNode' ? [...voters, cc.nodeId] : voters
+  }
+
   /** Applies a committed membership change; called by the application when it applies the entry. */
   applyConfChange(cc: ConfChange): ConfState {
+    // Refused at proposal; an entry that slipped in anyway is ignored by every node alike.
+    if (this.votersAfter(cc).length === 0) {
+      this.logger.warn({ id: this.id, change: cc.type, nodeId: cc.nodeId }, 'raft ignoring a membership change that would leave no voter')
+      return this.confState()
+    }
     const last = this.log.lastIndex()
     switch (cc.type) {
       case 'ConfChangeAddNode': {
@@ -765,7 +786,10 @@ export class Raft {
         // A leader that is no longer a voter steps down; the others elect a new one.
         this.becomeFollower(this.term, NONE)
       } else {
-        if (this.leadTransferee !== NONE && !this.prs.has(this.leadTransferee)) this.leadTransferee = NONE
+        // A transfer to a node that left or was demoted to learner can never finish: abort it,
+        // or proposals stay refused until it times out.
+        const transferee = this.prs.get(this.leadTransferee)
+        if (this.leadTransferee !== NONE && (transferee === undefined || transferee.isLearner)) this.leadTransferee = NONE
         // The quorum may have shrunk.
         if (this.maybeCommit()) this.bcastAppend()
         else for (const id of this.prs.keys()) if (id !== this.id) this.maybeSendAppend(id, false)

@@ -3,6 +3,7 @@
 import { silentLogger, seededRng } from '@consort/types'
 import { describe, expect, it } from 'vitest'
 import { decodeMessage, MemoryStorage, message, RaftErrorCode, RawNode } from '../../src/index.js'
+import { Progress } from '../../src/progress.js'
 import type { Entry } from '../../src/index.js'
 import { Cluster } from '../harness.js'
 
@@ -440,6 +441,86 @@ describe('thesis §3.10 leadership transfer', () => {
     expect(c.leader()).toBe(1)
     expect(c.raw(1).raft.leadTransferee).toBe(0)
     c.propose(1, 'ok')
+  })
+})
+
+describe('membership changes that would leave no voter', () => {
+  it('refuses removing the last voter, and demoting it to learner', () => {
+    const c = new Cluster([1])
+    c.elect(1)
+    c.raw(1).proposeConfChange({ type: 'ConfChangeAddLearnerNode', nodeId: 2, context: new Uint8Array() })
+    c.stabilize()
+    expect(c.raw(1).raft.confState()).toEqual({ voters: [1], learners: [2] })
+    for (const type of ['ConfChangeRemoveNode', 'ConfChangeAddLearnerNode'] as const) {
+      expect(() => c.raw(1).proposeConfChange({ type, nodeId: 1, context: new Uint8Array() })).toThrow(
+        expect.objectContaining({ code: RaftErrorCode.INVALID_CONF_CHANGE }),
+      )
+    }
+    // An entry that slipped into the log anyway is ignored alike by every node that applies it.
+    expect(c.raw(1).applyConfChange({ type: 'ConfChangeRemoveNode', nodeId: 1, context: new Uint8Array() })).toEqual({ voters: [1], learners: [2] })
+    c.propose(1, 'still leading')
+    c.stabilize()
+    expect(c.payloads(1)).toEqual(['still leading'])
+  })
+})
+
+describe('leadership transfer to a node demoted meanwhile', () => {
+  it('is aborted when the demotion applies, so proposals are taken again at once', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.isolate(3)
+    // The demotion is in the log before the transfer starts; it commits with {1, 2}.
+    c.raw(1).proposeConfChange({ type: 'ConfChangeAddLearnerNode', nodeId: 3, context: new Uint8Array() })
+    c.raw(1).transferLeadership(3)
+    expect(c.raw(1).raft.leadTransferee).toBe(3)
+    c.stabilize()
+    expect(c.raw(1).raft.confState()).toEqual({ voters: [1, 2], learners: [3] })
+    expect(c.raw(1).raft.leadTransferee).toBe(0)
+    c.propose(1, 'after')
+    c.stabilize()
+    expect(c.payloads(2)).toEqual(['after'])
+  })
+})
+
+describe('flow control as in current etcd-io/raft', () => {
+  it('an acknowledgement equal to Match moves a probing follower to Replicate', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    c.propose(1, 'x')
+    c.stabilize()
+    const leader = c.raw(1).raft
+    const pr = leader.prs.get(2) as Progress
+    pr.becomeProbe()
+    leader.step(message({ type: 'MsgAppResp', from: 2, to: 1, term: leader.term, index: pr.match }))
+    expect(pr.state).toBe('Replicate')
+  })
+
+  it('a stale rejection never rewinds Next below Match + 1', () => {
+    const pr = new Progress(10, 4, false)
+    pr.match = 5
+    // A probe at 9 rejected with a hint far behind what the follower already acknowledged.
+    expect(pr.maybeDecrTo(9, 2)).toBe(true)
+    expect(pr.next).toBe(6)
+  })
+
+  it('heartbeat responses free no in-flight slot', () => {
+    const c = new Cluster([1, 2, 3], { maxInflightMsgs: 2, maxSizePerMsg: 1 })
+    c.elect(1)
+    const leader = c.raw(1).raft
+    c.cut(1, 2)
+    for (let i = 0; i < 4; i++) c.propose(1, `p${i}`)
+    const pr = leader.prs.get(2) as Progress
+    expect(pr.state).toBe('Replicate')
+    expect(pr.inflights.full()).toBe(true)
+    leader.msgs.length = 0
+    leader.step(message({ type: 'MsgHeartbeatResp', from: 2, to: 1, term: leader.term }))
+    expect(pr.inflights.full()).toBe(true)
+    // At most an empty append, whose answer clears the window if everything in it was lost.
+    expect(leader.msgs.filter((m) => m.type === 'MsgApp' && m.to === 2 && m.entries.length > 0)).toEqual([])
+    c.heal()
+    c.tickAll(2)
+    c.stabilize()
+    expect(c.payloads(2)).toEqual(['p0', 'p1', 'p2', 'p3'])
   })
 })
 
