@@ -2,12 +2,12 @@
 // Raft membership changes, one at a time, refused while the cluster is unhealthy.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { readPrivateKeyFile } from '@consort/crypto'
+import { readPrivateKeyFile, sign } from '@consort/crypto'
 import { addOrdererNode } from '@consort/devnet'
 import { certificateFromPem } from '@consort/identity'
-import { createConfigUpdateEnvelope, readChannelConfig } from '@consort/protocol'
+import { createConfigUpdateEnvelope, createSignedEnvelope, readChannelConfig, retireConsenter } from '@consort/protocol'
 import type { ChannelConfig } from '@consort/types'
-import { Status } from '@consort/types'
+import { ChannelConfig as ChannelConfigCodec, ConfigUpdate, HeaderType, Status } from '@consort/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { freePortBlock, startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
@@ -126,7 +126,7 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
 
   // Remove the dead consenter: allowed though it is down, as the others are healthy.
   const removed = config.consenters.find((c) => c.name === other.name)!
-  const smaller = { ...config, sequence: config.sequence + 1, consenters: config.consenters.filter((c) => c.id !== removed.id) }
+  const smaller = retireConsenter({ ...config, sequence: config.sequence + 1 }, removed.id)
   let r
   await until(async () => {
     r = await update(smaller, admins.slice(0, 2))
@@ -140,4 +140,18 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
     }),
   ).toBe(true)
   expect(await commit('after-removal')).toBeGreaterThan(top)
+
+  // The removed consenter's id is retired for good: a new consenter cannot take it.
+  config = smaller
+  const reborn = { ...removed, name: 'reborn' }
+  const reusing = { ...config, sequence: config.sequence + 1, consenters: [...config.consenters, reborn] }
+  // createConfigUpdateEnvelope refuses to draft it; a hostile client encodes it by hand.
+  expect(() => createConfigUpdateEnvelope(client.signer, reusing, admins.slice(0, 2), Date.now())).toThrow(/consenter id \d+ \(reborn\) was used before/)
+  const body = ChannelConfigCodec.encode(reusing)
+  const signatures = admins.slice(0, 2).map((a) => ({ signer: a.certificate, signature: sign(a.privateKey, body) }))
+  const data = ConfigUpdate.encode({ config: body, signatures })
+  const crafted = createSignedEnvelope(client.signer, { type: HeaderType.CONFIG_UPDATE, channelId: config.channelId, timestamp: Date.now(), data })
+  const reuse = await client.orderer.broadcast(crafted.envelope, crafted.txId)
+  expect([reuse.status, reuse.code]).toEqual([Status.BAD_REQUEST, 'BAD_CONFIG'])
+  expect(reuse.info).toContain(`consenter id ${removed.id} (reborn) was used before`)
 }, 240_000)

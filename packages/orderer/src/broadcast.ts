@@ -2,10 +2,10 @@ import { VerifyPool } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import { PROTOCOL } from '@consort/p2p'
 import type { P2PNode } from '@consort/p2p'
-import { consenterChange, openEnvelope, ProtocolError, ProtocolErrorCode, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
+import { checkTxTime, consenterChange, openEnvelope, ProtocolError, ProtocolErrorCode, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
 import type { OpenedEnvelope } from '@consort/protocol'
 import { BroadcastResponse, HeaderType, Status } from '@consort/types'
-import type { ChannelConfig, Logger } from '@consort/types'
+import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import type { Chain } from './chain.js'
 import type { OrdererClient } from './client.js'
 import { OrdererError, OrdererErrorCode } from './errors.js'
@@ -24,6 +24,8 @@ export interface BroadcastModules {
   addressOf: (raftId: number) => string | undefined
   metrics: OrdererMetrics
   logger: Logger
+  /** The orderer's clock: a transaction's timestamp must be within the tx time window of it. */
+  clock: Clock
 }
 
 const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
@@ -33,6 +35,7 @@ const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
   [ProtocolErrorCode.BAD_TXID]: OrdererErrorCode.BAD_TXID,
   [ProtocolErrorCode.WRONG_CHANNEL]: OrdererErrorCode.WRONG_CHANNEL,
   [ProtocolErrorCode.WRONG_TYPE]: OrdererErrorCode.UNSUPPORTED,
+  [ProtocolErrorCode.BAD_TIMESTAMP]: OrdererErrorCode.BAD_TIMESTAMP,
 }
 
 /**
@@ -125,6 +128,7 @@ export class BroadcastService {
   private verify(opened: OpenedEnvelope): void {
     try {
       verifyEnvelope(opened, this.m.msp(), { channelId: this.config().channelId, types: [HeaderType.TRANSACTION, HeaderType.CONFIG_UPDATE] })
+      checkTxTime(this.config().txTimeWindowMs, opened.header.timestamp, this.m.clock.now())
     } catch (err) {
       if (err instanceof ProtocolError) {
         throw new OrdererError(PROTOCOL_TO_ORDERER[err.code] ?? OrdererErrorCode.MALFORMED, err.message, { cause: err.code })

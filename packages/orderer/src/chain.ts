@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events'
-import type { SigningIdentity } from '@consort/identity'
-import { blockTxIds, channelMsp, createBlock, isConfigBlock, openEnvelope, parseBlock, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
+import type { MembershipService, SigningIdentity } from '@consort/identity'
+import { blockTxIds, channelMsp, createBlock, isConfigBlock, parseBlock, validateConfigBlock } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { decodeConfChange, RaftError, RawNode } from '@consort/raft'
 import type { ConfState, Entry, Message, Ready, Snapshot, SoftState } from '@consort/raft'
 import type { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { bytesEqual } from '@consort/crypto'
-import { HeaderType, OrdererSnapshot, decode } from '@consort/types'
-import type { ChannelConfig, Logger, Rng } from '@consort/types'
+import { OrdererSnapshot, decode } from '@consort/types'
+import type { ChannelConfig, Clock, Logger, Rng } from '@consort/types'
 import { BlockCutter } from './blockCutter.js'
 import type { PendingEnvelope } from './blockCutter.js'
 import { OrdererError, OrdererErrorCode } from './errors.js'
@@ -21,7 +21,10 @@ const RECENT_TX_LIMIT = 200_000
 const LOG_TAIL_AFTER_SNAPSHOT = 500
 
 export interface ChainOptions {
+  /** The channel config in force at the block store's tip. */
   config: ChannelConfig
+  /** The number of the config block that put `config` in force. */
+  lastConfig: number
   raftId: number
   signer: SigningIdentity
 }
@@ -33,6 +36,8 @@ export interface ChainModules {
   metrics: OrdererMetrics
   logger: Logger
   rng: Rng
+  /** The ordering time written into each block this node cuts. */
+  clock: Clock
   /** Brings the block store up to `number` from other orderers (after a snapshot). */
   catchUp: (toBlock: number) => Promise<void>
 }
@@ -66,10 +71,12 @@ export class Chain extends EventEmitter {
   /** Leader only: the index of our first entry as leader; we cut blocks once it is applied. */
   private leaderSince = 0
   /** Leader only: the last block we created (proposed), possibly not yet committed. */
-  private created: { number: number; hash: Uint8Array } | undefined
-  private lastConfig = 0
+  private created: { number: number; hash: Uint8Array; timestamp: number } | undefined
+  private lastConfig: number
   /** The channel configuration as of the last applied config block. */
   config: ChannelConfig
+  /** The membership of `config` (certificates are judged at each block's ordering time). */
+  private msp: MembershipService
   /** When we last heard from each consenter (monotonic ms). */
   private readonly lastHeard = new Map<number, number>()
   /** Leader only: a config block is proposed and not yet applied. */
@@ -83,6 +90,8 @@ export class Chain extends EventEmitter {
   ) {
     super()
     this.config = opts.config
+    this.lastConfig = opts.lastConfig
+    this.msp = channelMsp(opts.config, m.clock)
     const raft = opts.config.raft!
     const tip = m.blocks.tip
     const snapIndex = m.wal.storage.snapshot().metadata.index
@@ -378,9 +387,12 @@ export class Chain extends EventEmitter {
     })
     if (fresh.length === 0) return
     const number = this.created.number + 1
+    // Ordering time never goes back, even if this node's clock is behind the last leader's.
+    const timestamp = Math.max(this.m.clock.now(), this.created.timestamp)
     const bytes = createBlock(
       {
         number,
+        timestamp,
         previousHash: this.created.hash,
         data: fresh.map((e) => e.bytes),
         lastConfig: this.lastConfig,
@@ -398,7 +410,7 @@ export class Chain extends EventEmitter {
       }
       return
     }
-    this.created = { number, hash: parseBlock(bytes).hash }
+    this.created = { number, hash: parseBlock(bytes).hash, timestamp }
     this.kick()
   }
 
@@ -434,7 +446,7 @@ export class Chain extends EventEmitter {
         if (rd.softState !== undefined) this.onSoftState(rd.softState)
         this.m.metrics.committedIndex.set(this.node.raft.log.committed)
         this.m.metrics.raftTerm.set(this.node.raft.term)
-        this.maybeStartCutting()
+        await this.maybeStartCutting()
         if (rd.committedEntries.length > 0) this.scheduleIdleCut()
       }
     } catch (err) {
@@ -477,12 +489,13 @@ export class Chain extends EventEmitter {
   }
 
   /** A new leader starts cutting once it has applied everything up to its first entry. */
-  private maybeStartCutting(): void {
+  private async maybeStartCutting(): Promise<void> {
     if (!this.isLeader || this.created !== undefined) return
     if (this.node.raft.log.applied < this.leaderSince) return
     const tip = this.m.blocks.tip
     if (tip === undefined) return
-    this.created = { number: tip.number, hash: tip.hash }
+    const { timestamp } = parseBlock((await this.m.blocks.get(tip.number)) as Uint8Array).header
+    this.created = { number: tip.number, hash: tip.hash, timestamp }
     const batches = this.deferred
     this.deferred = []
     for (const b of batches) this.propose(b)
@@ -510,7 +523,8 @@ export class Chain extends EventEmitter {
       // Built on a view of the chain that did not survive (a deposed leader's pipeline).
       // Every orderer sees the same log, so every orderer skips it alike.
       this.m.logger.warn({ number: block.number, index: e.index, height: this.m.blocks.height }, 'skipping a block that does not extend the chain')
-      if (this.isLeader) this.created = tip === undefined ? undefined : { number: tip.number, hash: tip.hash }
+      // A leader builds on the tip again (maybeStartCutting, later in this Ready round).
+      if (this.isLeader) this.created = undefined
       return
     }
     const txIds = blockTxIds(block)
@@ -519,7 +533,7 @@ export class Chain extends EventEmitter {
       next = this.checkConfigBlock(block)
       if (next === undefined) {
         if (this.isLeader) {
-          this.created = { number: tip.number, hash: tip.hash }
+          this.created = undefined
           this.configPending = false
         }
         return
@@ -527,11 +541,8 @@ export class Chain extends EventEmitter {
     }
     await this.m.blocks.append(e.data, { number: block.number, hash: block.hash, txIds, raftIndex: e.index })
     if (next !== undefined) {
-      this.config = next
-      this.lastConfig = block.number
       this.configPending = false
-      this.m.logger.info({ block: block.number, sequence: next.sequence, consenters: next.consenters.map((c) => c.id) }, 'channel config updated')
-      this.emit('config', next)
+      this.adoptConfig(next, block.number)
     }
     this.m.metrics.blockHeight.set(this.m.blocks.height)
     for (const txId of txIds) {
@@ -547,21 +558,26 @@ export class Chain extends EventEmitter {
   }
 
   /**
-   * Re-validates a config block as every orderer must, deterministically: certificate
-   * validity is judged at the update's own timestamp. Returns the next config, or undefined
-   * (the block is skipped by every orderer alike) if it is not a valid update.
+   * Re-validates a config block as every orderer (and every peer) must, deterministically:
+   * certificates are judged at the block's ordering time. Returns the next config, or
+   * undefined (the block is skipped by every orderer alike) if it is not a valid update.
    */
   private checkConfigBlock(block: ParsedBlock): ChannelConfig | undefined {
     try {
-      const opened = openEnvelope(block.block.data[0] as Uint8Array)
-      const at = opened.header.timestamp
-      const msp = channelMsp(this.config, { now: () => at })
-      verifyEnvelope(opened, msp, { channelId: this.config.channelId, types: [HeaderType.CONFIG_UPDATE] })
-      return validateConfigUpdate(this.config, opened.payload.data, msp)
+      return validateConfigBlock(this.config, this.msp, block)
     } catch (err) {
       this.m.logger.warn({ block: block.number, err: (err as Error).message }, 'skipping an invalid config block')
       return undefined
     }
+  }
+
+  /** Puts a config in force from block `number` on (applied here, or fetched while catching up). */
+  adoptConfig(next: ChannelConfig, number: number): void {
+    this.config = next
+    this.lastConfig = number
+    this.msp = channelMsp(next, this.m.clock)
+    this.m.logger.info({ block: number, sequence: next.sequence, consenters: next.consenters.map((c) => c.id) }, 'channel config updated')
+    this.emit('config', next)
   }
 
   private async snapshot(index: number, block: ParsedBlock): Promise<void> {

@@ -6,6 +6,8 @@ export const OrdererErrorCode = {
   BAD_SIGNATURE: 'BAD_SIGNATURE',
   NOT_AUTHORIZED: 'NOT_AUTHORIZED',
   BAD_TXID: 'BAD_TXID',
+  /** The transaction's timestamp is outside the channel's tx time window around the orderer's clock. */
+  BAD_TIMESTAMP: 'BAD_TIMESTAMP',
   WRONG_CHANNEL: 'WRONG_CHANNEL',
   UNSUPPORTED: 'UNSUPPORTED',
   TOO_LARGE: 'TOO_LARGE',
@@ -26,6 +28,7 @@ const STATUS: Record<OrdererErrorCode, Status> = {
   BAD_SIGNATURE: Status.FORBIDDEN,
   NOT_AUTHORIZED: Status.FORBIDDEN,
   BAD_TXID: Status.BAD_REQUEST,
+  BAD_TIMESTAMP: Status.BAD_REQUEST,
   WRONG_CHANNEL: Status.NOT_FOUND,
   UNSUPPORTED: Status.BAD_REQUEST,
   TOO_LARGE: Status.REQUEST_ENTITY_TOO_LARGE,

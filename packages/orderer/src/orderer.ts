@@ -4,7 +4,7 @@ import { bytesEqual, toHex } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { P2PNode, peerIdOf } from '@consort/p2p'
-import { blockTxIds, channelMsp, parseBlock, readChannelConfig, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
+import { blockTxIds, channelMsp, configInForce, isConfigBlock, parseBlock, readChannelConfig, validateConfigBlock, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock } from '@consort/types'
@@ -66,12 +66,6 @@ export class Orderer {
     const logger = modules.logger
     let config = readChannelConfig(opts.genesisBlock)
     const bootstrap = parseBlock(opts.genesisBlock)
-    const me = config.consenters.find((c) => bytesEqual(c.certificate, opts.certificate))
-    if (me === undefined) {
-      throw new ConsortError(OrdererStartErrorCode.NOT_A_CONSENTER, 'this certificate is not a consenter of the channel', {
-        channel: config.channelId,
-      })
-    }
     const signer: SigningIdentity = signingIdentity(opts.certificate, opts.privateKey)
     const clock = modules.clock ?? systemClock
     let msp: MembershipService = channelMsp(config, clock)
@@ -90,6 +84,21 @@ export class Orderer {
     } else if (!joining && !bytesEqual((await blocks.get(0)) ?? new Uint8Array(), bootstrap.bytes)) {
       throw new ConsortError(OrdererStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds a different chain than this genesis block`, {
         dataDir: opts.dataDir,
+      })
+    }
+    // A restarted node resumes under the config in force at its tip, not the one it started from.
+    let lastConfig = bootstrap.number
+    const tip = blocks.tip
+    if (tip !== undefined && tip.number > bootstrap.number) {
+      ;({ config, number: lastConfig } = await configInForce(tip.number, (n) => blocks.get(n)))
+      msp = channelMsp(config, clock)
+      peers = peersOf(config)
+    }
+    const me = config.consenters.find((c) => bytesEqual(c.certificate, opts.certificate))
+    if (me === undefined) {
+      throw new ConsortError(OrdererStartErrorCode.NOT_A_CONSENTER, 'this certificate is not a consenter of the channel', {
+        channel: config.channelId,
+        configSequence: config.sequence,
       })
     }
     const others = peers.filter((p) => p.id !== me.id).map((p) => p.address)
@@ -112,7 +121,7 @@ export class Orderer {
     const seed = randomInt(2 ** 31)
     logger.info({ seed, id: me.id }, 'raft election jitter seed')
     chain = new Chain(
-      { config, raftId: me.id, signer },
+      { config, lastConfig, raftId: me.id, signer },
       {
         wal,
         blocks,
@@ -120,6 +129,7 @@ export class Orderer {
         metrics,
         logger,
         rng: seededRng(seed),
+        clock,
         catchUp: (to) => (orderer as Orderer).catchUp(to),
       },
     )
@@ -135,7 +145,7 @@ export class Orderer {
       ;(orderer as Orderer).evicted = true
     })
     const addressOf = (id: number) => peers.find((p) => p.id === id)?.address
-    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger })
+    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger, clock })
     const source = {
       height: () => blocks.height,
       get: (n: number) => blocks.get(n),
@@ -246,12 +256,14 @@ export class Orderer {
   }
 
   /**
-   * Fetches blocks from the other orderers up to `toBlock`, checking each link and each
-   * orderer signature, as a node does after installing a snapshot.
+   * Fetches blocks from the other orderers up to `toBlock`, as a node does after installing a
+   * snapshot or when joining: each link, each block's consenter signature under the config in
+   * force at its height, and each config block's update, as the orderers checked them.
    */
   async catchUp(toBlock: number): Promise<void> {
     this.catchingUp = true
-    const msp = channelMsp(this.chain.config, systemClock)
+    let config = this.chain.config
+    let msp = channelMsp(config, systemClock)
     try {
       while (this.blocks.height <= toBlock) {
         const tip = this.blocks.tip
@@ -259,9 +271,23 @@ export class Orderer {
         this.logger.info({ from: this.blocks.height, to: toBlock }, 'catching up blocks from other orderers')
         for await (const block of this.forwarder.deliver({ start: this.blocks.height, stop: toBlock })) {
           verifyChainLink(prev, block)
-          verifyBlockSignature(block, msp)
+          let next: ChannelConfig | undefined
+          if (block.number === 0) {
+            // A node joining from a later config block fetches the chain from genesis and
+            // follows its configs from there (the fetched chain must end at the join block).
+            config = readChannelConfig(block.bytes)
+            msp = channelMsp(config, systemClock)
+          } else {
+            verifyBlockSignature(block, config, msp)
+            if (isConfigBlock(block)) next = validateConfigBlock(config, msp, block)
+          }
           const txIds = blockTxIds(block)
           await this.blocks.append(block.bytes, { number: block.number, hash: block.hash, txIds, raftIndex: block.block.metadata?.raftIndex ?? 0 })
+          if (next !== undefined) {
+            config = next
+            msp = channelMsp(next, systemClock)
+            if (next.sequence > this.chain.config.sequence) this.chain.adoptConfig(next, block.number)
+          }
           this.metrics.blockHeight.set(this.blocks.height)
           this.chain.emit('block', block)
           prev = block

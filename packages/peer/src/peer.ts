@@ -7,11 +7,13 @@ import { consenterAddress, DeliverService, OperationsServer, OrdererClient } fro
 import { P2PNode, PROTOCOL } from '@consort/p2p'
 import {
   channelMsp,
+  configInForce,
   isConfigBlock,
   openEnvelope,
   parseBlock,
   ProtocolError,
   readChannelConfig,
+  validateConfigBlock,
   verifyBlockSignature,
   verifyChainLink,
   verifyEnvelope,
@@ -94,7 +96,8 @@ export class Peer extends EventEmitter {
     readonly name: string,
     private readonly org: string,
     private readonly signer: SigningIdentity,
-    genesis: ParsedBlock,
+    /** The channel config in force at the ledger's tip. */
+    config: ChannelConfig,
     private readonly p2p: P2PNode,
     private readonly ledger: LevelLedger,
     private readonly packages: PackageStore,
@@ -109,12 +112,13 @@ export class Peer extends EventEmitter {
         ? undefined
         : new OperationsServer(operations, { registry: this.metrics.registry, health: () => this.health(), status: () => this.status() })
     this.setMaxListeners(0)
-    this.config = readChannelConfig(genesis.bytes)
+    this.config = config
     this.msp = channelMsp(this.config, systemClock)
     this.validator = new BlockValidator({
       channelId: this.config.channelId,
       orgs: () => this.config.orgs.map((o) => o.mspId),
       mspAt: (t) => this.msp.at({ now: () => t }),
+      txTimeWindowMs: () => this.config.txTimeWindowMs,
       signatures: this.signatures,
       logger,
     })
@@ -126,11 +130,14 @@ export class Peer extends EventEmitter {
       throw new ConsortError(PeerStartErrorCode.NOT_A_PEER, `${cert.subject} has role ${cert.role}, not PEER`)
     }
     const genesis = parseBlock(opts.genesisBlock)
-    const config = readChannelConfig(opts.genesisBlock)
+    let config = readChannelConfig(opts.genesisBlock)
     const signer = signingIdentity(opts.certificate, opts.privateKey)
+    const ledger = await LevelLedger.open(join(opts.dataDir, 'ledger'))
+    // A restarted peer resumes under the config in force at its tip, not the genesis one.
+    const tip = ledger.tip
+    if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, (n) => ledger.getBlock(n))).config
     channelMsp(config, systemClock).validateRole(opts.certificate, Role.PEER)
     const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger: modules.logger })
-    const ledger = await LevelLedger.open(join(opts.dataDir, 'ledger'))
     if (ledger.height === 0) {
       // The genesis config is valid by definition; record that like any block's codes.
       const bytes = Block.encode({ ...genesis.block, metadata: { ...(genesis.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: new Uint8Array(genesis.block.data.length) } })
@@ -143,7 +150,7 @@ export class Peer extends EventEmitter {
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
     const endpoints = config.consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    return new Peer(cert.subject, cert.org, signer, genesis, p2p, ledger, packages, runtime, orderers, opts.operations, modules.logger)
+    return new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, modules.logger)
   }
 
   async start(): Promise<void> {
@@ -268,11 +275,13 @@ export class Peer extends EventEmitter {
     const tip = this.ledger.tip
     const prev = tip === undefined ? undefined : parseBlock((await this.ledger.getBlock(tip.number)) as Uint8Array)
     verifyChainLink(prev, block)
-    verifyBlockSignature(block, this.msp)
+    // Only a consenter of the config in force at this height may have cut the block, and a
+    // config block is checked exactly as the orderers checked it (a failure stops delivery here).
+    verifyBlockSignature(block, this.config, this.msp)
     let txs: ValidatedTx[]
     let next: ChannelConfig | undefined
     if (isConfigBlock(block)) {
-      next = readChannelConfig(block.bytes)
+      next = validateConfigBlock(this.config, this.msp, block)
       txs = [{ txId: openEnvelope(block.block.data[0] as Uint8Array).header.txId, code: 0, timestamp: 0, writes: [], validationCode: ValidationCode.VALID, contract: '', events: [] }]
     } else {
       txs = await this.validator.validate(block, this.ledger)

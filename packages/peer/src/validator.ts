@@ -2,7 +2,7 @@ import { bytesEqual, verify } from '@consort/crypto'
 import type { VerifyPool } from '@consort/crypto'
 import { evaluatePolicy, parsePolicy } from '@consort/identity'
 import type { MembershipService, Policy, ValidatedIdentity } from '@consort/identity'
-import { endorsementMessage, openEnvelope, proposalHash, ProtocolError, verifyEnvelope } from '@consort/protocol'
+import { checkTxTime, endorsementMessage, openEnvelope, proposalHash, ProtocolError, verifyEnvelope } from '@consort/protocol'
 import type { OpenedEnvelope, ParsedBlock } from '@consort/protocol'
 import type { CommittedTx, LedgerWrite, StateVersion } from '@consort/storage'
 import {
@@ -46,8 +46,9 @@ const MAX_RANGE = 100_000
  * duplicate tx id, endorsements by peers that satisfy the contract's endorsement policy over
  * one response payload bound to the proposal, a read/write set confined to the contract's
  * namespace, and MVCC / phantom checks against committed state plus earlier valid
- * transactions of the same block. Every peer reaches the same codes: time is the
- * transaction's own timestamp, and nothing else varies.
+ * transactions of the same block. Every peer reaches the same codes: time is the block's
+ * ordering time (a transaction's own timestamp must lie within the channel's tx time window
+ * of it, and every certificate is judged at it), and nothing else varies.
  */
 export class BlockValidator {
   constructor(
@@ -56,6 +57,8 @@ export class BlockValidator {
       orgs: () => readonly string[]
       /** The channel's membership, judging certificates at the given time. */
       mspAt: (timeMs: number) => MembershipService
+      /** The channel's tx time window (ms). */
+      txTimeWindowMs: () => number
       /** Checks the block's signatures in parallel first (validation then finds them checked). */
       signatures?: VerifyPool
       logger?: { debug(o: Record<string, unknown>, m: string): void }
@@ -84,7 +87,10 @@ export class BlockValidator {
         return undefined
       }
     })
-    await this.preverify(envelopes, transactions)
+    // Every certificate in the block is judged at its ordering time, never at a time a client chose.
+    const at = block.header.timestamp
+    const msp = this.m.mspAt(at)
+    await this.preverify(envelopes, transactions, msp)
     for (let i = 0; i < envelopes.length; i++) {
       const opened = envelopes[i]
       let txId = ''
@@ -93,7 +99,7 @@ export class BlockValidator {
         if (opened === undefined) throw new Invalid(ValidationCode.BAD_PAYLOAD, 'envelope does not decode')
         txId = opened.header.txId
         timestamp = opened.header.timestamp
-        const r = await this.validateTx(opened, transactions[i], ledger, pending, seen, definitions)
+        const r = await this.validateTx(opened, transactions[i], { msp, at }, ledger, pending, seen, definitions)
         out.push({ txId, code: 0, timestamp, writes: r.writes, validationCode: ValidationCode.VALID, contract: r.contract, events: r.events })
         for (const w of r.writes) pending.set(`${w.ns}\u0000${w.key}`, { version: w.isDelete ? undefined : { blockNum: block.number, txNum: i } })
       } catch (err) {
@@ -111,13 +117,12 @@ export class BlockValidator {
    * all at once on the pool's worker threads. Nothing is decided here: validateTx() makes every
    * check, and a signature found valid here is not checked a second time.
    */
-  private async preverify(envelopes: (OpenedEnvelope | undefined)[], transactions: (Transaction | undefined)[]): Promise<void> {
+  private async preverify(envelopes: (OpenedEnvelope | undefined)[], transactions: (Transaction | undefined)[], msp: MembershipService): Promise<void> {
     const pool = this.m.signatures
     if (pool === undefined) return
     const checks: Promise<boolean>[] = []
     envelopes.forEach((opened, i) => {
       if (opened === undefined || opened.header.type !== HeaderType.TRANSACTION) return
-      const msp = this.m.mspAt(opened.header.timestamp)
       const check = (cert: Uint8Array, message: Uint8Array, signature: Uint8Array) => {
         try {
           checks.push(pool.verify(msp.validate(cert).publicKey, message, signature))
@@ -137,6 +142,8 @@ export class BlockValidator {
     opened: OpenedEnvelope,
     /** The envelope's Transaction, undefined if it did not decode. */
     decoded: Transaction | undefined,
+    /** The block's ordering time and the membership judging certificates at it. */
+    time: { msp: MembershipService; at: number },
     ledger: LedgerView,
     pending: Map<string, { version: StateVersion | undefined }>,
     seen: Set<string>,
@@ -144,9 +151,10 @@ export class BlockValidator {
   ): Promise<{ writes: LedgerWrite[]; contract: string; events: ContractEvent[] }> {
     const { header } = opened
     if (header.type !== HeaderType.TRANSACTION) throw new Invalid(ValidationCode.UNKNOWN_TX_TYPE, `header type ${header.type}`)
-    const msp = this.m.mspAt(header.timestamp)
+    const { msp } = time
     try {
       verifyEnvelope(opened, msp, { channelId: this.m.channelId, types: [HeaderType.TRANSACTION] })
+      checkTxTime(this.m.txTimeWindowMs(), header.timestamp, time.at)
     } catch (err) {
       if (err instanceof ProtocolError) throw new Invalid(err.validationCode, err.message)
       throw err

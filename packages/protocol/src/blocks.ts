@@ -1,7 +1,7 @@
 import { bytesEqual, sha256, sha256Parts, verify } from '@consort/crypto'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { Block, BlockHeader, decode, DecodeError, Role } from '@consort/types'
-import type { BlockMetadata } from '@consort/types'
+import type { BlockMetadata, ChannelConfig } from '@consort/types'
 import { openEnvelope } from './envelope.js'
 import { ProtocolError, ProtocolErrorCode } from './errors.js'
 
@@ -40,6 +40,8 @@ export function parseBlock(bytes: Uint8Array, maxBytes?: number): ParsedBlock {
 export interface NewBlock {
   number: number
   previousHash: Uint8Array
+  /** Ordering time, ms since the epoch (the orderer's clock; not less than the previous block's). */
+  timestamp: number
   data: Uint8Array[]
   lastConfig?: number
   raftIndex?: number
@@ -51,6 +53,7 @@ export function createBlock(b: NewBlock, signer?: SigningIdentity): Uint8Array {
     number: b.number,
     previousHash: new Uint8Array(b.previousHash),
     dataHash: new Uint8Array(blockDataHash(b.data)),
+    timestamp: b.timestamp,
   })
   const metadata: BlockMetadata = {
     signatures:
@@ -77,6 +80,13 @@ export function verifyChainLink(prev: ParsedBlock | undefined, next: ParsedBlock
       number: next.number,
     })
   }
+  if (prev !== undefined && next.header.timestamp < prev.header.timestamp) {
+    throw new ProtocolError(ProtocolErrorCode.BAD_BLOCK, `block ${next.number} is ordered before the block it follows`, {
+      number: next.number,
+      timestamp: next.header.timestamp,
+      previous: prev.header.timestamp,
+    })
+  }
   if (!bytesEqual(next.header.dataHash, blockDataHash(next.block.data))) {
     throw new ProtocolError(ProtocolErrorCode.BAD_BLOCK, `block ${next.number} data does not match its data hash`, {
       number: next.number,
@@ -84,20 +94,26 @@ export function verifyChainLink(prev: ParsedBlock | undefined, next: ParsedBlock
   }
 }
 
-/** Checks that an orderer of the channel signed the block header. Genesis (block 0) is unsigned. */
-export function verifyBlockSignature(block: ParsedBlock, msp: MembershipService): void {
+/**
+ * Checks that a consenter of `config` (the channel config in force at the block's height)
+ * signed the block header, its certificate valid at the block's ordering time. `msp` is that
+ * config's membership service. Genesis (block 0) is unsigned.
+ */
+export function verifyBlockSignature(block: ParsedBlock, config: ChannelConfig, msp: MembershipService): void {
   if (block.number === 0) return
-  const sigs = block.block.metadata?.signatures ?? []
-  for (const s of sigs) {
+  const at = msp.at({ now: () => block.header.timestamp })
+  for (const s of block.block.metadata?.signatures ?? []) {
+    if (!config.consenters.some((c) => bytesEqual(c.certificate, s.signer))) continue
     try {
-      const signer = msp.validateRole(s.signer, Role.ORDERER)
+      const signer = at.validateRole(s.signer, Role.ORDERER)
       if (verify(signer.publicKey, block.block.header, s.signature)) return
     } catch {
       // try the next signature
     }
   }
-  throw new ProtocolError(ProtocolErrorCode.BAD_BLOCK, `block ${block.number} carries no valid orderer signature`, {
+  throw new ProtocolError(ProtocolErrorCode.BAD_BLOCK, `block ${block.number} carries no valid signature of a consenter of config ${config.sequence}`, {
     number: block.number,
+    configSequence: config.sequence,
   })
 }
 

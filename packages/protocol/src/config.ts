@@ -35,6 +35,9 @@ export const DEFAULT_RAFT: RaftConfig = {
 
 export const DEFAULT_ADMINS_POLICY = 'MAJORITY Admins'
 
+/** How far a transaction's timestamp may be from its block's ordering time, by default. */
+export const DEFAULT_TX_TIME_WINDOW_MS = 5 * 60_000
+
 /** Defaults for the fields a config leaves unset (protobuf decodes unset numbers as 0). */
 function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefined): T {
   const out = { ...defaults }
@@ -53,6 +56,8 @@ export function normalizeChannelConfig(c: Partial<ChannelConfig> & Pick<ChannelC
     raft: withDefaults(DEFAULT_RAFT, c.raft),
     adminsPolicy: c.adminsPolicy || DEFAULT_ADMINS_POLICY,
     lifecyclePolicy: c.lifecyclePolicy || DEFAULT_ADMINS_POLICY,
+    txTimeWindowMs: c.txTimeWindowMs || DEFAULT_TX_TIME_WINDOW_MS,
+    retiredConsenterIds: [...(c.retiredConsenterIds ?? [])].sort((a, b) => a - b),
   }
   const bad = (reason: string): never => {
     throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `channel config: ${reason}`, { channel: c.channelId })
@@ -62,6 +67,8 @@ export function normalizeChannelConfig(c: Partial<ChannelConfig> & Pick<ChannelC
   if (config.consenters.length === 0) bad('needs at least one consenter')
   const ids = new Set(config.consenters.map((x) => x.id))
   if (ids.size !== config.consenters.length || ids.has(0)) bad('consenter ids must be unique and non-zero')
+  const retired = config.consenters.find((x) => config.retiredConsenterIds.includes(x.id))
+  if (retired !== undefined) bad(`consenter id ${retired.id} (${retired.name}) was used before by a removed consenter; ids are never reused, give it a new one`)
   const orgIds = new Set(config.orgs.map((o) => o.mspId))
   for (const x of config.consenters) if (!orgIds.has(x.org)) bad(`consenter ${x.name} belongs to unknown org ${x.org}`)
   const raft = config.raft as RaftConfig
@@ -81,7 +88,7 @@ export function createGenesisBlock(config: ChannelConfig, timestamp: number): Ui
   })
   const payload = Payload.encode({ header, data: ChannelConfig.encode(normalized) })
   const envelope = Envelope.encode({ payload, signature: new Uint8Array(0), signer: new Uint8Array(0) })
-  return createBlock({ number: 0, previousHash: new Uint8Array(0), data: [envelope] })
+  return createBlock({ number: 0, previousHash: new Uint8Array(0), data: [envelope], timestamp })
 }
 
 /**
@@ -115,6 +122,35 @@ export function isConfigBlock(block: ParsedBlock): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * Checks a transaction's timestamp against the ordering time `at`: it may differ by at most
+ * the channel's tx time window, so a client cannot have its certificates, or its endorsers',
+ * judged at a time of its choosing.
+ */
+export function checkTxTime(windowMs: number, txTimestamp: number, at: number): void {
+  const window = windowMs || DEFAULT_TX_TIME_WINDOW_MS
+  if (Math.abs(txTimestamp - at) > window) {
+    throw new ProtocolError(
+      ProtocolErrorCode.BAD_TIMESTAMP,
+      `transaction timestamp ${new Date(txTimestamp).toISOString()} is more than ${window} ms from the ordering time ${new Date(at).toISOString()}`,
+      { timestamp: txTimestamp, at, windowMs: window },
+    )
+  }
+}
+
+/**
+ * The channel config in force at block `tip` of a chain, and the number of the config block
+ * that put it there (the tip itself, or the one the tip's metadata names).
+ */
+export async function configInForce(tip: number, getBlock: (n: number) => Promise<Uint8Array | undefined>): Promise<{ config: ChannelConfig; number: number }> {
+  const missing = (n: number): never => {
+    throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `block ${n} is missing from the chain`, { number: n })
+  }
+  const last = parseBlock((await getBlock(tip)) ?? missing(tip))
+  const number = isConfigBlock(last) ? last.number : (last.block.metadata?.lastConfig ?? 0)
+  return { config: readChannelConfig((await getBlock(number)) ?? missing(number)), number }
 }
 
 /** The membership service of a channel configuration. */

@@ -3,8 +3,9 @@ import { evaluatePolicy, IdentityError, parsePolicy, PolicyError } from '@consor
 import type { MembershipService, SigningIdentity, ValidatedIdentity } from '@consort/identity'
 import { ChannelConfig, ConfigUpdate, decode, DecodeError, HeaderType } from '@consort/types'
 import type { Consenter } from '@consort/types'
-import { normalizeChannelConfig } from './config.js'
-import { createSignedEnvelope } from './envelope.js'
+import type { ParsedBlock } from './blocks.js'
+import { checkTxTime, normalizeChannelConfig } from './config.js'
+import { createSignedEnvelope, openEnvelope, verifyEnvelope } from './envelope.js'
 import { ProtocolError, ProtocolErrorCode } from './errors.js'
 
 /**
@@ -36,12 +37,22 @@ export function consenterChange(current: ChannelConfig, next: ChannelConfig): Co
   return undefined
 }
 
+/** The next config without consenter `id`, its id retired for good. */
+export function retireConsenter(config: ChannelConfig, id: number): ChannelConfig {
+  return {
+    ...config,
+    consenters: config.consenters.filter((c) => c.id !== id),
+    retiredConsenterIds: [...new Set([...config.retiredConsenterIds, id])].sort((a, b) => a - b),
+  }
+}
+
 /**
  * Checks a config update against the current config and returns the next config:
  * same channel, the next sequence, admin signatures that satisfy the admins policy, and at
- * most one consenter added or removed (existing consenters unchanged, ids never reused).
+ * most one consenter added or removed (existing consenters unchanged, ids never reused: a
+ * removed consenter's id is recorded in the config's retired ids).
  */
-export function validateConfigUpdate(current: ChannelConfig, updateBytes: Uint8Array, msp: MembershipService, retiredIds: readonly number[] = []): ChannelConfig {
+export function validateConfigUpdate(current: ChannelConfig, updateBytes: Uint8Array, msp: MembershipService): ChannelConfig {
   const bad = (reason: string, code: ProtocolErrorCode = ProtocolErrorCode.BAD_CONFIG): never => {
     throw new ProtocolError(code, `config update refused: ${reason}`, { channel: current.channelId })
   }
@@ -82,7 +93,27 @@ export function validateConfigUpdate(current: ChannelConfig, updateBytes: Uint8A
       bad(`consenter ${c.id} changed; remove it and add a new one instead`)
     }
   }
-  for (const c of added) if (retiredIds.includes(c.id)) bad(`consenter id ${c.id} was used before`)
+  // (A consenter with a retired id never gets here: normalizeChannelConfig refuses it.)
+  // Retired ids stay retired: the next config keeps every one and adds each removed id.
+  const retired = [...new Set([...current.retiredConsenterIds, ...removed.map((c) => c.id)])].sort((a, b) => a - b)
+  if (retired.length !== next.retiredConsenterIds.length || retired.some((id, i) => next.retiredConsenterIds[i] !== id)) {
+    bad(`retired consenter ids must be [${retired.join(', ')}], got [${next.retiredConsenterIds.join(', ')}] (use retireConsenter to draft a removal)`)
+  }
   if (next.consenters.length === 0) bad('the last consenter cannot be removed')
   return next
+}
+
+/**
+ * Validates a config block delivered on a chain whose config in force is `current` (with
+ * membership `msp`), exactly as the orderers did when they ordered it: the update envelope's
+ * creator and signature, its timestamp within the tx window of the block's ordering time,
+ * and the update's admin signatures against the current admins policy, every certificate
+ * judged at the ordering time. Returns the config the block puts in force.
+ */
+export function validateConfigBlock(current: ChannelConfig, msp: MembershipService, block: ParsedBlock): ChannelConfig {
+  const opened = openEnvelope(block.block.data[0] as Uint8Array)
+  const at = msp.at({ now: () => block.header.timestamp })
+  verifyEnvelope(opened, at, { channelId: current.channelId, types: [HeaderType.CONFIG_UPDATE] })
+  checkTxTime(current.txTimeWindowMs, opened.header.timestamp, block.header.timestamp)
+  return validateConfigUpdate(current, opened.payload.data, at)
 }

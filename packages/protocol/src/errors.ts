@@ -9,6 +9,8 @@ export const ProtocolErrorCode = {
   WRONG_TYPE: 'ERR_PROTOCOL_WRONG_TYPE',
   BAD_BLOCK: 'ERR_PROTOCOL_BAD_BLOCK',
   BAD_CONFIG: 'ERR_PROTOCOL_BAD_CONFIG',
+  /** A transaction's timestamp is outside the channel's tx time window around the ordering time. */
+  BAD_TIMESTAMP: 'ERR_PROTOCOL_BAD_TIMESTAMP',
 } as const
 export type ProtocolErrorCode = (typeof ProtocolErrorCode)[keyof typeof ProtocolErrorCode]
 
@@ -26,6 +28,8 @@ export class ProtocolError extends ConsortError<ProtocolErrorCode> {
         return ValidationCode.BAD_CHANNEL
       case ProtocolErrorCode.WRONG_TYPE:
         return ValidationCode.UNKNOWN_TX_TYPE
+      case ProtocolErrorCode.BAD_TIMESTAMP:
+        return ValidationCode.TIMESTAMP_OUT_OF_WINDOW
       default:
         return ValidationCode.BAD_PAYLOAD
     }

@@ -5,15 +5,18 @@ export { blockDataHash, blockHash, blockTxIds, createBlock, parseBlock, verifyBl
 export type { NewBlock, ParsedBlock } from './blocks.js'
 export {
   channelMsp,
+  checkTxTime,
+  configInForce,
   createGenesisBlock,
   isConfigBlock,
   DEFAULT_ADMINS_POLICY,
   DEFAULT_BATCH,
   DEFAULT_RAFT,
+  DEFAULT_TX_TIME_WINDOW_MS,
   normalizeChannelConfig,
   readChannelConfig,
 } from './config.js'
-export { consenterChange, createConfigUpdateEnvelope, validateConfigUpdate } from './configUpdate.js'
+export { consenterChange, createConfigUpdateEnvelope, retireConsenter, validateConfigBlock, validateConfigUpdate } from './configUpdate.js'
 export type { ConsenterChange } from './configUpdate.js'
 export {
   createProposal,

@@ -25,6 +25,7 @@ const CODE_VALUES: Readonly<Record<ValidationCode, number>> = {
   [ValidationCode.INVALID_CONFIG]: 17,
   [ValidationCode.UNKNOWN_TX_TYPE]: 18,
   [ValidationCode.BAD_CHANNEL]: 19,
+  [ValidationCode.TIMESTAMP_OUT_OF_WINDOW]: 20,
   [ValidationCode.NOT_VALIDATED]: 254,
   [ValidationCode.INVALID_OTHER_REASON]: 255,
 }

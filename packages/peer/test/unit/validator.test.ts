@@ -16,9 +16,9 @@ const enc = new TextEncoder()
 const orgNames = ['Org1', 'Org2', 'Org3']
 const cas = orgNames.map((org) => createRootCA({ org, notBefore: T0 }))
 const orgs: OrgConfig[] = orgNames.map((mspId, i) => ({ mspId, rootCerts: [cas[i]!.certificate], revoked: [], anchorPeers: [] }))
-const member = (i: number, role: Role, name: string): SigningIdentity => {
+const member = (i: number, role: Role, name: string, notAfter?: number): SigningIdentity => {
   const k = generateKeyPair()
-  return signingIdentity(issueCertificate(cas[i]!, { subject: name, role, publicKey: k.publicKey, notBefore: T0 }), k.privateKey)
+  return signingIdentity(issueCertificate(cas[i]!, { subject: name, role, publicKey: k.publicKey, notBefore: T0, notAfter }), k.privateKey)
 }
 const peers = [0, 1, 2].map((i) => member(i, Role.PEER, `peer0.org${i + 1}`))
 const client = member(0, Role.CLIENT, 'client.org1')
@@ -28,10 +28,16 @@ const dirs: string[] = []
 let ledger: LevelLedger
 let height = 0
 let prevHash = new Uint8Array(0)
-const validator = new BlockValidator({ channelId: 'consort', orgs: () => orgNames, mspAt: (t) => new MembershipService(orgs, { clock: { now: () => t } }) })
+const WINDOW = 60_000
+const validator = new BlockValidator({
+  channelId: 'consort',
+  orgs: () => orgNames,
+  mspAt: (t) => new MembershipService(orgs, { clock: { now: () => t } }),
+  txTimeWindowMs: () => WINDOW,
+})
 
 async function commit(txs: Uint8Array[], writes: { ns: string; key: string; value: string }[] = []): Promise<void> {
-  const bytes = createBlock({ number: height, previousHash: prevHash, data: txs })
+  const bytes = createBlock({ number: height, previousHash: prevHash, data: txs, timestamp: T0 + 1000 })
   const b = parseBlock(bytes)
   await ledger.commitBlock(bytes, {
     number: height,
@@ -42,10 +48,10 @@ async function commit(txs: Uint8Array[], writes: { ns: string; key: string; valu
   prevHash = b.hash
 }
 
-function tx(o: { contract?: string; rw: Partial<NsReadWriteSet>; endorsers?: SigningIdentity[]; creator?: SigningIdentity; version?: string; tamper?: boolean }): Uint8Array {
+function tx(o: { contract?: string; rw: Partial<NsReadWriteSet>; endorsers?: SigningIdentity[]; creator?: SigningIdentity; version?: string; tamper?: boolean; timestamp?: number }): Uint8Array {
   const contract = o.contract ?? 'kv'
   const creator = o.creator ?? client
-  const p = createProposal(creator, { channelId: 'consort', contract, fcn: 'f', args: [], timestamp: T0 + 1000 })
+  const p = createProposal(creator, { channelId: 'consort', contract, fcn: 'f', args: [], timestamp: o.timestamp ?? T0 + 1000 })
   const rwset = TxReadWriteSet.encode({ nsRwset: [{ namespace: contract, reads: [], rangeQueries: [], writes: [], ...o.rw }] })
   const payload = createResponsePayload({
     header: p.header,
@@ -62,8 +68,8 @@ function tx(o: { contract?: string; rw: Partial<NsReadWriteSet>; endorsers?: Sig
   return createTransaction(creator, { header: p.header, input: p.input, responsePayload: payload, endorsements })
 }
 
-async function validate(txs: Uint8Array[]): Promise<ValidationCode[]> {
-  const b = parseBlock(createBlock({ number: height, previousHash: prevHash, data: txs }))
+async function validate(txs: Uint8Array[], orderedAt = T0 + 1000): Promise<ValidationCode[]> {
+  const b = parseBlock(createBlock({ number: height, previousHash: prevHash, data: txs, timestamp: orderedAt }))
   return (await validator.validate(b, ledger)).map((t) => t.validationCode)
 }
 
@@ -72,12 +78,12 @@ beforeAll(async () => {
   dirs.push(dir)
   ledger = await LevelLedger.open(dir)
   const def = ContractDefinition.encode({ name: 'kv', version: '1.0', sequence: 1, endorsementPolicy: "AND('Org1.peer','Org2.peer')", codeHash: 'ab' })
-  await ledger.commitBlock(createBlock({ number: 0, previousHash: new Uint8Array(), data: [] }), {
+  await ledger.commitBlock(createBlock({ number: 0, previousHash: new Uint8Array(), data: [], timestamp: T0 + 1000 }), {
     number: 0,
-    hash: parseBlock(createBlock({ number: 0, previousHash: new Uint8Array(), data: [] })).hash,
+    hash: parseBlock(createBlock({ number: 0, previousHash: new Uint8Array(), data: [], timestamp: T0 + 1000 })).hash,
     txs: [{ txId: '', code: 0, timestamp: 0, writes: [{ ns: LIFECYCLE_NS, key: definitionKey('kv'), isDelete: false, value: def }] }],
   })
-  prevHash = parseBlock(createBlock({ number: 0, previousHash: new Uint8Array(), data: [] })).hash
+  prevHash = parseBlock(createBlock({ number: 0, previousHash: new Uint8Array(), data: [], timestamp: T0 + 1000 })).hash
   height = 1
   await commit([], [{ ns: 'kv', key: 'a', value: '1' }, { ns: 'kv', key: 'm', value: '1' }])
 })
@@ -127,9 +133,9 @@ describe('BlockValidator', () => {
     const once = tx({ rw: {} })
     expect(await validate([once, once])).toEqual([ValidationCode.VALID, ValidationCode.DUPLICATE_TXID])
     // Committing records its tx id: a resubmission in a later block is a duplicate too.
-    await ledger.commitBlock(createBlock({ number: height, previousHash: prevHash, data: [once] }), {
+    await ledger.commitBlock(createBlock({ number: height, previousHash: prevHash, data: [once], timestamp: T0 + 1000 }), {
       number: height,
-      hash: parseBlock(createBlock({ number: height, previousHash: prevHash, data: [once] })).hash,
+      hash: parseBlock(createBlock({ number: height, previousHash: prevHash, data: [once], timestamp: T0 + 1000 })).hash,
       txs: [{ txId: openEnvelope(once).header.txId, code: 0, timestamp: 0, writes: [] }],
     })
     height++
@@ -144,5 +150,17 @@ describe('BlockValidator', () => {
     const codes = await validate([garbled, new Uint8Array([1, 2, 3])])
     expect([ValidationCode.BAD_SIGNATURE, ValidationCode.BAD_PAYLOAD, ValidationCode.BAD_CREATOR]).toContain(codes[0])
     expect(codes[1]).toBe(ValidationCode.BAD_PAYLOAD)
+  })
+  it('judges certificates at the ordering time, not at a timestamp the client chose', async () => {
+    // Peers whose certificates expired at T0 + 2 s; a client backdates its transaction to T0 + 1 s.
+    const expiring = [0, 1].map((i) => member(i, Role.PEER, `old.peer0.org${i + 1}`, T0 + 2000))
+    const forged = () => tx({ rw: { writes: [{ key: 'forged', isDelete: false, value: enc.encode('x') }] }, endorsers: expiring, timestamp: T0 + 1000 })
+    // Ordered while the certificates were valid: accepted.
+    expect(await validate([forged()], T0 + 1500)).toEqual([ValidationCode.VALID])
+    // Ordered after they expired, within the tx window: the endorsements no longer count.
+    expect(await validate([forged()], T0 + 3000)).toEqual([ValidationCode.ENDORSEMENT_POLICY_FAILURE])
+    // Ordered further from the claimed time than the window allows: refused on the timestamp.
+    expect(await validate([forged()], T0 + 1000 + WINDOW + 1)).toEqual([ValidationCode.TIMESTAMP_OUT_OF_WINDOW])
+    expect(await validate([tx({ rw: {}, timestamp: T0 + 1000 + 2 * WINDOW })], T0 + 1000 + WINDOW - 1)).toEqual([ValidationCode.TIMESTAMP_OUT_OF_WINDOW])
   })
 })

@@ -4,7 +4,10 @@ import { Envelope, Header, HeaderType, ManualClock, Payload, Role } from '@conso
 import { describe, expect, it } from 'vitest'
 import {
   channelMsp,
+  checkTxTime,
+  configInForce,
   createBlock,
+  createConfigUpdateEnvelope,
   createGenesisBlock,
   createSignedEnvelope,
   normalizeChannelConfig,
@@ -12,7 +15,10 @@ import {
   parseBlock,
   ProtocolErrorCode,
   readChannelConfig,
+  retireConsenter,
   signEnvelope,
+  validateConfigBlock,
+  validateConfigUpdate,
   verifyBlockSignature,
   verifyChainLink,
   verifyEnvelope,
@@ -20,12 +26,18 @@ import {
 
 const T0 = Date.UTC(2026, 0, 1)
 const ca = createRootCA({ org: 'Org1', notBefore: T0 })
-const member = (role: Role) => {
+const member = (role: Role, subject = `${role}.org1`, notAfter?: number) => {
   const k = generateKeyPair()
-  return signingIdentity(issueCertificate(ca, { subject: `${role}.org1`, role, publicKey: k.publicKey, notBefore: T0 }), k.privateKey)
+  return { ...signingIdentity(issueCertificate(ca, { subject, role, publicKey: k.publicKey, notBefore: T0, notAfter }), k.privateKey), privateKey: k.privateKey }
 }
 const client = member(Role.CLIENT)
 const orderer = member(Role.ORDERER)
+const ca2 = createRootCA({ org: 'Org2', notBefore: T0 })
+const k2 = generateKeyPair()
+const admins = [
+  member(Role.ADMIN, 'admin.org1'),
+  { ...signingIdentity(issueCertificate(ca2, { subject: 'admin.org2', role: Role.ADMIN, publicKey: k2.publicKey, notBefore: T0 }), k2.privateKey), privateKey: k2.privateKey },
+]
 const config = normalizeChannelConfig({
   channelId: 'consort',
   orgs: [{ mspId: 'Org1', rootCerts: [ca.certificate], revoked: [], anchorPeers: [] }],
@@ -79,23 +91,105 @@ describe('blocks', () => {
   it('chains blocks and checks links, data hashes and orderer signatures', () => {
     const genesis = parseBlock(createGenesisBlock(config, T0))
     expect(readChannelConfig(genesis.bytes).consenters[0]?.name).toBe('orderer0')
-    const b1 = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data] }, orderer))
+    const at = T0 + 1000
+    const b1 = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data], timestamp: at }, orderer))
     verifyChainLink(genesis, b1)
-    verifyBlockSignature(b1, msp)
-    const unsigned = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data] }))
-    expect(() => verifyBlockSignature(unsigned, msp)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
-    const byClient = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data] }, client))
-    expect(() => verifyBlockSignature(byClient, msp)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
-    const wrongLink = parseBlock(createBlock({ number: 1, previousHash: new Uint8Array(32), data: [data] }, orderer))
+    verifyBlockSignature(b1, config, msp)
+    const unsigned = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data], timestamp: at }))
+    expect(() => verifyBlockSignature(unsigned, config, msp)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
+    const byClient = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data], timestamp: at }, client))
+    expect(() => verifyBlockSignature(byClient, config, msp)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
+    const wrongLink = parseBlock(createBlock({ number: 1, previousHash: new Uint8Array(32), data: [data], timestamp: at }, orderer))
     expect(() => verifyChainLink(genesis, wrongLink)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
-    const gap = parseBlock(createBlock({ number: 2, previousHash: genesis.hash, data: [data] }, orderer))
+    const gap = parseBlock(createBlock({ number: 2, previousHash: genesis.hash, data: [data], timestamp: at }, orderer))
     expect(() => verifyChainLink(genesis, gap)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
+    const backwards = parseBlock(createBlock({ number: 2, previousHash: b1.hash, data: [data], timestamp: at - 1 }, orderer))
+    expect(() => verifyChainLink(b1, backwards)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
+  })
+
+  it('accepts only blocks signed by a consenter of the config in force, valid at the ordering time', () => {
+    const genesis = parseBlock(createGenesisBlock(config, T0))
+    // An orderer-role certificate of a channel org that is not a consenter of this config.
+    const outsider = member(Role.ORDERER, 'rogue.org1')
+    const forged = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data], timestamp: T0 + 1000 }, outsider))
+    expect(() => verifyBlockSignature(forged, config, msp)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
+    // A consenter whose certificate had expired when the block claims to be ordered.
+    const expiring = member(Role.ORDERER, 'short.org1', T0 + 5000)
+    const cfg = normalizeChannelConfig({ ...config, consenters: [{ ...config.consenters[0]!, certificate: expiring.certificate.bytes }] })
+    const late = parseBlock(createBlock({ number: 1, previousHash: genesis.hash, data: [data], timestamp: T0 + 6000 }, expiring))
+    expect(() => verifyBlockSignature(late, cfg, channelMsp(cfg, new ManualClock(T0)))).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_BLOCK }))
+  })
+
+  it('finds the config in force at any height from the last config block the tip names', async () => {
+    const genesis = createGenesisBlock(config, T0)
+    const b1 = createBlock({ number: 1, previousHash: parseBlock(genesis).hash, data: [data], timestamp: T0, lastConfig: 0 }, orderer)
+    const chain = [genesis, b1]
+    expect(await configInForce(1, async (n) => chain[n])).toEqual({ config, number: 0 })
+    await expect(configInForce(2, async (n) => chain[n])).rejects.toMatchObject({ code: ProtocolErrorCode.BAD_CONFIG })
   })
 
   it('refuses an invalid channel config', () => {
     expect(() => normalizeChannelConfig({ ...config, consenters: [] })).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG }))
     expect(() => normalizeChannelConfig({ ...config, channelId: 'Bad Name' })).toThrow(
       expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG }),
+    )
+  })
+})
+
+describe('tx time window', () => {
+  it('accepts a timestamp within the window of the ordering time, either side, and refuses one outside', () => {
+    checkTxTime(60_000, T0, T0 + 60_000)
+    checkTxTime(60_000, T0 + 60_000, T0)
+    expect(() => checkTxTime(60_000, T0, T0 + 60_001)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_TIMESTAMP }))
+    expect(() => checkTxTime(60_000, T0 + 60_001, T0)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_TIMESTAMP }))
+  })
+})
+
+describe('config updates', () => {
+  const cfg = normalizeChannelConfig({
+    ...config,
+    orgs: [...config.orgs, { mspId: 'Org2', rootCerts: [ca2.certificate], revoked: [], anchorPeers: [] }],
+    adminsPolicy: 'ALL Admins',
+    consenters: [1, 2, 3].map((id) => ({ ...config.consenters[0]!, id, name: `orderer${id}`, certificate: member(Role.ORDERER, `orderer${id}.org1`).certificate.bytes })),
+  })
+  const cfgMsp = channelMsp(cfg, new ManualClock(T0 + 1000))
+  const update = (next: typeof cfg, signers = admins) => {
+    const { envelope } = createConfigUpdateEnvelope(client, next, signers.map((a) => ({ certificate: a.certificate.bytes, privateKey: a.privateKey })), T0 + 1000)
+    return envelope
+  }
+  const blockOf = (envelope: Uint8Array, timestamp = T0 + 1000) =>
+    parseBlock(createBlock({ number: 1, previousHash: new Uint8Array(32), data: [envelope], timestamp }, orderer))
+
+  it('records a removed consenter id as retired and refuses to give it out again', () => {
+    const removed = retireConsenter({ ...cfg, sequence: 1 }, 3)
+    expect(removed.retiredConsenterIds).toEqual([3])
+    const afterRemoval = validateConfigUpdate(cfg, openEnvelope(update(removed)).payload.data, cfgMsp)
+    expect(afterRemoval.retiredConsenterIds).toEqual([3])
+    // A removal that does not retire the id is refused.
+    const unretired = { ...cfg, sequence: 1, consenters: cfg.consenters.filter((c) => c.id !== 3) }
+    expect(() => validateConfigUpdate(cfg, openEnvelope(update(unretired)).payload.data, cfgMsp)).toThrow(
+      expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG }),
+    )
+    // Reusing id 3 for a new consenter is refused, with a sentence that says why.
+    const newcomer = { ...cfg.consenters[0]!, id: 3, name: 'orderer3b', certificate: member(Role.ORDERER, 'orderer3b.org1').certificate.bytes }
+    const reuse = { ...afterRemoval, sequence: 2, consenters: [...afterRemoval.consenters, newcomer] }
+    expect(() => validateConfigUpdate(afterRemoval, openEnvelope(update(reuse)).payload.data, cfgMsp)).toThrow(
+      expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG, message: expect.stringContaining('consenter id 3 (orderer3b) was used before') }),
+    )
+    // A config that lists a retired id among its consenters is not a valid config at all.
+    expect(() => normalizeChannelConfig(reuse)).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG }))
+  })
+
+  it('a config block is checked against the admins policy in force, at the ordering time', () => {
+    const next = { ...cfg, sequence: 1, batch: { ...cfg.batch!, batchTimeoutMs: 99 } }
+    expect(validateConfigBlock(cfg, cfgMsp, blockOf(update(next))).batch?.batchTimeoutMs).toBe(99)
+    // Org1's admin alone does not satisfy "ALL Admins": refused, as the orderers refuse it.
+    expect(() => validateConfigBlock(cfg, cfgMsp, blockOf(update(next, [admins[0]!])))).toThrow(
+      expect.objectContaining({ code: ProtocolErrorCode.BAD_CREATOR }),
+    )
+    // An update ordered long after its own timestamp is refused.
+    expect(() => validateConfigBlock(cfg, cfgMsp, blockOf(update(next), T0 + 1000 + cfg.txTimeWindowMs + 1))).toThrow(
+      expect.objectContaining({ code: ProtocolErrorCode.BAD_TIMESTAMP }),
     )
   })
 })

@@ -3539,6 +3539,7 @@ export enum ValidationCode {
   INVALID_CONFIG = 'INVALID_CONFIG',
   UNKNOWN_TX_TYPE = 'UNKNOWN_TX_TYPE',
   BAD_CHANNEL = 'BAD_CHANNEL',
+  TIMESTAMP_OUT_OF_WINDOW = 'TIMESTAMP_OUT_OF_WINDOW',
   NOT_VALIDATED = 'NOT_VALIDATED',
   INVALID_OTHER_REASON = 'INVALID_OTHER_REASON'
 }
@@ -3564,6 +3565,7 @@ enum __ValidationCodeValues {
   INVALID_CONFIG = 17,
   UNKNOWN_TX_TYPE = 18,
   BAD_CHANNEL = 19,
+  TIMESTAMP_OUT_OF_WINDOW = 20,
   NOT_VALIDATED = 254,
   INVALID_OTHER_REASON = 255
 }
@@ -3578,6 +3580,7 @@ export interface BlockHeader {
   number: number
   previousHash: Uint8Array
   dataHash: Uint8Array
+  timestamp: number
 }
 
 export namespace BlockHeader {
@@ -3605,6 +3608,11 @@ export namespace BlockHeader {
           w.bytes(obj.dataHash)
         }
 
+        if ((obj.timestamp != null && obj.timestamp !== 0)) {
+          w.uint32(32)
+          w.uint64Number(obj.timestamp)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -3612,7 +3620,8 @@ export namespace BlockHeader {
         const obj: any = {
           number: 0,
           previousHash: uint8ArrayAlloc(0),
-          dataHash: uint8ArrayAlloc(0)
+          dataHash: uint8ArrayAlloc(0),
+          timestamp: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -3631,6 +3640,10 @@ export namespace BlockHeader {
             }
             case 3: {
               obj.dataHash = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.timestamp = reader.uint64Number()
               break
             }
             default: {
@@ -3669,6 +3682,13 @@ export namespace BlockHeader {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.timestamp`,
+                value: reader.uint64Number()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3696,6 +3716,11 @@ export namespace BlockHeader {
     value: Uint8Array
   }
 
+  export interface BlockHeaderTimestampFieldEvent {
+    field: '$.timestamp'
+    value: number
+  }
+
   export function encode (obj: Partial<BlockHeader>): Uint8Array {
     return encodeMessage(obj, BlockHeader.codec())
   }
@@ -3704,7 +3729,7 @@ export namespace BlockHeader {
     return decodeMessage(buf, BlockHeader.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockHeader>): Generator<BlockHeaderNumberFieldEvent | BlockHeaderPreviousHashFieldEvent | BlockHeaderDataHashFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockHeader>): Generator<BlockHeaderNumberFieldEvent | BlockHeaderPreviousHashFieldEvent | BlockHeaderDataHashFieldEvent | BlockHeaderTimestampFieldEvent> {
     return streamMessage(buf, BlockHeader.codec(), opts)
   }
 }
@@ -4970,6 +4995,8 @@ export interface ChannelConfig {
   raft?: RaftConfig
   adminsPolicy: string
   lifecyclePolicy: string
+  txTimeWindowMs: number
+  retiredConsenterIds: number[]
 }
 
 export namespace ChannelConfig {
@@ -5026,6 +5053,18 @@ export namespace ChannelConfig {
           w.string(obj.lifecyclePolicy)
         }
 
+        if ((obj.txTimeWindowMs != null && obj.txTimeWindowMs !== 0)) {
+          w.uint32(72)
+          w.uint32(obj.txTimeWindowMs)
+        }
+
+        if (obj.retiredConsenterIds != null && obj.retiredConsenterIds.length > 0) {
+          for (const value of obj.retiredConsenterIds) {
+            w.uint32(80)
+            w.uint32(value)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -5036,7 +5075,9 @@ export namespace ChannelConfig {
           orgs: [],
           consenters: [],
           adminsPolicy: '',
-          lifecyclePolicy: ''
+          lifecyclePolicy: '',
+          txTimeWindowMs: 0,
+          retiredConsenterIds: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -5093,6 +5134,18 @@ export namespace ChannelConfig {
               obj.lifecyclePolicy = reader.string()
               break
             }
+            case 9: {
+              obj.txTimeWindowMs = reader.uint32()
+              break
+            }
+            case 10: {
+              if (opts.limits?.retiredConsenterIds != null && obj.retiredConsenterIds.length === opts.limits.retiredConsenterIds) {
+                throw new MaxLengthError('Decode error - repeated field "retiredConsenterIds" had too many elements')
+              }
+
+              obj.retiredConsenterIds.push(reader.uint32())
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5104,7 +5157,8 @@ export namespace ChannelConfig {
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
           orgs: 0,
-          consenters: 0
+          consenters: 0,
+          retiredConsenterIds: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -5189,6 +5243,28 @@ export namespace ChannelConfig {
                 field: `${prefix}.lifecyclePolicy`,
                 value: reader.string()
               }
+              break
+            }
+            case 9: {
+              yield {
+                field: `${prefix}.txTimeWindowMs`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 10: {
+              if (opts.limits?.retiredConsenterIds != null && obj.retiredConsenterIds === opts.limits.retiredConsenterIds) {
+                throw new MaxLengthError('Streaming decode error - repeated field "retiredConsenterIds" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.retiredConsenterIds[]`,
+                index: obj.retiredConsenterIds,
+                value: reader.uint32()
+              }
+
+              obj.retiredConsenterIds++
+
               break
             }
             default: {
@@ -5332,6 +5408,17 @@ export namespace ChannelConfig {
     value: string
   }
 
+  export interface ChannelConfigTxTimeWindowMsFieldEvent {
+    field: '$.txTimeWindowMs'
+    value: number
+  }
+
+  export interface ChannelConfigRetiredConsenterIdsFieldEvent {
+    field: '$.retiredConsenterIds[]'
+    index: number
+    value: number
+  }
+
   export function encode (obj: Partial<ChannelConfig>): Uint8Array {
     return encodeMessage(obj, ChannelConfig.codec())
   }
@@ -5340,7 +5427,7 @@ export namespace ChannelConfig {
     return decodeMessage(buf, ChannelConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigRaftElectionJitterFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigRaftElectionJitterFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent | ChannelConfigTxTimeWindowMsFieldEvent | ChannelConfigRetiredConsenterIdsFieldEvent> {
     return streamMessage(buf, ChannelConfig.codec(), opts)
   }
 }

@@ -1,0 +1,87 @@
+// Attacks by members and former members, over the wire against real orderer and peer
+// processes. One network for the file; each test only adds to its ledger, in any order.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateKeyPair, readPrivateKeyFile } from '@consort/crypto'
+import { certificateFromPem, issueCertificate, signingIdentity } from '@consort/identity'
+import type { SigningIdentity } from '@consort/identity'
+import { createResponsePayload, endorse } from '@consort/protocol'
+import { connect, deploy, EndorseError } from '@consort/sdk'
+import type { Network } from '@consort/sdk'
+import { Role, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startNetwork } from '../src/fixture.js'
+import type { Client, Net } from '../src/fixture.js'
+
+const contractDir = (name: string) => fileURLToPath(new URL(`../../contracts/${name}`, import.meta.url))
+let net: Net
+let org1: Network
+let client: Client
+let version: string
+
+beforeAll(async () => {
+  net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
+  await net.leader()
+  const admins = [await net.identity(0, 'admin'), await net.identity(1, 'admin')]
+  version = (await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'asset-transfer', admins })).version
+  org1 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client') })
+  client = await net.client()
+}, 120_000)
+afterAll(async () => {
+  await org1?.close()
+  await client?.close()
+  await net?.teardown()
+})
+
+/** A peer identity issued by an org's CA (as a member, or a former member's admin, could). */
+async function issuePeer(mspId: string, notAfter: number): Promise<SigningIdentity> {
+  const caDir = join(net.manifest.dir, 'orgs', mspId, 'ca')
+  const ca = { certificate: certificateFromPem(await readFile(join(caDir, 'cert.pem'), 'utf8')), privateKey: await readPrivateKeyFile(join(caDir, 'key.pem')) }
+  const k = generateKeyPair()
+  const cert = issueCertificate(ca, { subject: `old-peer.${mspId.toLowerCase()}`, role: Role.PEER, publicKey: k.publicKey, notBefore: Date.now() - 60_000, notAfter })
+  return signingIdentity(cert, k.privateKey)
+}
+
+/** A transaction with a write set of the attacker's choosing, endorsed by `endorsers`, dated `timestamp`. */
+async function forged(key: string, endorsers: SigningIdentity[], timestamp: number): Promise<{ envelope: Uint8Array; txId: string }> {
+  const p = await org1.proposal({ contract: 'asset-transfer', fcn: 'CreateAsset', args: [key, 'red', '1', 'Mallory', '1'], timestamp })
+  const value = new TextEncoder().encode(JSON.stringify({ ID: key, Owner: 'Mallory', AppraisedValue: 1_000_000 }))
+  const rwset = TxReadWriteSet.encode({ nsRwset: [{ namespace: 'asset-transfer', reads: [], rangeQueries: [], writes: [{ key, isDelete: false, value }] }] })
+  const responsePayload = createResponsePayload({
+    header: p.header,
+    input: p.input,
+    contract: 'asset-transfer',
+    contractVersion: version,
+    contractSequence: 1,
+    rwset,
+    response: { status: 200, message: '', payload: new Uint8Array() },
+    events: [],
+  })
+  const endorsements = endorsers.map((e) => endorse(e, responsePayload))
+  return { envelope: await org1.transaction({ header: p.header, input: p.input, responsePayload, endorsements }), txId: p.txId }
+}
+
+describe('certificates are judged at the ordering time', () => {
+  it('a transaction backdated to when stolen peer certificates were valid does not commit VALID', async () => {
+    const notAfter = Date.now() + 1500
+    const expired = [await issuePeer('Org1', notAfter), await issuePeer('Org2', notAfter)]
+    // Wait (on the clock, not a fixed sleep) until both certificates have expired.
+    while (Date.now() <= notAfter + 50) await new Promise((r) => setTimeout(r, 50))
+    // Dated inside the tx window, at a moment both endorsers' certificates were still valid.
+    const tx = await forged('forged-by-backdating', expired, notAfter - 1000)
+    const r = await client.orderer.broadcast(tx.envelope, tx.txId)
+    expect(r.status).toBe(Status.SUCCESS)
+    const status = await org1.commitStatus(tx.txId, 30_000)
+    expect(status?.validationCode).toBe(ValidationCode.ENDORSEMENT_POLICY_FAILURE)
+    const read = await org1.contract('asset-transfer').evaluate('ReadAsset', 'forged-by-backdating').catch((e: unknown) => e)
+    expect(read).toBeInstanceOf(EndorseError)
+  })
+
+  it('a transaction dated outside the tx time window is refused by the orderer', async () => {
+    const valid = [await issuePeer('Org1', Date.now() + 3_600_000), await issuePeer('Org2', Date.now() + 3_600_000)]
+    const tx = await forged('forged-far-in-the-past', valid, Date.now() - 10 * 60_000)
+    const r = await client.orderer.broadcast(tx.envelope, tx.txId)
+    expect([r.status, r.code]).toEqual([Status.BAD_REQUEST, 'BAD_TIMESTAMP'])
+  })
+})
