@@ -26,6 +26,8 @@ export interface BroadcastModules {
   logger: Logger
   /** The orderer's clock: a transaction's timestamp must be within the tx time window of it. */
   clock: Clock
+  /** Why this orderer must not serve (it was removed from the consenters), if it must not. */
+  refusal?: () => string | undefined
 }
 
 const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
@@ -67,6 +69,8 @@ export class BroadcastService {
     let txId = ''
     let r: BroadcastResponse
     try {
+      const refused = this.m.refusal?.()
+      if (refused !== undefined) throw new OrdererError(OrdererErrorCode.NOT_A_CONSENTER, refused)
       const max = this.config().batch!.absoluteMaxBytes
       if (bytes.byteLength > max) {
         throw new OrdererError(OrdererErrorCode.TOO_LARGE, `envelope of ${bytes.byteLength} bytes exceeds absoluteMaxBytes ${max}`)

@@ -29,7 +29,10 @@ export interface RequestSigner {
  * by peers and by the SDK.
  */
 export class OrdererClient {
+  /** Where broadcasts go first: the leader, once an answer named it. */
   private preferred = 0
+  /** Where deliver streams go first: the orderer that last delivered a block. */
+  private deliverFrom = 0
 
   constructor(
     private readonly p2p: P2PNode,
@@ -60,6 +63,11 @@ export class OrdererClient {
       const endpoint = this.endpoints[idx] as string
       try {
         const r = await this.broadcastTo(endpoint, envelope, txId, timeoutMs)
+        if (r.code === OrdererErrorCode.NOT_A_CONSENTER) {
+          // Removed from the channel but still running: ask the others.
+          last = new OrdererError(OrdererErrorCode.NOT_A_CONSENTER, r.info)
+          continue
+        }
         // A follower forwarded it: send the next ones to the leader directly.
         const leader = r.leader === '' ? -1 : this.endpoints.indexOf(r.leader)
         this.preferred = leader >= 0 ? leader : idx
@@ -85,25 +93,28 @@ export class OrdererClient {
   }
 
   /**
-   * Streams blocks from `start`, in order, without gaps; when an orderer's stream breaks or
-   * stalls, it resumes from the next block on another. Ends after `stop`, or when `signal` aborts.
+   * Streams blocks from `start`, in order, without gaps; when an orderer's stream breaks,
+   * stalls or refuses, it resumes from the next block on another (the endpoints as of then:
+   * see setEndpoints). Ends after `stop`, or when `signal` aborts.
+   *
+   * `stallMs` bounds the wait for each block of a bounded request. An unbounded one waits as
+   * long as `idleMs` (0: forever, for listeners of a quiet chain); a node that must not fall
+   * behind sets it, so that a stream whose orderer stopped getting blocks (cut off, or removed
+   * from the consenters but still running) moves on to another orderer.
    */
-  async *deliver(req: DeliverRequest, signal?: AbortSignal, stallMs = 5000): AsyncGenerator<ParsedBlock> {
+  async *deliver(req: DeliverRequest, signal?: AbortSignal, opts: { stallMs?: number; idleMs?: number } = {}): AsyncGenerator<ParsedBlock> {
     let next = req.start
     let newest = req.newest === true
     let attempt = 0
     const aborted = (): boolean => signal?.aborted === true
+    const timeoutMs = req.stop === undefined ? (opts.idleMs ?? 0) : (opts.stallMs ?? 5000)
     while (!aborted() && (req.stop === undefined || next <= req.stop)) {
-      const endpoint = this.endpoints[(this.preferred + attempt) % this.endpoints.length] as string
+      const endpoint = this.endpoints[(this.deliverFrom + attempt) % this.endpoints.length] as string
       let stream: FramedStream | undefined
       try {
         stream = await this.openDeliver(endpoint, { start: next, newest, ...(req.stop !== undefined ? { stop: req.stop } : {}) })
         for (;;) {
-          // With no stop, a quiet chain is normal: wait without limit but give up on a dead stream.
-          const r = await stream.read(DeliverResponse, 'DeliverResponse', {
-            timeoutMs: req.stop === undefined ? 0 : stallMs,
-            ...(signal !== undefined ? { signal } : {}),
-          })
+          const r = await stream.read(DeliverResponse, 'DeliverResponse', { timeoutMs, ...(signal !== undefined ? { signal } : {}) })
           if (r.block !== undefined) {
             const block = parseBlock(r.block)
             if (newest) {
@@ -112,6 +123,8 @@ export class OrdererClient {
             }
             if (block.number !== next) throw new OrdererError(OrdererErrorCode.INTERNAL, `expected block ${next}, got ${block.number}`)
             next++
+            // Stay on the orderer that delivers: after a failover, that is the new one.
+            this.deliverFrom = (this.deliverFrom + attempt) % this.endpoints.length
             attempt = 0
             yield block
             continue

@@ -18,9 +18,19 @@ export interface BlockSource {
  * to a stop block or forever; blocks committed while it streams are sent as they commit.
  */
 export class DeliverService {
+  /** Streams waiting for their next block: woken when there is one, or when serving must stop. */
+  private readonly waiting = new Set<() => void>()
+
   constructor(
     private readonly config: () => ChannelConfig,
-    private readonly m: { p2p: P2PNode; blocks: BlockSource; msp: () => MembershipService; logger: Logger },
+    private readonly m: {
+      p2p: P2PNode
+      blocks: BlockSource
+      msp: () => MembershipService
+      logger: Logger
+      /** Why this node must not serve blocks (an orderer removed from the consenters), if it must not. */
+      refusal?: () => string | undefined
+    },
   ) {}
 
   async start(): Promise<void> {
@@ -29,6 +39,10 @@ export class DeliverService {
 
   private async serve(stream: FramedStream): Promise<void> {
     let seek: SeekInfo
+    const refuse = async (info: string) => {
+      await stream.write(DeliverResponse.encode({ status: Status.SERVICE_UNAVAILABLE, info }))
+      await stream.close()
+    }
     try {
       const opened = openEnvelope(await stream.readBytes())
       verifyEnvelope(opened, this.m.msp(), { channelId: this.config().channelId, types: [HeaderType.DELIVER_SEEK] })
@@ -42,9 +56,13 @@ export class DeliverService {
       }
       throw err
     }
+    const refused = this.m.refusal?.()
+    if (refused !== undefined) return refuse(refused)
     const closed = new Promise<void>((resolve) => stream.stream.addEventListener('close', () => resolve(), { once: true }))
     let n = seek.newest ? Math.max(0, this.m.blocks.height() - 1) : seek.start
     while (seek.stop === undefined || n <= seek.stop) {
+      const stop = this.m.refusal?.()
+      if (stop !== undefined) return refuse(stop)
       if (n >= this.m.blocks.height()) {
         if (!(await this.waitForBlock(n, closed))) return
         continue
@@ -58,15 +76,25 @@ export class DeliverService {
     await stream.close()
   }
 
-  /** Resolves true once block `n` exists, false if the stream closes first. */
+  /** Wakes every waiting stream, so that each one learns of a refusal (see `refusal`) at once. */
+  wake(): void {
+    for (const w of this.waiting) w()
+  }
+
+  /** Resolves true once block `n` exists or serving must stop, false if the stream closes first. */
   private waitForBlock(n: number, closed: Promise<void>): Promise<boolean> {
     return new Promise((resolve) => {
       const check = (): void => {
-        if (this.m.blocks.height() <= n) return
+        if (this.m.blocks.height() <= n && this.m.refusal?.() === undefined) return
         stop()
         resolve(true)
       }
-      const stop = this.m.blocks.subscribe(check)
+      const unsubscribe = this.m.blocks.subscribe(check)
+      const stop = () => {
+        unsubscribe()
+        this.waiting.delete(check)
+      }
+      this.waiting.add(check)
       void closed.then(() => {
         stop()
         resolve(false)

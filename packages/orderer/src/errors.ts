@@ -19,6 +19,8 @@ export const OrdererErrorCode = {
   CONFIG_PENDING: 'CONFIG_PENDING',
   CLUSTER_UNHEALTHY: 'CLUSTER_UNHEALTHY',
   SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** This orderer was removed from the channel's consenters: ask another. */
+  NOT_A_CONSENTER: 'NOT_A_CONSENTER',
   INTERNAL: 'INTERNAL',
 } as const
 export type OrdererErrorCode = (typeof OrdererErrorCode)[keyof typeof OrdererErrorCode]
@@ -40,6 +42,7 @@ const STATUS: Record<OrdererErrorCode, Status> = {
   CONFIG_PENDING: Status.SERVICE_UNAVAILABLE,
   CLUSTER_UNHEALTHY: Status.SERVICE_UNAVAILABLE,
   SHUTTING_DOWN: Status.SERVICE_UNAVAILABLE,
+  NOT_A_CONSENTER: Status.SERVICE_UNAVAILABLE,
   INTERNAL: Status.INTERNAL_SERVER_ERROR,
 }
 

@@ -134,8 +134,18 @@ export class Orderer {
       },
     )
     chain.setMaxListeners(0)
+    // Removed from the consenters by a config update: serve no broadcast or deliver from then
+    // on (its chain stops growing), so clients and peers move on to the orderers in the config.
+    let removedAt: number | undefined
+    const refusal = () =>
+      removedAt === undefined ? undefined : `orderer ${me.name} was removed from the consenters of channel ${config.channelId} (config ${removedAt}); ask another orderer`
     chain.on('config', (next: ChannelConfig) => {
       config = next
+      if (removedAt === undefined && !next.consenters.some((c) => c.id === me.id)) {
+        removedAt = next.sequence
+        logger.warn({ id: me.id, configSequence: next.sequence }, 'removed from the consenters; no longer serving broadcast or deliver')
+        deliver.wake()
+      }
       msp = channelMsp(next, clock)
       peers = peersOf(next)
       transport.setPeers(peers)
@@ -145,7 +155,7 @@ export class Orderer {
       ;(orderer as Orderer).evicted = true
     })
     const addressOf = (id: number) => peers.find((p) => p.id === id)?.address
-    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger, clock })
+    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger, clock, refusal })
     const source = {
       height: () => blocks.height,
       get: (n: number) => blocks.get(n),
@@ -154,7 +164,7 @@ export class Orderer {
         return () => chain.off('block', listener)
       },
     }
-    const deliver = new DeliverService(() => config, { p2p, blocks: source, msp: () => msp, logger })
+    const deliver = new DeliverService(() => config, { p2p, blocks: source, msp: () => msp, logger, refusal })
     const ops =
       opts.operations === undefined
         ? undefined

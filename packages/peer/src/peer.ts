@@ -60,6 +60,12 @@ export interface PeerOptions {
   genesisBlock: Uint8Array
   operations?: { host: string; port: number }
   runtime?: { cpuTimeMs?: number; memoryMb?: number; wallTimeMs?: number }
+  /**
+   * How long a deliver stream may go without a block before the peer asks another orderer
+   * (a quiet chain costs a reconnection per period; an orderer cut off or removed from the
+   * consenters is left within it). Default 10 s.
+   */
+  deliverIdleMs?: number
 }
 
 export const PeerStartErrorCode = { NOT_A_PEER: 'ERR_PEER_NOT_A_PEER', WRONG_GENESIS: 'ERR_PEER_WRONG_GENESIS' } as const
@@ -104,6 +110,7 @@ export class Peer extends EventEmitter {
     private readonly runtime: ContractRuntime,
     private readonly orderers: OrdererClient,
     operations: { host: string; port: number } | undefined,
+    private readonly deliverIdleMs: number,
     private readonly logger: Logger,
   ) {
     super()
@@ -150,7 +157,7 @@ export class Peer extends EventEmitter {
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
     const endpoints = config.consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    return new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, modules.logger)
+    return new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger)
   }
 
   async start(): Promise<void> {
@@ -256,7 +263,7 @@ export class Peer extends EventEmitter {
   private async deliverLoop(): Promise<void> {
     while (!this.stopped) {
       try {
-        for await (const block of this.orderers.deliver({ start: this.ledger.height }, this.abort.signal)) {
+        for await (const block of this.orderers.deliver({ start: this.ledger.height }, this.abort.signal, { idleMs: this.deliverIdleMs })) {
           await this.commit(block)
           this.lastError = undefined
         }
@@ -292,6 +299,8 @@ export class Peer extends EventEmitter {
     if (next !== undefined) {
       this.config = next
       this.msp = channelMsp(next, systemClock)
+      // Blocks come from the consenters of the config in force: added ones are found, removed ones left.
+      this.orderers.setEndpoints(next.consenters.map(consenterAddress))
     }
     this.metrics.height.set(this.ledger.height)
     this.metrics.commitSeconds.observe((performance.now() - started) / 1000)
