@@ -1,4 +1,5 @@
-// The cost of a contract call: into a warm isolate (the normal path) versus a new isolate.
+// The cost of a contract call: a new context in a warm isolate (the invocation path: no state
+// outlives a call) versus a new isolate per call.
 // Usage: node --no-node-snapshot --import tsx runtime.ts   (pnpm --filter @consort/bench sandbox)
 import { fileURLToPath } from 'node:url'
 import { bundleContract, ContractRuntime, MemoryState } from '@consort/runtime'
@@ -32,8 +33,8 @@ async function median(n: number, fn: (i: number) => Promise<unknown>): Promise<n
 const warm = new ContractRuntime({}, { logger: silentLogger })
 await warm.invoke(pkg, inv(0, 'AssetExists', ['a1']), state)
 const rows = [
-  { path: 'warm isolate: AssetExists (1 state read)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'AssetExists', ['a1']), state))) },
-  { path: 'warm isolate: CreateAsset (read + write + event)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'CreateAsset', [`x${i}`, 'b', '1', 'o', '1']), state))) },
+  { path: 'new context, warm isolate: AssetExists (1 state read)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'AssetExists', ['a1']), state))) },
+  { path: 'new context, warm isolate: CreateAsset (read + write + event)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'CreateAsset', [`x${i}`, 'b', '1', 'o', '1']), state))) },
   {
     path: 'new isolate per call: AssetExists',
     'median µs': Math.round(

@@ -58,9 +58,16 @@ export interface RuntimeOptions {
   maxWarm?: number
 }
 
+type Dispatch = IsolatedVM.Reference<(fcn: string, args: string[], tx: string) => Promise<unknown>>
+
 interface Warm {
   isolate: IsolatedVM.Isolate
-  dispatch: IsolatedVM.Reference<(fcn: string, args: string[], tx: string) => Promise<unknown>>
+  /** The shim, compiled once per isolate and run in each new context. */
+  shim: IsolatedVM.Script
+  /** V8's code cache of the contract module: each context compiles it again from this. */
+  cachedData: IsolatedVM.ExternalCopy<ArrayBuffer> | undefined
+  /** The host functions the shim calls, shared by every context of the isolate. */
+  host: [string, IsolatedVM.Reference<unknown>][]
   /** The simulation the host bridge currently serves (one invocation at a time per isolate). */
   current: TxSimulator | undefined
   queue: Promise<void>
@@ -70,9 +77,11 @@ type DispatchResult = { ok: true; payload: Uint8Array } | { ok: false; kind: str
 
 /**
  * Runs contract code in isolated-vm isolates: no require, process, file system, network,
- * timers or host objects; time fixed to the transaction's timestamp; no Math.random; CPU,
- * wall-time, memory and code-size limits. Isolates are kept warm per contract version and
- * reused; one that hits a limit is thrown away and the next call gets a fresh one.
+ * timers, WebAssembly or host objects; time fixed to the transaction's timestamp; no
+ * Math.random; CPU, wall-time, memory and code-size limits. Isolates (with the compiled shim
+ * and the module's code cache) are kept warm per contract version; each invocation runs in a
+ * new context, so no state outlives it and every peer runs every call from the same module
+ * state. An isolate that hits a limit is thrown away and the next call gets a fresh one.
  */
 export class ContractRuntime {
   private readonly warm = new Map<string, Promise<Warm>>()
@@ -113,6 +122,14 @@ export class ContractRuntime {
       creator: { ...inv.creator, certificate: [...inv.creator.certificate] },
       transient: Object.fromEntries([...(inv.transient ?? new Map<string, Uint8Array>())].map(([k, v]) => [k, [...v]])),
     })
+    let instance: { context: IsolatedVM.Context; dispatch: Dispatch }
+    try {
+      instance = await this.instantiate(pkg, w)
+    } catch (err) {
+      w.current = undefined
+      this.discard(pkg.hash, w)
+      throw err
+    }
     const cpuStart = w.isolate.cpuTime
     const started = Date.now()
     let killed: RuntimeErrorCode | undefined
@@ -127,7 +144,7 @@ export class ContractRuntime {
     }, 5)
     let out: DispatchResult
     try {
-      out = (await w.dispatch.apply(undefined, [inv.fcn, inv.args, tx], {
+      out = (await instance.dispatch.apply(undefined, [inv.fcn, inv.args, tx], {
         arguments: { copy: true },
         result: { promise: true, copy: true },
         timeout: this.opts.cpuTimeMs,
@@ -149,6 +166,7 @@ export class ContractRuntime {
     } finally {
       clearInterval(watchdog)
       w.current = undefined
+      if (!w.isolate.isDisposed) release([instance.dispatch, instance.context])
     }
     if (!out.ok) {
       const code =
@@ -193,18 +211,12 @@ export class ContractRuntime {
       })
     }
     const isolate = new ivm.Isolate({ memoryLimit: this.opts.memoryMb })
-    const w: Warm = { isolate, dispatch: undefined as never, current: undefined, queue: Promise.resolve() }
+    const w: Warm = { isolate, shim: undefined as never, cachedData: undefined, host: [], current: undefined, queue: Promise.resolve() }
     const sim = (): TxSimulator => {
       if (w.current === undefined) throw new Error('no transaction in progress')
       return w.current
     }
     try {
-      const context = await isolate.createContext()
-      const g = context.global
-      await g.set('globalThis', g.derefInto())
-      const bridge = new ivm.ExternalCopy({}).copyInto()
-      await g.set('__consort_host', bridge)
-      const hostObj = (await g.get('__consort_host', { reference: true })) as IsolatedVM.Reference<Record<string, unknown>>
       const copy = (b: Uint8Array) => new ivm.ExternalCopy(b).copyInto()
       const fns: Record<string, (...a: never[]) => unknown> = {
         getState: async (key: string) => copy(await sim().getState(key)),
@@ -215,20 +227,55 @@ export class ContractRuntime {
         getHistoryForKey: async (key: string) => new ivm.ExternalCopy(await sim().getHistoryForKey(key)).copyInto(),
         setEvent: (name: string, payload: Uint8Array) => sim().setEvent(name, new Uint8Array(payload)),
       }
-      for (const [name, fn] of Object.entries(fns)) await hostObj.set(name, new ivm.Reference(fn))
-      await context.eval(SHIM)
-      const module = await isolate.compileModule(pkg.code, { filename: `${pkg.name}@${pkg.version}.mjs` })
-      await module.instantiate(context, (specifier) => {
-        throw new Error(`contracts cannot import "${specifier}": bundle dependencies into the contract`)
-      })
-      await module.evaluate({ timeout: this.opts.cpuTimeMs * 10 })
-      const register = (await g.get('__consort_register', { reference: true })) as IsolatedVM.Reference<(ns: unknown) => void>
-      await register.apply(undefined, [module.namespace.derefInto()], { timeout: this.opts.cpuTimeMs })
-      w.dispatch = (await g.get('__consort_dispatch', { reference: true })) as Warm['dispatch']
+      w.host = Object.entries(fns).map(([name, fn]) => [name, new ivm.Reference(fn)])
+      w.shim = await isolate.compileScript(SHIM, { filename: 'consort-shim.js' })
+      const module = await isolate.compileModule(pkg.code, { filename: `${pkg.name}@${pkg.version}.mjs`, produceCachedData: true })
+      w.cachedData = (module as IsolatedVM.Module & IsolatedVM.CachedDataResult).cachedData
+      // Load it once now, so a contract that does not load is refused before any call.
+      const first = await this.instantiate(pkg, w)
+      release([first.dispatch, first.context])
       this.m.logger.debug({ contract: pkg.name, version: pkg.version, hash: pkg.hash }, 'contract isolate warmed')
       return w
     } catch (err) {
       if (!isolate.isDisposed) isolate.dispose()
+      throw err
+    }
+  }
+
+  /** A new context with the shim and the contract module loaded; returns its dispatcher. */
+  private async instantiate(pkg: ContractPackage, w: Warm): Promise<{ context: IsolatedVM.Context; dispatch: Dispatch }> {
+    const context = await w.isolate.createContext()
+    // Every handle into the context keeps it alive: each is released once used.
+    const handles: { release(): void }[] = []
+    const held = <T extends { release(): void }>(h: T): T => {
+      handles.push(h)
+      return h
+    }
+    try {
+      const g = context.global
+      g.setSync('globalThis', g.derefInto())
+      g.setSync('__consort_host', new ivm.ExternalCopy({}).copyInto())
+      const hostObj = held(g.getSync('__consort_host', { reference: true }) as IsolatedVM.Reference<Record<string, unknown>>)
+      for (const [name, ref] of w.host) hostObj.setSync(name, ref)
+      await w.shim.run(context)
+      const module = held(
+        await w.isolate.compileModule(pkg.code, {
+          filename: `${pkg.name}@${pkg.version}.mjs`,
+          ...(w.cachedData !== undefined ? { cachedData: w.cachedData } : {}),
+        }),
+      )
+      await module.instantiate(context, (specifier) => {
+        throw new Error(`contracts cannot import "${specifier}": bundle dependencies into the contract`)
+      })
+      await module.evaluate({ timeout: this.opts.cpuTimeMs * 10 })
+      const register = held(g.getSync('__consort_register', { reference: true }) as IsolatedVM.Reference<(ns: unknown) => void>)
+      const namespace = held(module.namespace)
+      await register.apply(undefined, [namespace.derefInto()], { timeout: this.opts.cpuTimeMs })
+      const dispatch = g.getSync('__consort_dispatch', { reference: true }) as Dispatch
+      release(handles)
+      return { context, dispatch }
+    } catch (err) {
+      if (!w.isolate.isDisposed) release([...handles, context])
       if (err instanceof RuntimeError) throw err
       throw new RuntimeError(RuntimeErrorCode.BAD_CONTRACT, `contract ${pkg.name} does not load: ${(err as Error).message}`, {
         contract: pkg.name,
@@ -241,4 +288,8 @@ export class ContractRuntime {
     for (const p of this.warm.values()) void p.then((w) => !w.isolate.isDisposed && w.isolate.dispose(), () => undefined)
     this.warm.clear()
   }
+}
+
+function release(handles: readonly { release(): void }[]): void {
+  for (const h of handles) h.release()
 }

@@ -1,5 +1,5 @@
-// Code that runs inside each contract isolate before the contract module: it takes the host
-// bridge off the global object, makes time and randomness deterministic, and defines the
+// Code that runs in each contract context (a fresh one per invocation) before the contract
+// module: it takes the host bridge off the global object, makes time and randomness deterministic, and defines the
 // dispatcher the host calls for each invocation. Plain JavaScript, evaluated as a script.
 export const SHIM = String.raw`
 (() => {
@@ -25,6 +25,11 @@ export const SHIM = String.raw`
   }
   delete globalThis.SharedArrayBuffer
   delete globalThis.Atomics
+  // WebAssembly would run code outside the shim's view of time and state: contracts are JavaScript.
+  delete globalThis.WebAssembly
+  // They observe garbage collection, which differs from peer to peer.
+  delete globalThis.WeakRef
+  delete globalThis.FinalizationRegistry
 
   // A bare V8 context has no TextEncoder/TextDecoder: UTF-8 ones for the stub and contracts.
   class Utf8Encoder {
