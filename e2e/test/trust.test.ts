@@ -1,15 +1,16 @@
 // Attacks by members and former members, over the wire against real orderer and peer
 // processes. One network for the file; each test only adds to its ledger, in any order.
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateKeyPair, readPrivateKeyFile } from '@consort/crypto'
-import { certificateFromPem, issueCertificate, signingIdentity } from '@consort/identity'
+import { certificateFromPem, createRootCA, issueCertificate, signingIdentity } from '@consort/identity'
 import type { SigningIdentity } from '@consort/identity'
-import { createResponsePayload, endorse } from '@consort/protocol'
+import { PROTOCOL } from '@consort/p2p'
+import { createProposal, createResponsePayload, endorse } from '@consort/protocol'
 import { connect, deploy, EndorseError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
-import { Role, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
+import { GatewayEndorseRequest, GatewayEndorseResponse, Role, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
@@ -21,7 +22,13 @@ let client: Client
 let version: string
 
 beforeAll(async () => {
-  net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
+  // Nodes inherit this process's umask: the most permissive one, to show it does not matter.
+  const umask = process.umask(0)
+  try {
+    net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
+  } finally {
+    process.umask(umask)
+  }
   await net.leader()
   const admins = [await net.identity(0, 'admin'), await net.identity(1, 'admin')]
   version = (await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'asset-transfer', admins })).version
@@ -83,5 +90,45 @@ describe('certificates are judged at the ordering time', () => {
     const tx = await forged('forged-far-in-the-past', valid, Date.now() - 10 * 60_000)
     const r = await client.orderer.broadcast(tx.envelope, tx.txId)
     expect([r.status, r.code]).toEqual([Status.BAD_REQUEST, 'BAD_TIMESTAMP'])
+  })
+})
+
+describe('the gateway verifies before it forwards', () => {
+  it('refuses a proposal from a non-member without asking other orgs or saying whether the contract exists', async () => {
+    // A CA of its own that calls itself Org1: its certificates chain to no channel root.
+    const rogueCa = createRootCA({ org: 'Org1', notBefore: Date.now() - 60_000 })
+    const k = generateKeyPair()
+    const rogue = signingIdentity(issueCertificate(rogueCa, { subject: 'mallory', role: Role.CLIENT, publicKey: k.publicKey, notBefore: Date.now() - 60_000 }), k.privateKey)
+    const ask = async (contract: string) => {
+      const p = createProposal(rogue, { channelId: net.manifest.channelId, contract, fcn: 'ReadAsset', args: ['x'], timestamp: Date.now() })
+      const peer = org1.peersPreferring('Org1')[0]!
+      return org1.request(peer, PROTOCOL.GATEWAY_ENDORSE, GatewayEndorseRequest.encode({ proposal: p.envelope, endorsingOrgs: [] }), GatewayEndorseResponse, 10_000)
+    }
+    const known = await ask('asset-transfer')
+    const unknown = await ask('no-such-contract')
+    expect([known.status, known.endorsements.length]).toEqual([Status.FORBIDDEN, 0])
+    expect(unknown.status).toBe(Status.FORBIDDEN)
+    expect(unknown.info).not.toContain('no-such-contract')
+  })
+})
+
+describe('node data on disk', () => {
+  it("is its owner's alone, whatever the umask the node was started with: folders 0700, files 0600", async () => {
+    const loose: string[] = []
+    const walk = async (dir: string): Promise<void> => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name)
+        if ((await stat(path)).mode & 0o077) loose.push(path)
+        if (e.isDirectory()) await walk(path)
+      }
+    }
+    const nodes = [net.orderers[0]!, net.peers[0]!]
+    for (const n of nodes) {
+      expect((await stat(n.dataDir)).mode & 0o777).toBe(0o700)
+      await walk(n.dataDir)
+    }
+    expect(loose).toEqual([])
+    // (The walk saw the LevelDB files of both nodes: an empty list means something.)
+    expect((await readdir(join(net.peers[0]!.dataDir, 'ledger'))).length).toBeGreaterThan(0)
   })
 })

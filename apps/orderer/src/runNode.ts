@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem } from '@consort/identity'
@@ -35,7 +35,12 @@ export async function runNode(binary: string, create: (input: NodeStartInput, lo
       console.error(usage)
       process.exit(values.help === true ? 0 : 2)
     }
+    // Whatever the umask it was started with, what the node writes (LevelDB files, contract
+    // packages, snapshots) is its owner's alone: folders 0700, files 0600.
+    process.umask(0o077)
     const cfg = await loadOrdererConfig(values.config)
+    await mkdir(cfg.dataDir, { recursive: true })
+    await chmod(cfg.dataDir, 0o700)
     const logger = pino({ level: cfg.logLevel ?? 'info', base: { node: cfg.name } })
     process.on('uncaughtException', (err) => {
       logger.fatal({ err: err.stack }, 'uncaught exception; exiting')

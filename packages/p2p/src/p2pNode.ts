@@ -108,8 +108,9 @@ export class P2PNode {
    * Serves a request/answer protocol: each inbound stream carries many requests, answered
    * concurrently (at most `maxInFlight` per stream) in whatever order they finish.
    */
-  async serve(protocol: string, handler: RequestHandler, opts: HandlerOptions & { maxInFlight?: number } = {}): Promise<void> {
-    await this.handle(protocol, (stream) => serveRequests(stream, handler, opts.maxInFlight ?? 1024), { maxInboundStreams: 16, ...opts })
+  async serve(protocol: string, handler: RequestHandler, opts: HandlerOptions & { maxInFlight?: number; firstFrameTimeoutMs?: number } = {}): Promise<void> {
+    const firstFrameTimeoutMs = opts.firstFrameTimeoutMs ?? DEFAULT_IO_TIMEOUT_MS
+    await this.handle(protocol, (stream) => serveRequests(stream, handler, opts.maxInFlight ?? 1024, firstFrameTimeoutMs), { maxInboundStreams: 16, ...opts })
   }
 
   async unhandle(protocol: string): Promise<void> {

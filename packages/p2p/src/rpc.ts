@@ -34,10 +34,13 @@ function parse(bytes: Uint8Array, remotePeer: string): { id: number; kind: numbe
 
 /**
  * Serves one inbound request stream until it closes: at most `maxInFlight` requests are
- * handled at once (reading waits for a slot). A frame too short to carry a header ends the
- * stream (the caller aborts it); a handler that throws answers that request with its message.
+ * handled at once (reading waits for a slot). A stream whose first request does not come
+ * within `firstFrameTimeoutMs`, or a frame too short to carry a header, ends the stream (the
+ * caller aborts it); a handler that throws answers that request with its message. After the
+ * first request a stream may idle: clients keep one open per peer and protocol.
  */
-export async function serveRequests(stream: FramedStream, handler: RequestHandler, maxInFlight: number): Promise<void> {
+export async function serveRequests(stream: FramedStream, handler: RequestHandler, maxInFlight: number, firstFrameTimeoutMs: number): Promise<void> {
+  let first = true
   let inFlight = 0
   let slot: (() => void) | undefined
   const below = async (n: number): Promise<void> => {
@@ -47,7 +50,8 @@ export async function serveRequests(stream: FramedStream, handler: RequestHandle
     await below(maxInFlight - 1)
     let bytes: Uint8Array
     try {
-      bytes = await stream.readBytes({ timeoutMs: 0 })
+      bytes = await stream.readBytes({ timeoutMs: first ? firstFrameTimeoutMs : 0 })
+      first = false
     } catch (err) {
       if ((err as P2PError).code !== P2PErrorCode.STREAM_CLOSED) throw err
       // The client closed its end: answer what it asked, then the stream is done.

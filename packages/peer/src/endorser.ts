@@ -14,6 +14,8 @@ export interface EndorserModules {
   signer: SigningIdentity
   channelId: () => string
   orgs: () => readonly string[]
+  /** The channel config's lifecycle policy (whose approvals make a contract definition committable). */
+  lifecyclePolicy: () => string
   msp: () => MembershipService
   ledger: LevelLedger
   state: StateReader
@@ -66,7 +68,7 @@ export class Endorser {
     let sequence = 0
     if (name === LIFECYCLE_NS) {
       const sim = new TxSimulator(LIFECYCLE_NS, opened.header.txId, this.m.state)
-      payload = await runLifecycle(input.function, args, creator, sim, this.m.orgs())
+      payload = await runLifecycle(input.function, args, creator, sim, this.m.orgs(), this.m.lifecyclePolicy())
       const r = sim.result()
       rwsetBytes = TxReadWriteSet.encode({ nsRwset: [r.rwset] })
       events = r.events

@@ -1,18 +1,20 @@
 import { bytesEqual } from '@consort/crypto'
 import { evaluatePolicy, parseCertificate, parsePolicy, satisfiableBy } from '@consort/identity'
-import type { ParsedCertificate, Policy } from '@consort/identity'
+import type { MembershipService, ParsedCertificate, Policy } from '@consort/identity'
 import type { OrdererClient } from '@consort/orderer'
 import { PROTOCOL } from '@consort/p2p'
 import type { P2PNode } from '@consort/p2p'
-import { openEnvelope, openProposal } from '@consort/protocol'
+import { openEnvelope, openProposal, ProtocolError, verifyEnvelope } from '@consort/protocol'
 import type { LevelLedger } from '@consort/storage'
-import { BroadcastResponse, GatewayEndorseResponse, ProposalResponse, Status } from '@consort/types'
+import { BroadcastResponse, GatewayEndorseResponse, HeaderType, ProposalResponse, Status } from '@consort/types'
 import type { ChannelConfig, GatewayEndorseRequest, GatewaySubmitRequest, Logger } from '@consort/types'
 import { activeDefinition, definitionKey, LIFECYCLE_ENDORSEMENT_POLICY, LIFECYCLE_NS } from './lifecycle.js'
 
 export interface GatewayModules {
   org: string
   config: () => ChannelConfig
+  /** The channel's membership: a proposal's creator and signature are checked before anything else. */
+  msp: () => MembershipService
   ledger: LevelLedger
   /** This peer's own endorser. */
   endorseLocally: (proposal: Uint8Array) => Promise<ProposalResponse>
@@ -57,13 +59,18 @@ export class Gateway {
 
   async endorse(req: GatewayEndorseRequest): Promise<GatewayEndorseResponse> {
     const fail = (status: Status, info: string): GatewayEndorseResponse => ({ status, info, responsePayload: new Uint8Array(), endorsements: [], result: new Uint8Array() })
+    const config = this.m.config()
     let contract: string
     try {
-      contract = openProposal(openEnvelope(req.proposal).envelope.payload).input.contract
+      // Verify, then forward: nothing is asked of another org, nor said about the channel's
+      // contracts, for a proposal whose creator is not a member or whose signature fails.
+      const opened = openEnvelope(req.proposal)
+      verifyEnvelope(opened, this.m.msp(), { channelId: config.channelId, types: [HeaderType.TRANSACTION] })
+      contract = openProposal(opened.envelope.payload).input.contract
     } catch (err) {
-      return fail(Status.BAD_REQUEST, (err as Error).message)
+      const status = err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST
+      return fail(status, (err as Error).message)
     }
-    const config = this.m.config()
     const orgs = config.orgs.map((o) => o.mspId)
     let policy: Policy
     if (contract === LIFECYCLE_NS) {

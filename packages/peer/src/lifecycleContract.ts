@@ -1,4 +1,4 @@
-import { checkPolicyOrgs, parsePolicy, PolicyError } from '@consort/identity'
+import { checkPolicyOrgs, evaluatePolicy, parsePolicy, PolicyError } from '@consort/identity'
 import type { ValidatedIdentity } from '@consort/identity'
 import type { TxSimulator } from '@consort/runtime'
 import { ContractDefinition, decode, Role } from '@consort/types'
@@ -14,8 +14,8 @@ function sameDefinition(a: ContractDefinition, b: ContractDefinition): boolean {
 /**
  * The built-in `_lifecycle` contract, simulated natively on the endorser (Fabric's
  * approve/commit, simpler): an org admin approves a definition for its org; once orgs
- * that satisfy the lifecycle policy (a majority) approved the same definition, anyone may
- * commit it, and it becomes active. Upgrades bump the sequence.
+ * whose admins satisfy the channel's lifecycle policy (default "MAJORITY Admins") approved
+ * the same definition, anyone may commit it, and it becomes active. Upgrades bump the sequence.
  */
 export async function runLifecycle(
   fcn: string,
@@ -23,6 +23,8 @@ export async function runLifecycle(
   creator: ValidatedIdentity,
   sim: TxSimulator,
   orgs: readonly string[],
+  /** The channel config's lifecycle policy: whose approvals make a definition committable. */
+  lifecyclePolicy: string,
 ): Promise<Uint8Array> {
   const bad = (msg: string): never => {
     throw new PeerError(PeerErrorCode.LIFECYCLE, msg, { fcn })
@@ -64,8 +66,16 @@ export async function runLifecycle(
         const bytes = await sim.getState(approvalKey(def.name, def.sequence, org))
         if (bytes.byteLength > 0 && sameDefinition(decode(ContractDefinition, bytes, 'ContractDefinition'), def)) approved.push(org)
       }
-      const needed = Math.floor(orgs.length / 2) + 1
-      if (approved.length < needed) bad(`approved by ${approved.length} of ${orgs.length} orgs (${approved.join(', ') || 'none'}); ${needed} needed`)
+      // An approval is an admin's of its org (ApproveDefinition checks the role).
+      const approvers = approved.map((org) => ({ org, role: Role.ADMIN, publicKey: enc.encode(org) }))
+      let satisfied: boolean
+      try {
+        satisfied = evaluatePolicy(parsePolicy(lifecyclePolicy), approvers, orgs)
+      } catch (err) {
+        if (err instanceof PolicyError) return bad(`the channel's lifecycle policy "${lifecyclePolicy}" is invalid: ${err.message}`)
+        throw err
+      }
+      if (!satisfied) bad(`approved by ${approved.length} of ${orgs.length} orgs (${approved.join(', ') || 'none'}); the lifecycle policy "${lifecyclePolicy}" is not satisfied`)
       sim.putState(definitionKey(def.name), ContractDefinition.encode(def))
       return enc.encode(JSON.stringify({ committed: def.name, version: def.version, sequence: def.sequence, approvedBy: approved }))
     }

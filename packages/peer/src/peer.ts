@@ -165,6 +165,7 @@ export class Peer extends EventEmitter {
       signer: this.signer,
       channelId: () => this.config.channelId,
       orgs: () => this.config.orgs.map((o) => o.mspId),
+      lifecyclePolicy: () => this.config.lifecyclePolicy,
       msp: () => this.msp,
       ledger: this.ledger,
       state: new LedgerStateReader(this.ledger),
@@ -200,6 +201,7 @@ export class Peer extends EventEmitter {
     const gateway = new Gateway({
       org: this.org,
       config: () => this.config,
+      msp: () => this.msp,
       ledger: this.ledger,
       endorseLocally: (proposal) => endorser.endorse(proposal),
       p2p: this.p2p,

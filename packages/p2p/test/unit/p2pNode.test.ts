@@ -91,6 +91,15 @@ describe('P2PNode', () => {
     expect(await s.readBytes()).toEqual(new Uint8Array([1, 2, 3]))
   })
 
+  it('ends a request stream whose first request does not come in time', async () => {
+    const server = await node(keyPair())
+    const client = await node(keyPair())
+    await server.serve(ECHO + '-rpc', async (b) => b, { firstFrameTimeoutMs: 200 })
+    const s = await client.dial(server.addresses[0]!, ECHO + '-rpc')
+    // The server gives up on the silent stream long before this read would time out.
+    await expect(s.readBytes({ timeoutMs: 20_000 })).rejects.toMatchObject({ code: P2PErrorCode.STREAM_CLOSED })
+  })
+
   it('times out a read that gets no frame', async () => {
     const server = await node(keyPair())
     const client = await node(keyPair())
