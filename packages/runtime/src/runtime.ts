@@ -212,20 +212,20 @@ export class ContractRuntime {
     }
     const isolate = new ivm.Isolate({ memoryLimit: this.opts.memoryMb })
     const w: Warm = { isolate, shim: undefined as never, cachedData: undefined, host: [], current: undefined, queue: Promise.resolve() }
-    const sim = (): TxSimulator => {
-      if (w.current === undefined) throw new Error('no transaction in progress')
-      return w.current
-    }
+    // A host call from an invocation that is over (work it left behind) reads nothing and
+    // writes nowhere: throwing would surface in whatever the isolate runs next.
+    const nothing: StateReader = { get: async () => undefined, range: async () => [], history: async () => [] }
+    const sim = (txId: string): TxSimulator => (w.current !== undefined && w.current.txId === txId ? w.current : new TxSimulator('', txId, nothing))
     try {
       const copy = (b: Uint8Array) => new ivm.ExternalCopy(b).copyInto()
       const fns: Record<string, (...a: never[]) => unknown> = {
-        getState: async (key: string) => copy(await sim().getState(key)),
-        putState: (key: string, value: Uint8Array) => sim().putState(key, new Uint8Array(value)),
-        deleteState: (key: string) => sim().deleteState(key),
-        getStateByRange: async (start: string, end: string, composite: boolean) =>
-          new ivm.ExternalCopy((await sim().getStateByRange(start, end, composite)).map(([k, v]) => [k, v])).copyInto(),
-        getHistoryForKey: async (key: string) => new ivm.ExternalCopy(await sim().getHistoryForKey(key)).copyInto(),
-        setEvent: (name: string, payload: Uint8Array) => sim().setEvent(name, new Uint8Array(payload)),
+        getState: async (tx: string, key: string) => copy(await sim(tx).getState(key)),
+        putState: (tx: string, key: string, value: Uint8Array) => sim(tx).putState(key, new Uint8Array(value)),
+        deleteState: (tx: string, key: string) => sim(tx).deleteState(key),
+        getStateByRange: async (tx: string, start: string, end: string, composite: boolean) =>
+          new ivm.ExternalCopy((await sim(tx).getStateByRange(start, end, composite)).map(([k, v]) => [k, v])).copyInto(),
+        getHistoryForKey: async (tx: string, key: string) => new ivm.ExternalCopy(await sim(tx).getHistoryForKey(key)).copyInto(),
+        setEvent: (tx: string, name: string, payload: Uint8Array) => sim(tx).setEvent(name, new Uint8Array(payload)),
       }
       w.host = Object.entries(fns).map(([name, fn]) => [name, new ivm.Reference(fn)])
       w.shim = await isolate.compileScript(SHIM, { filename: 'consort-shim.js' })

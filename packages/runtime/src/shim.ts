@@ -153,19 +153,23 @@ export const SHIM = String.raw`
     }
     const transient = new Map(Object.entries(tx.transient).map(([k, v]) => [k, new Uint8Array(v)]))
     const creatorBytes = new Uint8Array(tx.creator.certificate)
+    // Every host call names the invocation it belongs to: work a call leaves behind (a promise
+    // it did not await) is refused by the host once that invocation is over.
+    const hostCall = (name, args) => call(name, [tx.txId, ...args])
+    const hostCallSync = (name, args) => callSync(name, [tx.txId, ...args])
     const stub = {
-      getState: async (key) => new Uint8Array(await call('getState', [String(key)])),
-      putState: async (key, value) => callSync('putState', [String(key), toBytes(value)]),
-      deleteState: async (key) => callSync('deleteState', [String(key)]),
-      getStateByRange: (start, end) => iterate(async () => (await call('getStateByRange', [String(start ?? ''), String(end ?? ''), false])).map(([key, value]) => ({ key, value: new Uint8Array(value) }))),
+      getState: async (key) => new Uint8Array(await hostCall('getState', [String(key)])),
+      putState: async (key, value) => hostCallSync('putState', [String(key), toBytes(value)]),
+      deleteState: async (key) => hostCallSync('deleteState', [String(key)]),
+      getStateByRange: (start, end) => iterate(async () => (await hostCall('getStateByRange', [String(start ?? ''), String(end ?? ''), false])).map(([key, value]) => ({ key, value: new Uint8Array(value) }))),
       getStateByPartialCompositeKey: (objectType, attributes) => {
         const prefix = createCompositeKey(objectType, attributes ?? [])
-        return iterate(async () => (await call('getStateByRange', [prefix, prefix + '\u{10FFFF}', true])).map(([key, value]) => ({ key, value: new Uint8Array(value) })))
+        return iterate(async () => (await hostCall('getStateByRange', [prefix, prefix + '\u{10FFFF}', true])).map(([key, value]) => ({ key, value: new Uint8Array(value) })))
       },
       createCompositeKey,
       splitCompositeKey,
-      getHistoryForKey: (key) => iterate(async () => (await call('getHistoryForKey', [String(key)])).map((m) => ({ ...m, value: new Uint8Array(m.value) }))),
-      setEvent: (name, payload) => callSync('setEvent', [String(name), toBytes(payload ?? '')]),
+      getHistoryForKey: (key) => iterate(async () => (await hostCall('getHistoryForKey', [String(key)])).map((m) => ({ ...m, value: new Uint8Array(m.value) }))),
+      setEvent: (name, payload) => hostCallSync('setEvent', [String(name), toBytes(payload ?? '')]),
       getTxId: () => tx.txId,
       getTxID: () => tx.txId,
       getChannelId: () => tx.channelId,

@@ -21,7 +21,7 @@ export class TxSimulator {
 
   constructor(
     private readonly ns: string,
-    private readonly txId: string,
+    readonly txId: string,
     private readonly state: StateReader,
   ) {}
 

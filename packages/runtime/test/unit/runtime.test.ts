@@ -155,6 +155,12 @@ describe('containment', () => {
     expect(text(await runtime.invoke(hostile, inv('wasm', [], { namespace: 'hostile' }), state))).toBe('undefined,undefined,undefined')
   })
 
+  it('work an invocation leaves behind cannot touch the next one', async () => {
+    await runtime.invoke(hostile, inv('dangling', [], { namespace: 'hostile' }), state)
+    const next = await runtime.invoke(hostile, inv('reads', [], { namespace: 'hostile' }), state)
+    expect(next.rwset.nsRwset[0]?.writes).toEqual([])
+  })
+
   it('offers no way out through the stub', async () => {
     const r = await runtime.invoke(hostile, inv('escape', [], { namespace: 'hostile' }), state)
     expect(text(r)).toBe('undefined,undefined,undefined')
