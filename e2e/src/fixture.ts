@@ -12,7 +12,7 @@ import { findLeader, findNode, generateNetwork, nodeStatus, operationsGet, start
 import type { Manifest, NetworkSpec, NodeEntry } from '@consort/devnet'
 import { OrdererClient } from '@consort/orderer'
 import { P2PNode } from '@consort/p2p'
-import { createSignedEnvelope } from '@consort/protocol'
+import { createAdmission, createSignedEnvelope } from '@consort/protocol'
 import { HeaderType, silentLogger } from '@consort/types'
 import { generateKeyPair } from '@consort/crypto'
 
@@ -116,7 +116,7 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
     async client() {
       const org = manifest.orgs[0]!
       const signer = signingIdentity(certificateFromPem(await readFile(org.client.certificate, 'utf8')), await readPrivateKeyFile(org.client.privateKey))
-      const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+      const p2p = await memberNode(signer)
       const orderer = new OrdererClient(p2p, orderers.map((o) => o.address), { signer, channelId: manifest.channelId, logger: silentLogger })
       let n = 0
       const c: Client = {
@@ -147,4 +147,9 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
   await Promise.all(orderers.map((o) => net.start(o.name)))
   await Promise.all(manifest.nodes.filter((n) => n.kind === 'peer').map((p) => net.start(p.name)))
   return net
+}
+
+/** A client-only libp2p node that presents `signer`'s certificate to the orderers and peers it dials. */
+export function memberNode(signer: SigningIdentity): Promise<P2PNode> {
+  return P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], credential: (server, client) => createAdmission(signer, server, client) }, { logger: silentLogger })
 }

@@ -9,7 +9,7 @@ import { createConfigUpdateEnvelope, createSignedEnvelope, readChannelConfig, re
 import type { ChannelConfig } from '@consort/types'
 import { ChannelConfig as ChannelConfigCodec, ConfigUpdate, HeaderType, Status } from '@consort/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { freePortBlock, startNetwork } from '../src/fixture.js'
+import { freePortBlock, memberNode, startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
 
 let net: Net
@@ -97,10 +97,8 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
   const leaderNow = await net.leader()
   const height = (await net.status(leaderNow.name))?.height as number
   const { OrdererClient } = await import('@consort/orderer')
-  const { P2PNode } = await import('@consort/p2p')
-  const { generateKeyPair } = await import('@consort/crypto')
   const { silentLogger } = await import('@consort/types')
-  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+  const p2p = await memberNode(client.signer)
   const oc = new OrdererClient(p2p, [leaderNow.address], { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })
   let joinBlock: Uint8Array | undefined
   for await (const b of oc.deliver({ start: 0, stop: height - 1 })) {

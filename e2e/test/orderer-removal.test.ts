@@ -11,7 +11,7 @@ import { connect, deploy } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { DeliverResponse, HeaderType, SeekInfo, Status, ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startNetwork } from '../src/fixture.js'
+import { memberNode, startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
 
 const contractDir = (name: string) => fileURLToPath(new URL(`../../contracts/${name}`, import.meta.url))
@@ -71,10 +71,7 @@ it('peers leave a removed orderer for the remaining consenters; the removed one 
   expect([refused.status, refused.code]).toEqual([Status.SERVICE_UNAVAILABLE, 'NOT_A_CONSENTER'])
   expect(refused.info).toContain(`orderer ${victim.name} was removed from the consenters`)
   // ...and to deliver blocks.
-  const { P2PNode } = await import('@consort/p2p')
-  const { generateKeyPair } = await import('@consort/crypto')
-  const { silentLogger } = await import('@consort/types')
-  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+  const p2p = await memberNode(client.signer)
   try {
     const stream = await p2p.dial(victimNode.address, PROTOCOL.DELIVER, { timeoutMs: 3000 })
     const seek = createSignedEnvelope(client.signer, { type: HeaderType.DELIVER_SEEK, channelId: config.channelId, timestamp: Date.now(), data: SeekInfo.encode({ start: 0, newest: false }) })

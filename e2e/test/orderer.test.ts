@@ -5,7 +5,7 @@ import { createSignedEnvelope } from '@consort/protocol'
 import { generateKeyPair } from '@consort/crypto'
 import { silentLogger } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNetwork } from '../src/fixture.js'
+import { memberNode, startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
 
 let net: Net
@@ -27,7 +27,7 @@ async function submit(data?: string) {
 
 async function chain(name: string, upTo: number): Promise<string[]> {
   const node = net.orderers.find((o) => o.name === name)!
-  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+  const p2p = await memberNode(client.signer)
   const { OrdererClient } = await import('@consort/orderer')
   const c = new OrdererClient(p2p, [node.address], { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })
   const hashes: string[] = []
@@ -84,7 +84,7 @@ describe('3 orderers', () => {
   })
 
   it('a malformed frame closes only its stream; the node keeps serving', async () => {
-    const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+    const p2p = await memberNode(client.signer)
     const s = await p2p.dial(net.orderers[0]!.address, PROTOCOL.BROADCAST)
     // A length prefix claiming far more than the frame cap.
     await s.stream.send(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]))
@@ -152,7 +152,7 @@ describe('3 orderers', () => {
     const { OrdererClient } = await import('@consort/orderer')
     const leader = await net.leader()
     const follower = net.orderers.find((o) => o.name !== leader.name)!
-    const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+    const p2p = await memberNode(client.signer)
     const c = new OrdererClient(p2p, [follower.address, leader.address], { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })
     try {
       const first = client.envelope('via-follower')
@@ -167,7 +167,7 @@ describe('3 orderers', () => {
   })
 
   it('a deliver stream resumes on another orderer when its orderer stops', async () => {
-    const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+    const p2p = await memberNode(client.signer)
     const { OrdererClient } = await import('@consort/orderer')
     const first = net.orderers[0]!
     const endpoints = [first.address, ...net.orderers.slice(1).map((o) => o.address)]

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url'
 import { generateKeyPair, readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem, createRootCA, issueCertificate, signingIdentity } from '@consort/identity'
 import type { SigningIdentity } from '@consort/identity'
-import { PROTOCOL } from '@consort/p2p'
-import { createProposal, createResponsePayload, endorse } from '@consort/protocol'
+import { P2PErrorCode, P2PNode, PROTOCOL } from '@consort/p2p'
+import { createAdmission, createProposal, createResponsePayload, endorse } from '@consort/protocol'
 import { connect, deploy, EndorseError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
-import { GatewayEndorseRequest, GatewayEndorseResponse, Role, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
+import { GatewayEndorseRequest, GatewayEndorseResponse, Role, silentLogger, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
@@ -109,6 +109,44 @@ describe('the gateway verifies before it forwards', () => {
     expect([known.status, known.endorsements.length]).toEqual([Status.FORBIDDEN, 0])
     expect(unknown.status).toBe(Status.FORBIDDEN)
     expect(unknown.info).not.toContain('no-such-contract')
+  })
+})
+
+describe('admission', () => {
+  const peerId = (address: string) => address.slice(address.lastIndexOf('/p2p/') + 5)
+  const outsider = (credential?: (server: string, client: string) => Promise<Uint8Array>) =>
+    P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], ...(credential ? { credential } : {}) }, { logger: silentLogger })
+
+  it('refuses a credential that does not chain to a channel org, saying why', async () => {
+    const rogueCa = createRootCA({ org: 'Org2', notBefore: Date.now() - 60_000 })
+    const k = generateKeyPair()
+    const rogue = signingIdentity(issueCertificate(rogueCa, { subject: 'mallory', role: Role.CLIENT, publicKey: k.publicKey, notBefore: Date.now() - 60_000 }), k.privateKey)
+    const node = await outsider((server, client) => createAdmission(rogue, server, client))
+    try {
+      await expect(node.dial(net.peers[0]!.address, PROTOCOL.COMMIT_STATUS)).rejects.toMatchObject({ code: P2PErrorCode.ADMISSION_REFUSED })
+    } finally {
+      await node.stop()
+    }
+  })
+
+  it('drops connections that present nothing, while members are served', async () => {
+    const target = net.peers[0]!
+    const crowd = await Promise.all(Array.from({ length: 100 }, () => outsider()))
+    try {
+      // Each opens a connection and a stream, and says nothing more.
+      await Promise.all(crowd.map((o) => o.dial(target.address, PROTOCOL.COMMIT_STATUS).catch(() => undefined)))
+      const r = await org1.contract('asset-transfer').submit('CreateAsset', 'during-the-crowd', 'red', '1', 'Ann', '1')
+      expect(r.validationCode).toBe(ValidationCode.VALID)
+      // Within the admission deadline (5 s) every one of them is disconnected.
+      let gone = false
+      for (let i = 0; i < 300 && !gone; i++) {
+        gone = crowd.every((o) => !o.connectedTo(peerId(target.address)))
+        if (!gone) await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(gone).toBe(true)
+    } finally {
+      await Promise.all(crowd.map((o) => o.stop()))
+    }
   })
 })
 

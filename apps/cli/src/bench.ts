@@ -297,12 +297,13 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
   const { certificateFromPem, signingIdentity } = await import('@consort/identity')
   const { OrdererClient } = await import('@consort/orderer')
   const { P2PNode } = await import('@consort/p2p')
-  const { createSignedEnvelope } = await import('@consort/protocol')
+  const { createAdmission, createSignedEnvelope } = await import('@consort/protocol')
   const { HeaderType, silentLogger, Status } = await import('@consort/types')
   const manifest = await loadManifest(dir)
   const org = manifest.orgs[0] as (typeof manifest.orgs)[number]
   const signer = signingIdentity(certificateFromPem(await readFile(org.client.certificate, 'utf8')), await readPrivateKeyFile(org.client.privateKey))
-  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
+  const credential = (server: string, c: string) => createAdmission(signer, server, c)
+  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], credential }, { logger: silentLogger })
   const client = new OrdererClient(p2p, manifest.nodes.filter((n) => n.kind === 'orderer').map((n) => n.address), { signer, channelId: manifest.channelId, logger: silentLogger })
   // Signed up front: the client's signing is not what is measured.
   const envelopes = Array.from({ length: o.txs }, (_, i) => {

@@ -4,7 +4,7 @@ import { bytesEqual, toHex } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { P2PNode, peerIdOf } from '@consort/p2p'
-import { blockTxIds, channelMsp, configInForce, isConfigBlock, parseBlock, readChannelConfig, validateConfigBlock, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
+import { blockTxIds, channelMsp, checkAdmission, createAdmission, configInForce, isConfigBlock, parseBlock, readChannelConfig, validateConfigBlock, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock } from '@consort/types'
@@ -73,7 +73,16 @@ export class Orderer {
       cfg.consenters.map((c) => ({ id: c.id, peerId: peerIdOf(parseCertificate(c.certificate).publicKey), address: consenterAddress(c) }))
     let peers = peersOf(config)
     const metrics = new OrdererMetrics()
-    const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger })
+    const p2p = await P2PNode.create(
+      {
+        privateKey: opts.privateKey,
+        listen: [opts.listen],
+        credential: (server, client) => createAdmission(signer, server, client),
+        // Only members of the channel's orgs (in the config in force) may talk to an orderer.
+        admission: { admit: (credential, client, server) => checkAdmission(credential, msp, server, client) },
+      },
+      { logger },
+    )
     const wal = await LevelRaftWal.open(join(opts.dataDir, 'wal'), { voters: config.consenters.map((c) => c.id), learners: [] })
     const blocks = await LevelBlockStore.open(join(opts.dataDir, 'blocks'))
     // Started from a later config block (joining as a new consenter), the node fetches the

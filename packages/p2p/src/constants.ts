@@ -1,5 +1,7 @@
 /** Protocol ids: /consort/<name>/<semver>. Version 2 of the request/answer ones (broadcast too) carries many requests per stream. */
 export const PROTOCOL = {
+  /** The first stream on a connection to an orderer or peer: the client's credential. */
+  ADMISSION: '/consort/admission/1.0.0',
   RAFT: '/consort/raft/1.0.0',
   BROADCAST: '/consort/broadcast/2.0.0',
   DELIVER: '/consort/deliver/1.0.0',

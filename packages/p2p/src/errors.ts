@@ -8,6 +8,8 @@ export const P2PErrorCode = {
   BAD_ADDRESS: 'ERR_P2P_BAD_ADDRESS',
   MALFORMED_FRAME: 'ERR_P2P_MALFORMED_FRAME',
   REMOTE_FAILED: 'ERR_P2P_REMOTE_FAILED',
+  /** The remote node refused this node's credential (meta.info says why). */
+  ADMISSION_REFUSED: 'ERR_P2P_ADMISSION_REFUSED',
 } as const
 export type P2PErrorCode = (typeof P2PErrorCode)[keyof typeof P2PErrorCode]
 

@@ -1,6 +1,8 @@
 import './polyfill.js'
 export { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, PROTOCOL } from './constants.js'
 export { P2PError, P2PErrorCode } from './errors.js'
+export { LogLimiter } from './admission.js'
+export type { AdmissionOptions } from './admission.js'
 export { FramedStream } from './framedStream.js'
 export { P2PNode, peerIdOf } from './p2pNode.js'
 export type { RequestHandler } from './rpc.js'

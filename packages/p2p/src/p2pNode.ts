@@ -6,10 +6,12 @@ import type { Libp2p, PeerId } from '@libp2p/interface'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
-import { decode } from '@consort/types'
+import { AdmissionResponse, decode, Status } from '@consort/types'
 import type { Logger, MessageCodec } from '@consort/types'
 import { createLibp2p } from 'libp2p'
-import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
+import { AdmissionGate } from './admission.js'
+import type { AdmissionOptions } from './admission.js'
+import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, PROTOCOL } from './constants.js'
 import { P2PError, P2PErrorCode } from './errors.js'
 import { FramedStream } from './framedStream.js'
 import { RequestChannel, serveRequests } from './rpc.js'
@@ -22,6 +24,13 @@ export interface P2PNodeOptions {
   listen: string[]
   /** Admission: peers for which this is false are refused at connection time. */
   isAllowed?: (peerId: string) => boolean
+  /**
+   * What this node presents on the first stream of each connection it opens (see
+   * `admission`): given the remote's and its own peer id, the credential bytes.
+   */
+  credential?: (server: string, client: string) => Promise<Uint8Array>
+  /** Require every inbound connection to present an admissible credential in time. */
+  admission?: AdmissionOptions
 }
 
 export interface HandlerOptions {
@@ -45,11 +54,22 @@ export function peerIdOf(publicKey: Uint8Array): string {
 export class P2PNode {
   /** Request streams to other nodes, one per address and protocol, shared by all callers. */
   private readonly channels = new Map<string, Promise<RequestChannel>>()
+  /** Remote peers this node presented its credential to, on the connections now open. */
+  private readonly admissions = new Map<string, Promise<void>>()
 
   private constructor(
     private readonly libp2p: Libp2p,
     private readonly logger: Logger,
-  ) {}
+    private readonly credential: P2PNodeOptions['credential'],
+    private readonly gate: AdmissionGate | undefined,
+  ) {
+    libp2p.addEventListener('connection:open', (e) => this.gate?.opened(e.detail))
+    libp2p.addEventListener('connection:close', (e) => {
+      const peer = e.detail.remotePeer.toString()
+      this.gate?.closed(e.detail)
+      if (libp2p.getConnections(e.detail.remotePeer).length === 0) this.admissions.delete(peer)
+    })
+  }
 
   static async create(opts: P2PNodeOptions, modules: { logger: Logger }): Promise<P2PNode> {
     const privateKey = await generateKeyPairFromSeed('Ed25519', opts.privateKey)
@@ -71,7 +91,64 @@ export class P2PNode {
       // per-host inbound rate limit (5 a second) would reset their connections.
       connectionManager: { maxConnections: 1024, inboundConnectionThreshold: 10_000, maxIncomingPendingConnections: 256 },
     })
-    return new P2PNode(libp2p, modules.logger)
+    const gate = opts.admission === undefined ? undefined : new AdmissionGate(opts.admission, modules.logger)
+    const node = new P2PNode(libp2p, modules.logger, opts.credential, gate)
+    if (gate !== undefined) await node.handleAdmission(gate)
+    return node
+  }
+
+  /** Serves the admission protocol: one credential in, one verdict out. */
+  private async handleAdmission(gate: AdmissionGate): Promise<void> {
+    await this.libp2p.handle(
+      PROTOCOL.ADMISSION,
+      async (stream, connection) => {
+        const framed = new FramedStream(stream, connection.remotePeer.toString(), { maxFrameBytes: 64 * 1024, timeoutMs: gate.opts.timeoutMs ?? 5000 })
+        const client = framed.remotePeer
+        try {
+          const refused = gate.opts.admit(await framed.readBytes(), client, this.peerId)
+          if (refused === undefined) gate.admit(client)
+          await framed.write(AdmissionResponse.encode({ status: refused === undefined ? Status.SUCCESS : Status.FORBIDDEN, info: refused ?? '' }))
+          await framed.close()
+          if (refused !== undefined) gate.refuse(connection, refused)
+        } catch (err) {
+          framed.abort(err as Error)
+          gate.refuse(connection, `admission failed: ${(err as Error).message}`)
+        }
+      },
+      { maxInboundStreams: 4, maxOutboundStreams: 4 },
+    )
+  }
+
+  /** Presents this node's credential to `remote` once per connection, before any other stream. */
+  private admittedBy(remote: string, ma: ReturnType<typeof multiaddr>, signal: AbortSignal): Promise<void> {
+    const credential = this.credential
+    if (credential === undefined) return Promise.resolve()
+    let pending = this.admissions.get(remote)
+    if (pending === undefined) {
+      pending = (async () => {
+        let raw
+        try {
+          raw = await this.libp2p.dialProtocol(ma, PROTOCOL.ADMISSION, { signal })
+        } catch (err) {
+          // A node that does not speak admission does not ask for it.
+          if ((err as Error).name === 'UnsupportedProtocolError') return
+          throw err
+        }
+        const stream = new FramedStream(raw, remote, { maxFrameBytes: 64 * 1024 })
+        try {
+          await stream.write(await credential(remote, this.peerId))
+          const r = await stream.read(AdmissionResponse, 'AdmissionResponse')
+          if (r.status !== Status.SUCCESS) {
+            throw new P2PError(P2PErrorCode.ADMISSION_REFUSED, `${remote} refused this node's credential: ${r.info}`, { peer: remote, info: r.info })
+          }
+        } finally {
+          stream.abort(new Error('done'))
+        }
+      })()
+      this.admissions.set(remote, pending)
+      pending.catch(() => this.admissions.delete(remote))
+    }
+    return pending
   }
 
   get peerId(): string {
@@ -88,6 +165,11 @@ export class P2PNode {
       protocol,
       async (stream, connection) => {
         const framed = new FramedStream(stream, connection.remotePeer.toString(), opts)
+        if (this.gate !== undefined && !this.gate.isAdmitted(framed.remotePeer)) {
+          this.gate.log(framed.remotePeer, `stream for ${protocol} before admission`)
+          framed.abort(new Error('not admitted'))
+          return
+        }
         try {
           await handler(framed)
           // A handler that returns is done with its stream.
@@ -127,11 +209,13 @@ export class P2PNode {
     }
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS)
     const signal = opts.signal === undefined ? timeout : AbortSignal.any([opts.signal, timeout])
+    const remote = ma.getComponents().find((c) => c.name === 'p2p')?.value ?? ''
     try {
+      await this.admittedBy(remote, ma, signal)
       const stream = await this.libp2p.dialProtocol(ma, protocol, { signal })
-      const remote = ma.getComponents().find((c) => c.name === 'p2p')?.value ?? ''
       return new FramedStream(stream, remote, opts)
     } catch (err) {
+      if (err instanceof P2PError && err.code === P2PErrorCode.ADMISSION_REFUSED) throw err
       throw new P2PError(P2PErrorCode.DIAL_FAILED, `cannot open ${protocol} to ${address}: ${(err as Error).message}`, { address, protocol }, {
         cause: err,
       })
@@ -160,6 +244,11 @@ export class P2PNode {
     return opening
   }
 
+  /** Whether this node has an open connection to `peerId`. */
+  connectedTo(peerId: string): boolean {
+    return this.libp2p.getConnections().some((c) => c.remotePeer.toString() === peerId && c.status === 'open')
+  }
+
   /** Closes every connection to a peer (e.g. one that broke protocol). */
   async hangUp(peerId: string): Promise<void> {
     for (const conn of this.libp2p.getConnections()) {
@@ -168,6 +257,7 @@ export class P2PNode {
   }
 
   async stop(): Promise<void> {
+    this.gate?.stop()
     for (const c of this.channels.values()) void c.then((ch) => ch.close(new Error('node stopped')), () => undefined)
     this.channels.clear()
     await this.libp2p.stop()

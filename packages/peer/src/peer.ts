@@ -7,6 +7,8 @@ import { consenterAddress, DeliverService, OperationsServer, OrdererClient } fro
 import { P2PNode, PROTOCOL } from '@consort/p2p'
 import {
   channelMsp,
+  checkAdmission,
+  createAdmission,
   configInForce,
   isConfigBlock,
   openEnvelope,
@@ -144,7 +146,18 @@ export class Peer extends EventEmitter {
     const tip = ledger.tip
     if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, (n) => ledger.getBlock(n))).config
     channelMsp(config, systemClock).validateRole(opts.certificate, Role.PEER)
-    const p2p = await P2PNode.create({ privateKey: opts.privateKey, listen: [opts.listen] }, { logger: modules.logger })
+    // Only members of the channel's orgs (in the config in force) may talk to a peer.
+    let peer: Peer | undefined
+    const firstMsp = channelMsp(config, systemClock)
+    const p2p = await P2PNode.create(
+      {
+        privateKey: opts.privateKey,
+        listen: [opts.listen],
+        credential: (server, client) => createAdmission(signer, server, client),
+        admission: { admit: (credential, client, server) => checkAdmission(credential, peer?.msp ?? firstMsp, server, client) },
+      },
+      { logger: modules.logger },
+    )
     if (ledger.height === 0) {
       // The genesis config is valid by definition; record that like any block's codes.
       const bytes = Block.encode({ ...genesis.block, metadata: { ...(genesis.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: new Uint8Array(genesis.block.data.length) } })
@@ -157,7 +170,8 @@ export class Peer extends EventEmitter {
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
     const endpoints = config.consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    return new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger)
+    peer = new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger)
+    return peer
   }
 
   async start(): Promise<void> {

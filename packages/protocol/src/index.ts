@@ -1,4 +1,6 @@
 export { ProtocolError, ProtocolErrorCode } from './errors.js'
+export { admissionMessage, checkAdmission, createAdmission } from './admission.js'
+export type { AdmissionSigner } from './admission.js'
 export { computeTxId, createHeader, createSignedEnvelope, envelopeOf, envelopePayload, openEnvelope, signEnvelope, verifyEnvelope } from './envelope.js'
 export type { HeaderOptions, OpenedEnvelope, VerifyOptions } from './envelope.js'
 export { blockDataHash, blockHash, blockTxIds, createBlock, parseBlock, verifyBlockSignature, verifyChainLink } from './blocks.js'

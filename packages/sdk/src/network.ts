@@ -4,7 +4,7 @@ import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { ParsedCertificate, Signer } from '@consort/identity'
 import { OrdererClient } from '@consort/orderer'
 import { P2PNode, PROTOCOL } from '@consort/p2p'
-import { envelopeOf, envelopePayload, proposalPayload, transactionPayload } from '@consort/protocol'
+import { createAdmission, envelopeOf, envelopePayload, proposalPayload, transactionPayload } from '@consort/protocol'
 import type { HeaderOptions, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
   BroadcastResponse,
@@ -108,7 +108,9 @@ export async function connect(opts: ConnectOptions): Promise<Network> {
     throw new ConsortError(SdkErrorCode.IDENTITY, `bad identity: ${(err as Error).message}`)
   }
   const logger = opts.logger ?? silentLogger
-  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger })
+  // Orderers and peers admit only channel members: every connection presents this identity.
+  const credential = (server: string, client: string) => createAdmission(signer, server, client)
+  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], credential }, { logger })
   return new Network(profile, signer, p2p, opts.submitTimeoutMs ?? 30_000, logger, opts.identity)
 }
 

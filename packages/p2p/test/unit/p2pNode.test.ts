@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { DecodeError, Envelope, silentLogger } from '@consort/types'
 import { afterAll, describe, expect, it } from 'vitest'
-import { P2PErrorCode, P2PNode, peerIdOf } from '../../src/index.js'
+import { LogLimiter, P2PErrorCode, P2PNode, peerIdOf } from '../../src/index.js'
+import type { P2PNodeOptions } from '../../src/index.js'
 
 function keyPair(): { privateKey: Uint8Array; publicKey: Uint8Array } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519')
@@ -156,5 +157,81 @@ describe('P2PNode', () => {
     await client.hangUp(server.peerId)
     await new Promise((r) => setTimeout(r, 100))
     expect(await client.request(addr, RPC, new Uint8Array([2]), BYTES, 'bytes', 2000)).toEqual(new Uint8Array([2]))
+  })
+
+  describe('admission', () => {
+    /** Polls `check` until it holds (at most 200 times, 50 ms apart). */
+    const until = async (check: () => boolean): Promise<boolean> => {
+      for (let i = 0; i < 200; i++) {
+        if (check()) return true
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      return check()
+    }
+    const enc = new TextEncoder()
+    // The credential names the server and the client: it cannot be replayed on another connection.
+    const good = { credential: async (server: string, client: string) => enc.encode(`ok ${server} ${client}`) }
+    const admission = (o: Partial<NonNullable<P2PNodeOptions['admission']>> = {}) => ({
+      admit: (c: Uint8Array, client: string, server: string) => (new TextDecoder().decode(c) === `ok ${server} ${client}` ? undefined : 'not a member'),
+      ...o,
+    })
+    const make = async (extra: Partial<P2PNodeOptions>) => {
+      const n = await P2PNode.create({ privateKey: keyPair().privateKey, listen: ['/ip4/127.0.0.1/tcp/0'], ...extra }, { logger: silentLogger })
+      nodes.push(n)
+      return n
+    }
+
+    it('serves a client that presents an admissible credential', async () => {
+      const server = await make({ admission: admission() })
+      await server.serve(ECHO + '-adm', async (b) => b)
+      const client = await make(good)
+      expect(await client.request(server.addresses[0]!, ECHO + '-adm', new Uint8Array([7]), BYTES, 'echo', 5000)).toEqual(new Uint8Array([7]))
+    })
+
+    it('refuses a credential it does not admit, with the reason', async () => {
+      const server = await make({ admission: admission() })
+      await server.serve(ECHO + '-adm', async (b) => b)
+      const client = await make({ credential: async () => enc.encode('forged') })
+      await expect(client.dial(server.addresses[0]!, ECHO + '-adm')).rejects.toMatchObject({ code: P2PErrorCode.ADMISSION_REFUSED, meta: { info: 'not a member' } })
+    })
+
+    it('refuses streams from a peer that presented nothing, and closes its connection at the deadline', async () => {
+      const server = await make({ admission: admission({ timeoutMs: 300 }) })
+      await server.serve(ECHO + '-adm', async (b) => b)
+      const outsider = await make({})
+      await expect(outsider.request(server.addresses[0]!, ECHO + '-adm', new Uint8Array([1]), BYTES, 'echo', 5000)).rejects.toMatchObject({
+        code: P2PErrorCode.STREAM_CLOSED,
+      })
+      expect(outsider.connectedTo(server.peerId)).toBe(true)
+      expect(await until(() => !outsider.connectedTo(server.peerId))).toBe(true)
+    })
+
+    it('closes the oldest connection waiting for admission when too many wait', async () => {
+      const server = await make({ admission: admission({ maxPending: 2, timeoutMs: 60_000 }) })
+      await server.handle(ECHO + '-wait', async (s) => void (await s.readBytes({ timeoutMs: 0 })))
+      const waiting = [await make({}), await make({}), await make({})]
+      for (const w of waiting) {
+        await w.dial(server.addresses[0]!, ECHO + '-wait')
+        expect(await until(() => w.connectedTo(server.peerId))).toBe(true)
+      }
+      // The third unadmitted connection pushes out the first, long before its deadline.
+      expect(await until(() => !waiting[0]!.connectedTo(server.peerId))).toBe(true)
+      expect([waiting[1]!.connectedTo(server.peerId), waiting[2]!.connectedTo(server.peerId)]).toEqual([true, true])
+      // A member still gets in.
+      await server.serve(ECHO + '-adm', async (b) => b)
+      const member = await make(good)
+      expect(await member.request(server.addresses[0]!, ECHO + '-adm', new Uint8Array([9]), BYTES, 'echo', 5000)).toEqual(new Uint8Array([9]))
+    })
+  })
+})
+
+describe('LogLimiter', () => {
+  it('lets one line per key through per interval and counts the ones held back', () => {
+    const l = new LogLimiter(1000)
+    expect(l.allow('a', 0)).toEqual({ log: true, held: 0 })
+    expect(l.allow('a', 10).log).toBe(false)
+    expect(l.allow('a', 20).log).toBe(false)
+    expect(l.allow('b', 30).log).toBe(true)
+    expect(l.allow('a', 1001)).toEqual({ log: true, held: 2 })
   })
 })

@@ -6054,6 +6054,230 @@ export namespace SeekInfo {
   }
 }
 
+export interface Admission {
+  certificate: Uint8Array
+  signature: Uint8Array
+}
+
+export namespace Admission {
+  let _codec: Codec<Admission>
+
+  export const codec = (): Codec<Admission> => {
+    if (_codec == null) {
+      _codec = message<Admission>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.certificate != null && obj.certificate.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.certificate)
+        }
+
+        if ((obj.signature != null && obj.signature.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.signature)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          certificate: uint8ArrayAlloc(0),
+          signature: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.certificate = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.signature = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.certificate`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.signature`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface AdmissionCertificateFieldEvent {
+    field: '$.certificate'
+    value: Uint8Array
+  }
+
+  export interface AdmissionSignatureFieldEvent {
+    field: '$.signature'
+    value: Uint8Array
+  }
+
+  export function encode (obj: Partial<Admission>): Uint8Array {
+    return encodeMessage(obj, Admission.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Admission>): Admission {
+    return decodeMessage(buf, Admission.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Admission>): Generator<AdmissionCertificateFieldEvent | AdmissionSignatureFieldEvent> {
+    return streamMessage(buf, Admission.codec(), opts)
+  }
+}
+
+export interface AdmissionResponse {
+  status: Status
+  info: string
+}
+
+export namespace AdmissionResponse {
+  let _codec: Codec<AdmissionResponse>
+
+  export const codec = (): Codec<AdmissionResponse> => {
+    if (_codec == null) {
+      _codec = message<AdmissionResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(18)
+          w.string(obj.info)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          info: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.info = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface AdmissionResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface AdmissionResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export function encode (obj: Partial<AdmissionResponse>): Uint8Array {
+    return encodeMessage(obj, AdmissionResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AdmissionResponse>): AdmissionResponse {
+    return decodeMessage(buf, AdmissionResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AdmissionResponse>): Generator<AdmissionResponseStatusFieldEvent | AdmissionResponseInfoFieldEvent> {
+    return streamMessage(buf, AdmissionResponse.codec(), opts)
+  }
+}
+
 export interface DeliverResponse {
   status: Status
   block?: Uint8Array
