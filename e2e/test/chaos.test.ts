@@ -1,0 +1,38 @@
+// `consort chaos` as a user runs it: a real CLI process that brings up its own network,
+// runs the token workload under a seeded nemesis for 75 s, and checks the outcome.
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, expect, it } from 'vitest'
+import { freePortBlock } from '../src/fixture.js'
+
+const run = promisify(execFile)
+const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
+const dirs: string[] = []
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true })
+})
+
+it('loses, duplicates and forges nothing while orderers and peers are killed, stopped and paused', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'consort-chaos-'))
+  dirs.push(dir)
+  const port = await freePortBlock(12)
+  const args = ['--no-node-snapshot', cli, '--dir', dir, '--json', 'chaos', '--duration', '75s', '--seed', '7', '--accounts', '20', '--base-port', String(port)]
+  // A failed check exits 1 with the report on stdout: read it either way.
+  const r = await run(process.execPath, args, { timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string }) => e)
+  const report = JSON.parse(r.stdout) as {
+    ok: boolean
+    faults: { action: string; node: string }[]
+    transactions: { acknowledged: number; failed: number; unknown: number }
+    checks: { name: string; ok: boolean; detail: string }[]
+  }
+  expect(report.checks.filter((c) => !c.ok)).toEqual([])
+  expect(report.ok).toBe(true)
+  // The nemesis did its job: orderers killed, and the workload went on through it.
+  expect(report.faults.some((f) => f.action === 'kill' && f.node.startsWith('orderer'))).toBe(true)
+  expect(report.faults.length).toBeGreaterThanOrEqual(10)
+  expect(report.transactions.acknowledged).toBeGreaterThan(100)
+}, 360_000)
