@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem } from '@consort/identity'
+import { waitUntil } from '@consort/devnet'
 import { PROTOCOL } from '@consort/p2p'
 import { createConfigUpdateEnvelope, createSignedEnvelope, readChannelConfig, retireConsenter } from '@consort/protocol'
 import { connect, deploy } from '@consort/sdk'
@@ -33,15 +34,6 @@ afterAll(async () => {
   await net?.teardown()
 })
 
-async function until(check: () => Promise<boolean>, ms = 30_000): Promise<boolean> {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await check()) return true
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  return false
-}
-
 it('peers leave a removed orderer for the remaining consenters; the removed one refuses with a clear answer', async () => {
   const config = readChannelConfig(new Uint8Array(await readFile(net.manifest.genesisBlock)))
   // The first consenter: the one every peer streams its blocks from to begin with.
@@ -57,13 +49,13 @@ it('peers leave a removed orderer for the remaining consenters; the removed one 
   const r = await client.orderer.broadcast(envelope, txId)
   expect([r.status, r.info]).toEqual([Status.SUCCESS, ''])
   // It keeps running and knows it was removed.
-  expect(await until(async () => (await net.status(victim.name))?.configSequence === 1)).toBe(true)
+  expect(await waitUntil(async () => (await net.status(victim.name))?.configSequence === 1, 30_000)).toBe(true)
 
   // Transactions go on committing on every peer.
   const done = await org1.contract('asset-transfer').submit('CreateAsset', 'after-removal', 'blue', '1', 'Ann', '10')
   expect(done.validationCode).toBe(ValidationCode.VALID)
   for (const p of net.peers) {
-    expect(await until(async () => ((await net.status(p.name))?.height as number) > done.blockNumber)).toBe(true)
+    expect(await waitUntil(async () => ((await net.status(p.name))?.height as number) > done.blockNumber, 30_000)).toBe(true)
   }
 
   // The removed orderer refuses to order...

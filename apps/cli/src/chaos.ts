@@ -1,14 +1,16 @@
 // `consort chaos`: a bank workload (the token contract, transfers between accounts, a fixed
-// supply) through the SDK while a nemesis, from a seed, kills, restarts and pauses orderers
-// and peers (never more than a minority of orderers at once). At the end a checker says
+// supply) through the SDK while a nemesis, from a seed, kills, restarts, pauses, partitions,
+// slows down and skews the clock of orderers and peers (one node at a time, so never more
+// than a minority of orderers). At the end a checker says
 // whether every acknowledged transaction is in the chain exactly once, no transaction the
 // client saw fail is VALID, the supply is unchanged, every peer holds the same chain with
 // the same validation codes, and no node crashed that the nemesis did not kill.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateKeyPair, readPrivateKeyFile } from '@consort/crypto'
-import { findLeader, nodeStatus, runningPid, startNode, stopNode, waitUntil } from '@consort/devnet'
+import { FaultProxy, findLeader, generateNetwork, nodeStatus, runningPid, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { Manifest, NodeEntry } from '@consort/devnet'
 import { certificateFromPem, issueCertificate, signingIdentity } from '@consort/identity'
 import { OrdererClient } from '@consort/orderer'
@@ -16,10 +18,11 @@ import { P2PNode } from '@consort/p2p'
 import { createAdmission } from '@consort/protocol'
 import { blockEvent, CommitError, connect, EndorseError } from '@consort/sdk'
 import type { Identity, Network } from '@consort/sdk'
-import { Role, seededRng, silentLogger, ValidationCode } from '@consort/types'
+import { Role, seededRng, silentLogger, Status, ValidationCode } from '@consort/types'
 import type { Rng } from '@consort/types'
 import { deployContract } from './client.js'
 import { networkUp } from './network.js'
+import { CliError } from './output.js'
 
 const TOKEN = fileURLToPath(new URL('../../../contracts/token', import.meta.url))
 const WORKERS = 8
@@ -36,8 +39,10 @@ export interface ChaosOptions {
 interface Fault {
   /** ms since the workload started. */
   at: number
-  action: 'kill' | 'stop' | 'pause' | 'restart' | 'resume'
+  action: 'kill' | 'stop' | 'pause' | 'partition' | 'slow' | 'skew' | 'restart' | 'resume' | 'heal'
   node: string
+  /** For 'slow': the latency and loss on the node's link; for 'skew': the clock offset. */
+  detail?: string
 }
 
 type Outcome = 'acknowledged' | 'failed' | 'unknown'
@@ -59,13 +64,24 @@ export async function runChaos(o: ChaosOptions, log: (line: string) => void): Pr
   const dir = resolve(o.dir, 'chaos')
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
-  const { manifest } = await networkUp({ dir, orgs: 3, orderers: 3, peersPerOrg: 1, basePort: o.basePort }, log)
+  // Every node behind a FaultProxy (its advertised port), for partitions, latency and loss.
+  const generated = await generateNetwork({ dir, orgs: 3, orderers: 3, peersPerOrg: 1, basePort: o.basePort, proxied: true })
+  for (const n of generated.nodes) {
+    for (const port of [Number(n.listen.split('/')[4]), n.operationsPort, n.proxyPort as number]) {
+      if (!(await portFree(port))) throw new CliError('PORT_IN_USE', `port ${port} is in use (by an earlier run's node?); free it or pass another --base-port`)
+    }
+  }
+  const proxies = new Map<string, FaultProxy>()
   const networks: Network[] = []
   try {
-    return await chaos(o, manifest, networks, log)
+    for (const n of generated.nodes) proxies.set(n.name, await FaultProxy.start(n.proxyPort as number, Number(n.listen.split('/')[4]), seededRng(o.seed + proxies.size + 1)))
+    const { manifest } = await networkUp({ dir, orgs: 3, orderers: 3, peersPerOrg: 1, basePort: o.basePort }, log)
+    return await chaos(o, manifest, proxies, networks, log)
   } finally {
+    // Clients first, while their connections still have a path to close over.
     await Promise.all(networks.map((n) => n.close().catch(() => undefined)))
-    for (const n of manifest.nodes) {
+    for (const p of proxies.values()) await p.close()
+    for (const n of generated.nodes) {
       const pid = await runningPid(n)
       if (pid !== undefined) process.kill(pid, 'SIGCONT')
       await stopNode(n).catch(() => undefined)
@@ -73,7 +89,7 @@ export async function runChaos(o: ChaosOptions, log: (line: string) => void): Pr
   }
 }
 
-async function chaos(o: ChaosOptions, manifest: Manifest, networks: Network[], log: (line: string) => void): Promise<ChaosReport> {
+async function chaos(o: ChaosOptions, manifest: Manifest, proxies: Map<string, FaultProxy>, networks: Network[], log: (line: string) => void): Promise<ChaosReport> {
   const rng = seededRng(o.seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)] as T
   await deployContract(manifest.dir, TOKEN, { name: 'token' })
@@ -99,8 +115,20 @@ async function chaos(o: ChaosOptions, manifest: Manifest, networks: Network[], l
     holders.push({ network, account: new TextDecoder().decode(await network.contract('token').evaluate('ClientAccountID')) })
   }
   const supply = START_BALANCE * o.accounts
-  await minter.contract('token').submit('Mint', String(supply))
-  for (const h of holders) await minter.contract('token').submit('Transfer', h.account, String(START_BALANCE))
+  // Two endorsing peers disagree when one has not committed the previous block yet: the
+  // gateway refuses (CONFLICT) before ordering anything, so the set-up asks again.
+  const setup = async (fn: string, ...args: string[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await minter.contract('token').submit(fn, ...args)
+      } catch (err) {
+        if (!(err instanceof EndorseError) || err.meta.status !== Status.CONFLICT || attempt === 20) throw err
+        await new Promise((r) => setTimeout(r, 200))
+      }
+    }
+  }
+  await setup('Mint', String(supply))
+  for (const h of holders) await setup('Transfer', h.account, String(START_BALANCE))
   log(`minted ${supply} and gave ${START_BALANCE} to each of ${o.accounts} accounts`)
 
   const records: { txId: string; outcome: Outcome }[] = []
@@ -126,11 +154,12 @@ async function chaos(o: ChaosOptions, manifest: Manifest, networks: Network[], l
       }
     }
   })
-  const { faults, leaderChanges, crashes } = await nemesis(manifest, rng, pick, started, until, log)
+  const { faults, leaderChanges, crashes } = await nemesis(manifest, proxies, rng, pick, started, until, log)
   await Promise.all(workers)
   log(`workload done: ${records.length} transactions; ${faults.length} faults injected`)
 
   // Heal: every node up, then the same chain everywhere.
+  log('healing: every node up, waiting for the same chain everywhere')
   for (const n of manifest.nodes) await startNode(n)
   const peers = manifest.nodes.filter((n) => n.kind === 'peer')
   const converged = await waitUntil(async () => {
@@ -142,6 +171,7 @@ async function chaos(o: ChaosOptions, manifest: Manifest, networks: Network[], l
   const statuses = await Promise.all(manifest.nodes.map((n) => nodeStatus(n)))
   check('every orderer and peer at the same height and chain hash', converged, statuses.map((s, i) => `${manifest.nodes[i]!.name}=${s?.height ?? 'down'}`).join(' '))
 
+  log('checking')
   // The chain as each peer validated it.
   const height = Number(statuses[0]?.height ?? 0)
   const chains = await Promise.all(peers.map((p) => peerChain(p, manifest, minterId, height)))
@@ -179,14 +209,20 @@ async function chaos(o: ChaosOptions, manifest: Manifest, networks: Network[], l
 }
 
 /**
- * From the seed, one fault at a time: 1-3 s of calm, then a SIGKILL or a SIGTERM of a node
- * followed by a restart, or a SIGSTOP followed by a SIGCONT (of the Raft leader, when an
- * orderer is paused), held 1-4 s. One node at a time is at most a minority of three
- * orderers. The schedule (which fault, on which node, for how long) follows from the seed
- * alone; only "the leader" is resolved when it happens.
+ * From the seed, one fault at a time: 1-3 s of calm, then one of
+ * - a SIGKILL or a SIGTERM of a node, then a restart;
+ * - a SIGSTOP, then a SIGCONT (of the Raft leader, when an orderer is paused);
+ * - a partition of the node's inbound side (its proxy drops every connection and refuses new
+ *   ones; what the node itself dialed goes on: an asymmetric partition), then a heal;
+ * - a slow link: 50-150 ms of latency and 20-40 % of chunks late by a retransmission, then a heal;
+ * - a clock skew: the node restarted with its clock 1-5 s ahead or behind, then restarted right;
+ * held 1-4 s. One node at a time is at most a minority of three orderers. The schedule (which
+ * fault, on which node, for how long) follows from the seed alone; only "the leader" is
+ * resolved when it happens.
  */
 async function nemesis(
   manifest: Manifest,
+  proxies: Map<string, FaultProxy>,
   rng: Rng,
   pick: <T>(xs: readonly T[]) => T,
   started: number,
@@ -196,9 +232,9 @@ async function nemesis(
   const faults: Fault[] = []
   const crashes: string[] = []
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
-  const record = (action: Fault['action'], node: NodeEntry) => {
-    faults.push({ at: Date.now() - started, action, node: node.name })
-    log(`  ${((Date.now() - started) / 1000).toFixed(1)} s  ${action} ${node.name}`)
+  const record = (action: Fault['action'], node: NodeEntry, detail?: string) => {
+    faults.push({ at: Date.now() - started, action, node: node.name, ...(detail !== undefined ? { detail } : {}) })
+    log(`  ${((Date.now() - started) / 1000).toFixed(1)} s  ${action} ${node.name}${detail !== undefined ? ` (${detail})` : ''}`)
   }
   let leader = ''
   let leaderChanges = 0
@@ -214,17 +250,30 @@ async function nemesis(
     for (const n of manifest.nodes) if ((await runningPid(n)) === undefined && !crashes.includes(n.name)) crashes.push(n.name)
     if (Date.now() >= until) break
     const kind = rng.next() < 0.6 ? 'orderer' : 'peer'
-    const action = pick(['kill', 'kill', 'stop', 'pause'] as const)
+    const action = pick(['kill', 'kill', 'stop', 'pause', 'partition', 'slow', 'skew'] as const)
     const candidate = pick(manifest.nodes.filter((n) => n.kind === kind))
     const holdMs = 1000 + rng.next() * 3000
     const node = action === 'pause' && kind === 'orderer' ? (orderers.find((n) => n.name === leader) ?? candidate) : candidate
-    record(action, node)
+    const latencyMs = Math.round(50 + rng.next() * 100)
+    const loss = Math.round((0.2 + rng.next() * 0.2) * 100) / 100
+    const skewMs = Math.round((rng.next() < 0.5 ? -1 : 1) * (1000 + rng.next() * 4000))
+    const proxy = proxies.get(node.name) as FaultProxy
+    record(action, node, action === 'slow' ? `${latencyMs} ms, ${loss * 100} % late` : action === 'skew' ? `clock ${skewMs > 0 ? '+' : ''}${skewMs} ms` : undefined)
     if (action === 'pause') await signal(node, 'SIGSTOP')
-    else await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM')
+    else if (action === 'partition') proxy.set({ partitioned: true })
+    else if (action === 'slow') proxy.set({ latencyMs, loss })
+    else if (action === 'skew') {
+      await stopNode(node)
+      await startNode(node, { clockSkewMs: skewMs })
+    } else await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM')
     await sleep(holdMs)
     if (action === 'pause') await signal(node, 'SIGCONT')
-    else await startNode(node)
-    record(action === 'pause' ? 'resume' : 'restart', node)
+    else if (action === 'partition' || action === 'slow') proxy.heal()
+    else if (action === 'skew') {
+      await stopNode(node)
+      await startNode(node)
+    } else await startNode(node)
+    record(action === 'pause' ? 'resume' : action === 'partition' || action === 'slow' ? 'heal' : 'restart', node)
   }
   return { faults, leaderChanges, crashes }
 }
@@ -250,6 +299,14 @@ async function peerChain(peer: NodeEntry, manifest: Manifest, identity: Identity
 async function signal(node: NodeEntry, sig: 'SIGSTOP' | 'SIGCONT'): Promise<void> {
   const pid = await runningPid(node)
   if (pid !== undefined) process.kill(pid, sig)
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer()
+    s.once('error', () => resolve(false))
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)))
+  })
 }
 
 async function textOf(p: Promise<Uint8Array>): Promise<string> {

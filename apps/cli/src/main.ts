@@ -210,7 +210,7 @@ const duration = (v: string): number => {
 
 program
   .command('chaos')
-  .description('a token workload under a seeded nemesis (kills, restarts, pauses) on a new network in DIR/chaos; checks nothing was lost, duplicated or forged')
+  .description('a token workload under a seeded nemesis (kills, restarts, pauses, partitions, slow links, clock skew) on a new network in DIR/chaos; checks nothing was lost, duplicated or forged')
   .addOption(new Option('--duration <time>', 'how long the workload runs (90s, 10m, 1h)').default(600_000, '10m').argParser(duration))
   .addOption(new Option('--seed <n>', 'the nemesis and workload schedule (a failing seed replays)').argParser(int('--seed', 0, 2 ** 31 - 1)))
   .addOption(new Option('--accounts <n>', 'token accounts').default(50).argParser(int('--accounts', 2, 1000)))

@@ -2,7 +2,7 @@ import { chmod, mkdir, readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem } from '@consort/identity'
-import type { Logger } from '@consort/types'
+import type { Clock, Logger } from '@consort/types'
 import { pino } from 'pino'
 import { loadOrdererConfig } from './config.js'
 
@@ -17,6 +17,15 @@ export interface NodeStartInput {
   operations?: { host: string; port: number }
 }
 
+/**
+ * CONSORT_CLOCK_SKEW_MS: run the node with its clock this far off (a fault the chaos
+ * nemesis injects); the system clock otherwise.
+ */
+function nodeClock(): Clock | undefined {
+  const skew = Number(process.env.CONSORT_CLOCK_SKEW_MS ?? 0)
+  return Number.isFinite(skew) && skew !== 0 ? { now: () => Date.now() + skew } : undefined
+}
+
 export interface RunningNode {
   start(): Promise<void>
   stop(): Promise<void>
@@ -27,7 +36,7 @@ export interface RunningNode {
  * identity and genesis block, log JSON lines, stop cleanly on SIGTERM/SIGINT, and log why
  * before exiting on a crash.
  */
-export async function runNode(binary: string, create: (input: NodeStartInput, logger: Logger) => Promise<RunningNode>): Promise<void> {
+export async function runNode(binary: string, create: (input: NodeStartInput, modules: { logger: Logger; clock?: Clock }) => Promise<RunningNode>): Promise<void> {
   const usage = `usage: ${binary} --config <${binary.replace('consort-', '')}.json>   (run with node --no-node-snapshot)`
   try {
     const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } })
@@ -60,7 +69,7 @@ export async function runNode(binary: string, create: (input: NodeStartInput, lo
         genesisBlock: new Uint8Array(await readFile(cfg.genesisBlock)),
         ...(cfg.operations !== undefined ? { operations: cfg.operations } : {}),
       },
-      logger,
+      { logger, ...(nodeClock() !== undefined ? { clock: nodeClock() as Clock } : {}) },
     )
     let stopping = false
     const shutdown = (signal: string): void => {

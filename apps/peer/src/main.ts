@@ -3,4 +3,4 @@ import { runNode } from '@consort/orderer-app'
 import { Peer } from '@consort/peer'
 
 // Same config file format as the orderer's: name, identity, listen, dataDir, genesisBlock, operations.
-await runNode('consort-peer', (input, logger) => Peer.create(input, { logger }))
+await runNode('consort-peer', (input, modules) => Peer.create(input, modules))

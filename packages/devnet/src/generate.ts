@@ -15,13 +15,18 @@ export interface NetworkSpec {
   /** Orderer nodes, spread over the orgs round-robin (every org contributes one by default). */
   orderers: number
   peersPerOrg: number
-  /** First port; each node takes two (p2p, operations). */
+  /** First port; each node takes two (p2p, operations), three when proxied. */
   basePort: number
   channelId?: string
   raft?: Partial<RaftConfig>
   batch?: Partial<BatchConfig>
   /** Certificate validity start; defaults to now minus a minute. */
   notBefore?: number
+  /**
+   * Every node gets a third port, its advertised one, for a FaultProxy in front of its own:
+   * the channel config, the connection profile and every other node dial that one.
+   */
+  proxied?: boolean
 }
 
 export interface IdentityFiles {
@@ -35,8 +40,10 @@ export interface NodeEntry {
   org: string
   raftId?: number
   listen: string
-  /** Full multiaddr clients dial (listen + /p2p/<peer id>). */
+  /** Full multiaddr clients dial (listen, or the proxy's port when proxied, + /p2p/<peer id>). */
   address: string
+  /** When proxied: the port of the FaultProxy that forwards to `listen`. */
+  proxyPort?: number
   operationsPort: number
   config: string
   dataDir: string
@@ -158,13 +165,17 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
     })
     const files = await writeIdentity(nodeDir, cert, keys.privateKey)
     const listen = `/ip4/127.0.0.1/tcp/${port++}`
+    const operationsPort = port++
+    const proxyPort = spec.proxied === true ? port++ : undefined
+    const advertised = proxyPort === undefined ? listen : `/ip4/127.0.0.1/tcp/${proxyPort}`
     const entry: NodeEntry = {
       name,
       kind,
       org: org.mspId,
       listen,
-      address: `${listen}/p2p/${peerIdOf(parseCertificate(cert).publicKey)}`,
-      operationsPort: port++,
+      address: `${advertised}/p2p/${peerIdOf(parseCertificate(cert).publicKey)}`,
+      ...(proxyPort !== undefined ? { proxyPort } : {}),
+      operationsPort,
       config: join(nodeDir, 'config.json'),
       dataDir: join(nodeDir, 'data'),
       log: join(nodeDir, 'node.log'),
@@ -179,7 +190,7 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
     const org = orgs[orgIndex] as OrgEntry
     const { entry, cert, files } = await newNode('orderer', `orderer${Math.floor(i / spec.orgs)}.${org.mspId.toLowerCase()}`, orgIndex, Role.ORDERER)
     entry.raftId = i + 1
-    consenters.push({ id: i + 1, name: entry.name, org: org.mspId, address: entry.listen, certificate: cert })
+    consenters.push({ id: i + 1, name: entry.name, org: org.mspId, address: entry.address.slice(0, entry.address.indexOf('/p2p/')), certificate: cert })
     await writeNodeConfig(entry, files, join(dir, 'genesis.block'))
   }
   for (let o = 0; o < spec.orgs; o++) {

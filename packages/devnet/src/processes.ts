@@ -42,7 +42,7 @@ export async function runningPid(node: NodeEntry): Promise<number | undefined> {
  * Starts a node's process, detached (it outlives the caller), logging to its log file;
  * records its pid. A node already running is left as it is.
  */
-export async function startNode(node: NodeEntry): Promise<number> {
+export async function startNode(node: NodeEntry, opts: { clockSkewMs?: number } = {}): Promise<number> {
   const running = await runningPid(node)
   if (running !== undefined) return running
   const main = fileURLToPath(import.meta.resolve(BINARIES[node.kind]))
@@ -52,6 +52,7 @@ export async function startNode(node: NodeEntry): Promise<number> {
   const child = spawn(process.execPath, ['--no-node-snapshot', '--enable-source-maps', ...extra, main, '--config', node.config], {
     detached: true,
     stdio: ['ignore', log, log],
+    ...(opts.clockSkewMs !== undefined ? { env: { ...process.env, CONSORT_CLOCK_SKEW_MS: String(opts.clockSkewMs) } } : {}),
   })
   closeSync(log)
   if (child.pid === undefined) throw new DevnetError(DevnetErrorCode.START_FAILED, `could not start ${node.name}`, { name: node.name })

@@ -4,13 +4,9 @@ import type { LengthPrefixedStream } from '@libp2p/utils'
 import { decode } from '@consort/types'
 import type { MessageCodec } from '@consort/types'
 import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
+import { deadline } from './deadline.js'
 import { P2PError, P2PErrorCode } from './errors.js'
 
-function withTimeout(ms: number | undefined, signal?: AbortSignal): AbortSignal | undefined {
-  if (ms === undefined || ms <= 0) return signal
-  const t = AbortSignal.timeout(ms)
-  return signal === undefined ? t : AbortSignal.any([signal, t])
-}
 
 /**
  * A libp2p stream carrying length-prefixed frames, each one protobuf message. Every read
@@ -33,13 +29,15 @@ export class FramedStream {
 
   /** Reads one frame's bytes; `timeoutMs: 0` waits without limit (long-lived streams). */
   async readBytes(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Uint8Array> {
-    const signal = withTimeout(opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS, opts.signal)
+    const { signal, done } = deadline(opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS, opts.signal)
     try {
       const b = (await this.lp.read(signal === undefined ? {} : { signal })).subarray()
       // A plain Uint8Array view (not a Buffer), as the rest of the code base expects.
       return new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
     } catch (err) {
       throw this.translate(err, 'read')
+    } finally {
+      done()
     }
   }
 
@@ -63,11 +61,13 @@ export class FramedStream {
     const frames = this.outbox
     this.outbox = []
     this.flushing = undefined
-    const signal = withTimeout(timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS)
+    const { signal, done } = deadline(timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS)
     try {
       await this.lp.writeV(frames, signal === undefined ? {} : { signal })
     } catch (err) {
       throw this.translate(err, 'write')
+    } finally {
+      done()
     }
   }
 

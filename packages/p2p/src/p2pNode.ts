@@ -12,6 +12,7 @@ import { createLibp2p } from 'libp2p'
 import { AdmissionGate } from './admission.js'
 import type { AdmissionOptions } from './admission.js'
 import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, PROTOCOL } from './constants.js'
+import { deadline } from './deadline.js'
 import { P2PError, P2PErrorCode } from './errors.js'
 import { FramedStream } from './framedStream.js'
 import { RequestChannel, serveRequests } from './rpc.js'
@@ -120,7 +121,7 @@ export class P2PNode {
   }
 
   /** Presents this node's credential to `remote` once per connection, before any other stream. */
-  private admittedBy(remote: string, ma: ReturnType<typeof multiaddr>, signal: AbortSignal): Promise<void> {
+  private admittedBy(remote: string, ma: ReturnType<typeof multiaddr>, signal: AbortSignal | undefined): Promise<void> {
     const credential = this.credential
     if (credential === undefined) return Promise.resolve()
     let pending = this.admissions.get(remote)
@@ -207,8 +208,7 @@ export class P2PNode {
     } catch (err) {
       throw new P2PError(P2PErrorCode.BAD_ADDRESS, `not a multiaddr: ${address}`, { address }, { cause: err })
     }
-    const timeout = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS)
-    const signal = opts.signal === undefined ? timeout : AbortSignal.any([opts.signal, timeout])
+    const { signal, done } = deadline(opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS, opts.signal)
     const remote = ma.getComponents().find((c) => c.name === 'p2p')?.value ?? ''
     try {
       await this.admittedBy(remote, ma, signal)
@@ -219,6 +219,8 @@ export class P2PNode {
       throw new P2PError(P2PErrorCode.DIAL_FAILED, `cannot open ${protocol} to ${address}: ${(err as Error).message}`, { address, protocol }, {
         cause: err,
       })
+    } finally {
+      done()
     }
   }
 
@@ -260,6 +262,10 @@ export class P2PNode {
     this.gate?.stop()
     for (const c of this.channels.values()) void c.then((ch) => ch.close(new Error('node stopped')), () => undefined)
     this.channels.clear()
-    await this.libp2p.stop()
+    // libp2p closes connections gracefully; one whose socket died without a word could hold
+    // that forever (with nothing left to keep the process alive): bounded.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([this.libp2p.stop(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))])
+    clearTimeout(timer)
   }
 }

@@ -44,7 +44,7 @@ import {
   validationCodeToByte,
   ValidationCode,
 } from '@consort/types'
-import type { ChannelConfig, Logger } from '@consort/types'
+import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import { Endorser } from './endorser.js'
 import { Gateway } from './gateway.js'
@@ -114,6 +114,8 @@ export class Peer extends EventEmitter {
     operations: { host: string; port: number } | undefined,
     private readonly deliverIdleMs: number,
     private readonly logger: Logger,
+    /** Judges certificates outside of blocks (admission, endorsement, queries). */
+    private readonly clock: Clock,
   ) {
     super()
     this.ops =
@@ -122,7 +124,7 @@ export class Peer extends EventEmitter {
         : new OperationsServer(operations, { registry: this.metrics.registry, health: () => this.health(), status: () => this.status() })
     this.setMaxListeners(0)
     this.config = config
-    this.msp = channelMsp(this.config, systemClock)
+    this.msp = channelMsp(this.config, clock)
     this.validator = new BlockValidator({
       channelId: this.config.channelId,
       orgs: () => this.config.orgs.map((o) => o.mspId),
@@ -133,7 +135,7 @@ export class Peer extends EventEmitter {
     })
   }
 
-  static async create(opts: PeerOptions, modules: { logger: Logger }): Promise<Peer> {
+  static async create(opts: PeerOptions, modules: { logger: Logger; clock?: Clock }): Promise<Peer> {
     const cert = parseCertificate(opts.certificate)
     if (cert.role !== Role.PEER) {
       throw new ConsortError(PeerStartErrorCode.NOT_A_PEER, `${cert.subject} has role ${cert.role}, not PEER`)
@@ -145,10 +147,11 @@ export class Peer extends EventEmitter {
     // A restarted peer resumes under the config in force at its tip, not the genesis one.
     const tip = ledger.tip
     if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, (n) => ledger.getBlock(n))).config
-    channelMsp(config, systemClock).validateRole(opts.certificate, Role.PEER)
+    const clock = modules.clock ?? systemClock
+    channelMsp(config, clock).validateRole(opts.certificate, Role.PEER)
     // Only members of the channel's orgs (in the config in force) may talk to a peer.
     let peer: Peer | undefined
-    const firstMsp = channelMsp(config, systemClock)
+    const firstMsp = channelMsp(config, clock)
     const p2p = await P2PNode.create(
       {
         privateKey: opts.privateKey,
@@ -170,7 +173,7 @@ export class Peer extends EventEmitter {
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
     const endpoints = config.consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    peer = new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger)
+    peer = new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger, clock)
     return peer
   }
 
@@ -314,7 +317,7 @@ export class Peer extends EventEmitter {
     await this.ledger.commitBlock(bytes, { number: block.number, hash: block.hash, txs })
     if (next !== undefined) {
       this.config = next
-      this.msp = channelMsp(next, systemClock)
+      this.msp = channelMsp(next, this.clock)
       // Blocks come from the consenters of the config in force: added ones are found, removed ones left.
       this.orderers.setEndpoints(next.consenters.map(consenterAddress))
     }
