@@ -53,8 +53,9 @@ export interface ChaosReport {
   faults: Fault[]
   transactions: Record<Outcome, number>
   leaderChanges: number
-  /** The longest time between two acknowledged commits (ms). */
+  /** The longest time between two acknowledged commits (ms), and when it began (ms since the start). */
   maxCommitGapMs: number
+  maxCommitGapAt: number
   checks: { name: string; ok: boolean; detail: string }[]
   ok: boolean
 }
@@ -194,7 +195,13 @@ async function chaos(o: ChaosOptions, manifest: Manifest, proxies: Map<string, F
   check('no node crashed that the nemesis did not kill', crashes.length === 0, crashes.join(', ') || 'none')
 
   let maxGap = 0
-  for (let i = 1; i < acks.length; i++) maxGap = Math.max(maxGap, acks[i]! - acks[i - 1]!)
+  let maxGapAt = 0
+  for (let i = 1; i < acks.length; i++) {
+    if (acks[i]! - acks[i - 1]! > maxGap) {
+      maxGap = acks[i]! - acks[i - 1]!
+      maxGapAt = acks[i - 1]! - started
+    }
+  }
   const count = (k: Outcome) => records.filter((r) => r.outcome === k).length
   return {
     seed: o.seed,
@@ -203,6 +210,7 @@ async function chaos(o: ChaosOptions, manifest: Manifest, proxies: Map<string, F
     transactions: { acknowledged: count('acknowledged'), failed: count('failed'), unknown: count('unknown') },
     leaderChanges,
     maxCommitGapMs: maxGap,
+    maxCommitGapAt: maxGapAt,
     checks,
     ok: checks.every((c) => c.ok),
   }

@@ -226,7 +226,7 @@ program
       { measure: 'faults injected', value: report.faults.length },
       { measure: 'transactions acknowledged / failed / unknown', value: `${report.transactions.acknowledged} / ${report.transactions.failed} / ${report.transactions.unknown}` },
       { measure: 'leader changes', value: report.leaderChanges },
-      { measure: 'longest time without a commit', value: `${report.maxCommitGapMs} ms` },
+      { measure: 'longest time without a commit', value: `${report.maxCommitGapMs} ms, from ${(report.maxCommitGapAt / 1000).toFixed(1)} s` },
       ...report.checks.map((c) => ({ measure: c.name, value: `${c.ok ? 'ok' : 'FAILED'}: ${c.detail}` })),
     ]
     out.result({ ...report, report: path }, `\n${table(summary)}\n\n${report.ok ? 'all checks passed' : 'CHECKS FAILED'} (seed ${seed}); report: ${path}`)
