@@ -46,7 +46,7 @@ network
   .action(async () => {
     const out = output(globals().json)
     const nodes = await networkStatus(globals().dir)
-    out.result({ nodes }, table(nodes.map((n) => ({ name: n.name, kind: n.kind, org: n.org, pid: n.pid, up: n.up ? 'yes' : 'no', p2p: n.p2p, ops: n.operationsPort, role: n.role, term: n.term, leader: n.leader, height: n.height }))))
+    out.result({ nodes }, table(nodes.map((n) => ({ name: n.name, kind: n.kind, org: n.org, pid: n.pid, up: n.up ? 'yes' : 'no', p2p: n.p2p, ops: n.operationsPort, role: n.role ?? '-', term: n.term ?? '-', leader: n.leader ?? '-', height: n.height ?? '-' }))))
   })
 
 network

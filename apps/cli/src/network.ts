@@ -65,9 +65,12 @@ export async function networkStatus(dir: string): Promise<NodeView[]> {
       const s = pid === undefined ? undefined : await nodeStatus(n)
       const view: NodeView = { name: n.name, kind: n.kind, org: n.org, pid: pid ?? null, up: s !== undefined, p2p: n.listen, operationsPort: n.operationsPort }
       if (s !== undefined) {
-        view.role = String(s.role)
-        view.term = Number(s.term)
-        view.leader = byRaftId.get(Number(s.leader)) ?? 'none'
+        // Raft fields are an orderer's; a peer has none.
+        if (s.role !== undefined) {
+          view.role = String(s.role)
+          view.term = Number(s.term)
+          view.leader = byRaftId.get(Number(s.leader)) ?? 'none'
+        }
         view.height = Number(s.height)
       }
       return view
