@@ -19,16 +19,19 @@ afterAll(async () => {
 it('loses, duplicates and forges nothing while orderers and peers are killed, stopped and paused', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'consort-chaos-'))
   dirs.push(dir)
-  const port = await freePortBlock(12)
+  // Three ports a node (p2p, operations, its fault proxy), six nodes.
+  const port = await freePortBlock(18)
   const args = ['--no-node-snapshot', cli, '--dir', dir, '--json', 'chaos', '--duration', '75s', '--seed', '7', '--accounts', '20', '--base-port', String(port)]
   // A failed check exits 1 with the report on stdout: read it either way.
   const r = await run(process.execPath, args, { timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string }) => e)
   const report = JSON.parse(r.stdout) as {
+    error?: { code: string; message: string }
     ok: boolean
     faults: { action: string; node: string }[]
     transactions: { acknowledged: number; failed: number; unknown: number }
     checks: { name: string; ok: boolean; detail: string }[]
   }
+  expect(report.error).toBeUndefined()
   expect(report.checks.filter((c) => !c.ok)).toEqual([])
   expect(report.ok).toBe(true)
   // The nemesis did its job: orderers killed, and the workload went on through it.
