@@ -60,10 +60,17 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   const started = Date.now()
   const tty = process.stdout.isTTY === true
   let lastPrint = 0
+  // Polls overlap (one may wait on a node that was just killed): only a newer poll's answer counts.
+  let polls = 0
+  let shown = 0
+  const showLeader = (seq: number, l: { node: NodeEntry; term: number } | undefined) => {
+    if (seq <= shown) return
+    shown = seq
+    leaderLabel = l === undefined ? '' : `${l.node.name} (term ${l.term})`
+  }
   const progress = setInterval(() => {
-    void leaderOf().then((l) => {
-      if (l !== undefined) leaderLabel = `${l.node.name} (term ${l.term})`
-    })
+    const seq = ++polls
+    void leaderOf().then((l) => showLeader(seq, l))
     const secs = (Date.now() - started) / 1000
     const line = `  committed ${String(stats.committed).padStart(6)} tx | ${String(Math.round(stats.committed / secs)).padStart(5)} tx/s | leader ${leaderLabel || '…'} | client errors ${stats.errors}`
     if (tty) process.stdout.write(`\r${line}   `)
@@ -78,6 +85,7 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   const before = await leaderOf()
   if (before === undefined) throw new Error('no leader to kill')
   killedAt = Date.now()
+  showLeader(++polls, undefined)
   await stopNode(before.node, 'SIGKILL')
   if (tty) process.stdout.write('\n')
   say(`  SIGKILL → ${before.node.name}, the Raft leader`)
@@ -86,6 +94,7 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
     after = await leaderOf()
     return after !== undefined && after.node.name !== before.node.name
   }, 15_000, 20)
+  showLeader(++polls, after)
   const electedMs = (after?.since ?? Date.now()) - killedAt
   say(`  new leader: ${after?.node.name ?? 'none'} (term ${after?.term ?? '?'}), ${electedMs} ms after the kill`)
   await waitUntil(async () => firstCommitAfterKill > 0, 15_000, 20)
