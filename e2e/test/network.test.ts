@@ -157,6 +157,9 @@ describe('bad inputs give clear errors', () => {
     const failover = await consort('--json', 'bench', 'failover', '--trials', '1')
     expect(failover.code).toBe(0)
     expect(JSON.parse(failover.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
+    // Global flags after the subcommand work as well as before it.
+    const trailing = await run(process.execPath, ['--no-node-snapshot', cli, 'network', 'status', '--dir', net.manifest.dir, '--json'])
+    expect((JSON.parse(trailing.stdout) as { nodes: unknown[] }).nodes).toHaveLength(net.manifest.nodes.length)
     const noNet = await run(process.execPath, [cli, '--dir', '/nonexistent-consort', 'network', 'status']).catch((e: { code: number; stderr: string }) => e)
     expect((noNet as { code: number }).code).toBe(1)
     expect((noNet as { stderr: string }).stderr).toMatch(/no network in/)

@@ -241,7 +241,29 @@ program
     process.exitCode = await runDemo({ dir: globals().dir, basePort: o.basePort })
   })
 
-program.parseAsync().catch((err: Error & { code?: string }) => {
+/**
+ * Global flags work wherever they are typed (`consort network status --json` as well as
+ * `consort --json network status`): they are moved in front of the subcommand before
+ * parsing, up to a `--` (after which every word is an argument).
+ */
+function hoistGlobalFlags(argv: readonly string[]): string[] {
+  const globals: string[] = []
+  const rest: string[] = []
+  const words = argv.slice(2)
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string
+    if (w === '--') {
+      rest.push(...words.slice(i))
+      break
+    }
+    if (w === '--json' || w.startsWith('--dir=')) globals.push(w)
+    else if (w === '--dir' && i + 1 < words.length) globals.push(w, words[++i] as string)
+    else rest.push(w)
+  }
+  return [...argv.slice(0, 2), ...globals, ...rest]
+}
+
+program.parseAsync(hoistGlobalFlags(process.argv)).catch((err: Error & { code?: string }) => {
   const json = program.opts<{ json?: boolean }>().json === true
   const code = err instanceof ConsortError ? err.code : (err.code ?? 'ERROR')
   if (json) console.log(JSON.stringify({ error: { code, message: err.message } }, null, 2))
