@@ -104,8 +104,9 @@ export class Peer extends EventEmitter {
     readonly name: string,
     private readonly org: string,
     private readonly signer: SigningIdentity,
-    /** The channel config in force at the ledger's tip. */
+    /** The channel config in force at the ledger's tip, and its membership. */
     config: ChannelConfig,
+    msp: MembershipService,
     private readonly p2p: P2PNode,
     private readonly ledger: LevelLedger,
     private readonly packages: PackageStore,
@@ -124,7 +125,7 @@ export class Peer extends EventEmitter {
         : new OperationsServer(operations, { registry: this.metrics.registry, health: () => this.health(), status: () => this.status() })
     this.setMaxListeners(0)
     this.config = config
-    this.msp = channelMsp(this.config, clock)
+    this.msp = msp
     this.validator = new BlockValidator({
       channelId: this.config.channelId,
       orgs: () => this.config.orgs.map((o) => o.mspId),
@@ -148,16 +149,16 @@ export class Peer extends EventEmitter {
     const tip = ledger.tip
     if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, (n) => ledger.getBlock(n))).config
     const clock = modules.clock ?? systemClock
-    channelMsp(config, clock).validateRole(opts.certificate, Role.PEER)
+    const msp = channelMsp(config, clock)
+    msp.validateRole(opts.certificate, Role.PEER)
     // Only members of the channel's orgs (in the config in force) may talk to a peer.
     let peer: Peer | undefined
-    const firstMsp = channelMsp(config, clock)
     const p2p = await P2PNode.create(
       {
         privateKey: opts.privateKey,
         listen: [opts.listen],
         credential: (server, client) => createAdmission(signer, server, client),
-        admission: { admit: (credential, client, server) => checkAdmission(credential, peer?.msp ?? firstMsp, server, client) },
+        admission: { admit: (credential, client, server) => checkAdmission(credential, peer?.msp ?? msp, server, client) },
       },
       { logger: modules.logger },
     )
@@ -173,7 +174,7 @@ export class Peer extends EventEmitter {
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
     const endpoints = config.consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    peer = new Peer(cert.subject, cert.org, signer, config, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger, clock)
+    peer = new Peer(cert.subject, cert.org, signer, config, msp, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger, clock)
     return peer
   }
 
