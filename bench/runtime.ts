@@ -2,7 +2,8 @@
 // outlives a call) versus a new isolate per call.
 // Usage: node --no-node-snapshot --import tsx runtime.ts   (pnpm --filter @consort/bench sandbox)
 import { fileURLToPath } from 'node:url'
-import { bundleContract, ContractRuntime, MemoryState } from '@consort/runtime'
+import { bundleContract } from '@consort/bundle'
+import { ContractRuntime, MemoryState } from '@consort/runtime'
 import { silentLogger } from '@consort/types'
 import { report } from './report.js'
 

@@ -96,7 +96,7 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
   // The new node starts from the config block that added it and fetches the chain.
   const leaderNow = await net.leader()
   const height = (await net.status(leaderNow.name))?.height as number
-  const { OrdererClient } = await import('@consort/orderer')
+  const { OrdererClient } = await import('@consort/client')
   const { silentLogger } = await import('@consort/types')
   const p2p = await memberNode(client.signer)
   const oc = new OrdererClient(p2p, [leaderNow.address], { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })

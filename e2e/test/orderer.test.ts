@@ -1,6 +1,8 @@
 // The ordering service as processes: 3 real orderers on 127.0.0.1.
 import { Envelope, HeaderType, Status } from '@consort/types'
-import { PROTOCOL, P2PNode } from '@consort/p2p'
+import { PROTOCOL } from '@consort/client'
+import { RAFT_PROTOCOL } from '@consort/orderer'
+import { P2PNode } from '@consort/p2p'
 import { createSignedEnvelope } from '@consort/protocol'
 import { generateKeyPair } from '@consort/crypto'
 import { silentLogger } from '@consort/types'
@@ -28,7 +30,7 @@ async function submit(data?: string) {
 async function chain(name: string, upTo: number): Promise<string[]> {
   const node = net.orderers.find((o) => o.name === name)!
   const p2p = await memberNode(client.signer)
-  const { OrdererClient } = await import('@consort/orderer')
+  const { OrdererClient } = await import('@consort/client')
   const c = new OrdererClient(p2p, [node.address], { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })
   const hashes: string[] = []
   for await (const b of c.deliver({ start: 0, stop: upTo })) hashes.push(Buffer.from(b.hash).toString('hex'))
@@ -96,7 +98,7 @@ describe('3 orderers', () => {
   it('a non-consenter key cannot take part in Raft', async () => {
     const intruder = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [] }, { logger: silentLogger })
     const leader = await net.leader()
-    const s = await intruder.dial(leader.address, PROTOCOL.RAFT).catch(() => undefined)
+    const s = await intruder.dial(leader.address, RAFT_PROTOCOL).catch(() => undefined)
     if (s !== undefined) {
       // The orderer closes the stream (and the connection) before or after this frame.
       await s.write(new Uint8Array([0x08, 0x05])).catch(() => undefined) // a MsgVote frame
@@ -149,7 +151,7 @@ describe('3 orderers', () => {
   })
 
   it('a follower that forwards a broadcast names the leader, and the client sends the next one there', async () => {
-    const { OrdererClient } = await import('@consort/orderer')
+    const { OrdererClient } = await import('@consort/client')
     const leader = await net.leader()
     const follower = net.orderers.find((o) => o.name !== leader.name)!
     const p2p = await memberNode(client.signer)
@@ -168,7 +170,7 @@ describe('3 orderers', () => {
 
   it('a deliver stream resumes on another orderer when its orderer stops', async () => {
     const p2p = await memberNode(client.signer)
-    const { OrdererClient } = await import('@consort/orderer')
+    const { OrdererClient } = await import('@consort/client')
     const first = net.orderers[0]!
     const endpoints = [first.address, ...net.orderers.slice(1).map((o) => o.address)]
     const c = new OrdererClient(p2p, endpoints, { signer: client.signer, channelId: net.manifest.channelId, logger: silentLogger })

@@ -295,7 +295,7 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
   const { loadManifest } = await import('@consort/devnet')
   const { readPrivateKeyFile, generateKeyPair } = await import('@consort/crypto')
   const { certificateFromPem, signingIdentity } = await import('@consort/identity')
-  const { OrdererClient } = await import('@consort/orderer')
+  const { OrdererClient } = await import('@consort/client')
   const { P2PNode } = await import('@consort/p2p')
   const { createAdmission, createSignedEnvelope } = await import('@consort/protocol')
   const { HeaderType, silentLogger, Status } = await import('@consort/types')

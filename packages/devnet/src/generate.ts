@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import type { ConnectionProfile } from '@consort/client'
 import { generateKeyPair, readPrivateKeyFile, writePrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem, certificateToPem, createRootCA, issueCertificate, parseCertificate } from '@consort/identity'
 import type { CertificateAuthority } from '@consort/identity'
@@ -67,13 +68,6 @@ export interface Manifest {
   nodes: NodeEntry[]
   /** Path of the connection profile for clients (SDK, CLI). */
   connectionProfile: string
-}
-
-/** What a client needs to reach the network: the channel, its orderers and its peers. */
-export interface ConnectionProfile {
-  channel: string
-  orderers: { name: string; org: string; address: string }[]
-  peers: { name: string; org: string; address: string }[]
 }
 
 export function connectionProfile(m: Manifest): ConnectionProfile {

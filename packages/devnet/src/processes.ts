@@ -7,8 +7,8 @@ import { DevnetError, DevnetErrorCode } from './generate.js'
 import type { Manifest, NodeEntry } from './generate.js'
 
 const BINARIES: Record<NodeEntry['kind'], string> = {
-  orderer: '@consort/orderer-app/main',
-  peer: '@consort/peer-app/main',
+  orderer: '@consort/orderer/main',
+  peer: '@consort/peer/main',
 }
 
 export function findNode(manifest: Manifest, name: string): NodeEntry {

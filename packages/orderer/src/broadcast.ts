@@ -1,14 +1,13 @@
 import { VerifyPool } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
-import { PROTOCOL } from '@consort/p2p'
 import type { P2PNode } from '@consort/p2p'
 import { checkTxTime, consenterChange, openEnvelope, ProtocolError, ProtocolErrorCode, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
 import type { OpenedEnvelope } from '@consort/protocol'
 import { BroadcastResponse, HeaderType, Status } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import type { Chain } from './chain.js'
-import type { OrdererClient } from './client.js'
-import { OrdererError, OrdererErrorCode } from './errors.js'
+import { OrdererError, OrdererErrorCode, PROTOCOL } from '@consort/client'
+import type { OrdererClient } from '@consort/client'
 import type { OrdererMetrics } from './metrics.js'
 
 // Envelopes one stream may have in flight before we stop reading from it.

@@ -10,7 +10,7 @@ import { OrdererSnapshot, decode } from '@consort/types'
 import type { ChannelConfig, Clock, Logger, Rng } from '@consort/types'
 import { BlockCutter } from './blockCutter.js'
 import type { PendingEnvelope } from './blockCutter.js'
-import { OrdererError, OrdererErrorCode } from './errors.js'
+import { OrdererError, OrdererErrorCode } from '@consort/client'
 import type { OrdererMetrics } from './metrics.js'
 import type { RaftTransport } from './raftTransport.js'
 

@@ -1,8 +1,10 @@
 import { randomInt } from 'node:crypto'
 import { join } from 'node:path'
+import { consenterAddress, OrdererClient } from '@consort/client'
 import { bytesEqual, toHex } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
+import { DeliverService, OperationsServer } from '@consort/node'
 import { P2PNode, peerIdOf } from '@consort/p2p'
 import { blockTxIds, channelMsp, checkAdmission, createAdmission, configInForce, isConfigBlock, parseBlock, readChannelConfig, validateConfigBlock, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
@@ -11,10 +13,7 @@ import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock } from '@
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import { BroadcastService } from './broadcast.js'
 import { Chain } from './chain.js'
-import { OrdererClient } from './client.js'
-import { DeliverService } from './deliver.js'
 import { OrdererMetrics } from './metrics.js'
-import { OperationsServer } from './operations.js'
 import { RaftTransport } from './raftTransport.js'
 import type { Peer } from './raftTransport.js'
 
@@ -33,11 +32,6 @@ export const OrdererStartErrorCode = {
   NOT_A_CONSENTER: 'ERR_ORDERER_NOT_A_CONSENTER',
   WRONG_GENESIS: 'ERR_ORDERER_WRONG_GENESIS',
 } as const
-
-/** The full libp2p address of a consenter: its configured address plus the peer id of its key. */
-export function consenterAddress(c: { address: string; certificate: Uint8Array }): string {
-  return `${c.address}/p2p/${peerIdOf(parseCertificate(c.certificate).publicKey)}`
-}
 
 /** An orderer node: one channel's Raft chain, its services and its operations endpoint. */
 export class Orderer {

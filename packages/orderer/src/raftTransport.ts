@@ -1,8 +1,10 @@
-import { PROTOCOL } from '@consort/p2p'
 import type { FramedStream, P2PNode } from '@consort/p2p'
 import { decodeMessage, encodeMessage } from '@consort/raft'
 import type { Message } from '@consort/raft'
 import type { Logger } from '@consort/types'
+
+/** The consenters' Raft protocol: one long-lived stream each way between two consenters. */
+export const RAFT_PROTOCOL = '/consort/raft/1.0.0'
 
 /** A consenter as the transport knows it: Raft id and where to dial it. */
 export interface Peer {
@@ -61,7 +63,7 @@ export class RaftTransport {
   }
 
   async start(): Promise<void> {
-    await this.p2p.handle(PROTOCOL.RAFT, (s) => this.serve(s), {
+    await this.p2p.handle(RAFT_PROTOCOL, (s) => this.serve(s), {
       maxInboundStreams: 8,
       maxFrameBytes: MAX_FRAME_BYTES,
     })
@@ -140,7 +142,7 @@ class PeerSender {
       while (!this.stopped && this.queue.length > 0) {
         if (this.stream === undefined) {
           try {
-            this.stream = await this.p2p.dial(this.peer.address, PROTOCOL.RAFT, { timeoutMs: 2000, maxFrameBytes: MAX_FRAME_BYTES })
+            this.stream = await this.p2p.dial(this.peer.address, RAFT_PROTOCOL, { timeoutMs: 2000, maxFrameBytes: MAX_FRAME_BYTES })
             this.backoffMs = 50
           } catch (err) {
             this.fail(err)

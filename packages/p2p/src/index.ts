@@ -1,5 +1,4 @@
-import './polyfill.js'
-export { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, PROTOCOL } from './constants.js'
+export { ADMISSION_PROTOCOL, DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
 export { P2PError, P2PErrorCode } from './errors.js'
 export { LogLimiter } from './admission.js'
 export type { AdmissionOptions } from './admission.js'

@@ -1,4 +1,3 @@
-import './polyfill.js'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { generateKeyPairFromSeed, publicKeyFromRaw } from '@libp2p/crypto/keys'
@@ -11,7 +10,7 @@ import type { Logger, MessageCodec } from '@consort/types'
 import { createLibp2p } from 'libp2p'
 import { AdmissionGate } from './admission.js'
 import type { AdmissionOptions } from './admission.js'
-import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, PROTOCOL } from './constants.js'
+import { ADMISSION_PROTOCOL, DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
 import { deadline } from './deadline.js'
 import { P2PError, P2PErrorCode } from './errors.js'
 import { FramedStream } from './framedStream.js'
@@ -101,7 +100,7 @@ export class P2PNode {
   /** Serves the admission protocol: one credential in, one verdict out. */
   private async handleAdmission(gate: AdmissionGate): Promise<void> {
     await this.libp2p.handle(
-      PROTOCOL.ADMISSION,
+      ADMISSION_PROTOCOL,
       async (stream, connection) => {
         const framed = new FramedStream(stream, connection.remotePeer.toString(), { maxFrameBytes: 64 * 1024, timeoutMs: gate.opts.timeoutMs ?? 5000 })
         const client = framed.remotePeer
@@ -129,7 +128,7 @@ export class P2PNode {
       pending = (async () => {
         let raw
         try {
-          raw = await this.libp2p.dialProtocol(ma, PROTOCOL.ADMISSION, { signal })
+          raw = await this.libp2p.dialProtocol(ma, ADMISSION_PROTOCOL, { signal })
         } catch (err) {
           // A node that does not speak admission does not ask for it.
           if ((err as Error).name === 'UnsupportedProtocolError') return

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sha256, toHex } from '@consort/crypto'
-import type { ContractPackage } from '@consort/runtime'
+import type { ContractPackage } from '@consort/bundle'
 
 /** Installed contract packages, one file per code hash under the peer's data dir. */
 export class PackageStore {

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { bytesEqual, toHex, VerifyPool } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
-import { consenterAddress, DeliverService, OperationsServer, OrdererClient } from '@consort/orderer'
-import { P2PNode, PROTOCOL } from '@consort/p2p'
+import { consenterAddress, OrdererClient, PROTOCOL } from '@consort/client'
+import { DeliverService, OperationsServer } from '@consort/node'
+import { P2PNode } from '@consort/p2p'
 import {
   channelMsp,
   checkAdmission,

@@ -12,7 +12,6 @@ export const RuntimeErrorCode = {
   /** The contract does not load (syntax error, no contracts exported, imports). */
   BAD_CONTRACT: 'ERR_RUNTIME_BAD_CONTRACT',
   CODE_TOO_LARGE: 'ERR_RUNTIME_CODE_TOO_LARGE',
-  BUILD_FAILED: 'ERR_RUNTIME_BUILD_FAILED',
   BAD_KEY: 'ERR_RUNTIME_BAD_KEY',
   /** No isolated-vm build loads on this Node version. */
   NO_SANDBOX: 'ERR_RUNTIME_NO_SANDBOX',

@@ -1,7 +1,6 @@
-export { bundleContract } from './bundle.js'
 export { RuntimeError, RuntimeErrorCode } from './errors.js'
 export { ContractRuntime } from './runtime.js'
-export type { ContractPackage, Creator, Invocation, RuntimeOptions, SimulationResult } from './runtime.js'
+export type { Creator, Invocation, RuntimeOptions, SimulationResult } from './runtime.js'
 export { TxSimulator } from './simulator.js'
 export { MemoryState } from './state.js'
 export type { HistoryEntry, StateReader, VersionedValue } from './state.js'

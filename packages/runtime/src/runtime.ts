@@ -5,15 +5,8 @@ import { ivm, type IsolatedVM } from './ivm.js'
 import { SHIM } from './shim.js'
 import { TxSimulator } from './simulator.js'
 import type { StateReader } from './state.js'
+import type { ContractPackage } from '@consort/bundle'
 
-/** A bundled contract: one ES module, identified by the hash of its code. */
-export interface ContractPackage {
-  name: string
-  version: string
-  /** hex sha256 of `code`. */
-  hash: string
-  code: string
-}
 
 export interface Creator {
   mspId: string
@@ -167,6 +160,10 @@ export class ContractRuntime {
       clearInterval(watchdog)
       w.current = undefined
       if (!w.isolate.isDisposed) release([instance.dispatch, instance.context])
+    }
+    if (!out.ok && out.kind === 'MEMORY_LIMIT') {
+      // The ArrayBuffer allocator refused memory past the limit (the contract did not catch it).
+      throw new RuntimeError(RuntimeErrorCode.MEMORY_LIMIT, `contract ${pkg.name} exceeded its ${this.opts.memoryMb} MB memory limit`, { contract: pkg.name })
     }
     if (!out.ok) {
       const code =

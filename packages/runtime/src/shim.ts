@@ -202,7 +202,9 @@ export const SHIM = String.raw`
       return { ok: true, payload }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
-      return { ok: false, kind: 'CONTRACT_ERROR', message }
+      // What the sandbox's ArrayBuffer allocator throws for memory past the isolate's limit.
+      const memory = err instanceof RangeError && message === 'Array buffer allocation failed'
+      return { ok: false, kind: memory ? 'MEMORY_LIMIT' : 'CONTRACT_ERROR', message }
     }
   }
 })()

@@ -1,7 +1,8 @@
 import { silentLogger } from '@consort/types'
-import { bundleContract } from './bundle.js'
+import { bundleContract } from '@consort/bundle'
+import type { ContractPackage } from '@consort/bundle'
 import { ContractRuntime } from './runtime.js'
-import type { ContractPackage, Creator } from './runtime.js'
+import type { Creator } from './runtime.js'
 import { MemoryState } from './state.js'
 
 /**

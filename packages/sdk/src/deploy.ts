@@ -1,10 +1,11 @@
 import { parseCertificate } from '@consort/identity'
-import { PROTOCOL } from '@consort/p2p'
-import { bundleContract } from '@consort/runtime'
-import type { ContractPackage } from '@consort/runtime'
+import { bundleContract } from '@consort/bundle'
+import type { ContractPackage } from '@consort/bundle'
+import { PROTOCOL } from '@consort/client'
 import { ConsortError, ContractPackageSpec, HeaderType, InstallResponse, Status } from '@consort/types'
 import { EndorseError, SdkErrorCode } from './errors.js'
-import type { ConnectionProfile, ConnectOptions, Identity, Network } from './network.js'
+import type { ConnectionProfile } from '@consort/client'
+import type { ConnectOptions, Identity, Network } from './network.js'
 
 export interface DeployOptions {
   profile: ConnectionProfile | string

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { generateKeyPair } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { ParsedCertificate, Signer } from '@consort/identity'
-import { OrdererClient } from '@consort/orderer'
-import { P2PNode, PROTOCOL } from '@consort/p2p'
+import { OrdererClient, PROTOCOL } from '@consort/client'
+import type { ConnectionProfile, PeerEndpoint } from '@consort/client'
+import { P2PNode } from '@consort/p2p'
 import { createAdmission, envelopeOf, envelopePayload, proposalPayload, transactionPayload } from '@consort/protocol'
 import type { HeaderOptions, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
@@ -21,25 +22,13 @@ import {
   ValidationCode,
 } from '@consort/types'
 import type { Logger, MessageCodec } from '@consort/types'
-import type { ContractPackage } from '@consort/runtime'
+import type { ContractPackage } from '@consort/bundle'
 import { deployWith } from './deploy.js'
 import type { DeployOptions, DeployResult } from './deploy.js'
 import { blockEvent } from './events.js'
 import type { BlockEvent, Checkpoint, ContractEventWithCheckpoint } from './events.js'
 import { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.js'
 
-export interface PeerEndpoint {
-  name: string
-  org: string
-  address: string
-}
-
-/** The connection profile `consort network up` writes (connection-profile.json). */
-export interface ConnectionProfile {
-  channel: string
-  orderers: PeerEndpoint[]
-  peers: PeerEndpoint[]
-}
 
 /**
  * Who the client is: a certificate and its private key, or a certificate and a `Signer`

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { ConsortError } from '@consort/types'
 
-/** The orderer's config file (JSON). Relative paths are relative to the file. */
-export interface OrdererFileConfig {
+/** A node's config file (JSON), the same for orderers and peers. Relative paths are relative to the file. */
+export interface NodeFileConfig {
   name: string
-  /** PEM certificate of this orderer (a consenter in the genesis block). */
+  /** PEM certificate of this node, issued by its org's CA. */
   certificate: string
   /** PKCS#8 PEM private key. */
   privateKey: string
@@ -22,7 +22,7 @@ export const ConfigErrorCode = { INVALID: 'ERR_CONFIG_INVALID', UNREADABLE: 'ERR
 export class ConfigError extends ConsortError<(typeof ConfigErrorCode)[keyof typeof ConfigErrorCode]> {}
 
 /** Reads and checks a config file, resolving its paths; names the field that is wrong. */
-export async function loadOrdererConfig(path: string): Promise<OrdererFileConfig> {
+export async function loadNodeConfig(path: string): Promise<NodeFileConfig> {
   let raw: unknown
   try {
     raw = JSON.parse(await readFile(path, 'utf8'))
@@ -42,7 +42,7 @@ export async function loadOrdererConfig(path: string): Promise<OrdererFileConfig
   const base = dirname(resolve(path))
   const at = (p: unknown) => resolve(base, p as string)
   return {
-    ...(c as unknown as OrdererFileConfig),
+    ...(c as unknown as NodeFileConfig),
     certificate: at(c.certificate),
     privateKey: at(c.privateKey),
     dataDir: at(c.dataDir),

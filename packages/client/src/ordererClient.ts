@@ -1,4 +1,4 @@
-import { PROTOCOL } from '@consort/p2p'
+import { PROTOCOL } from './protocols.js'
 import type { FramedStream, P2PNode } from '@consort/p2p'
 import { envelopeOf, envelopePayload, parseBlock } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'

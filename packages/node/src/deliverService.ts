@@ -1,5 +1,5 @@
 import type { MembershipService } from '@consort/identity'
-import { PROTOCOL } from '@consort/p2p'
+import { PROTOCOL } from '@consort/client'
 import type { FramedStream, P2PNode } from '@consort/p2p'
 import { openEnvelope, ProtocolError, verifyEnvelope } from '@consort/protocol'
 import { decode, DecodeError, DeliverResponse, HeaderType, SeekInfo, Status } from '@consort/types'

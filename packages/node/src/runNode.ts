@@ -4,7 +4,7 @@ import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem } from '@consort/identity'
 import type { Clock, Logger } from '@consort/types'
 import { pino } from 'pino'
-import { loadOrdererConfig } from './config.js'
+import { loadNodeConfig } from './config.js'
 
 /** What a node binary needs from its config file, with the files read. */
 export interface NodeStartInput {
@@ -17,13 +17,9 @@ export interface NodeStartInput {
   operations?: { host: string; port: number }
 }
 
-/**
- * CONSORT_CLOCK_SKEW_MS: run the node with its clock this far off (a fault the chaos
- * nemesis injects); the system clock otherwise.
- */
-function nodeClock(): Clock | undefined {
-  const skew = Number(process.env.CONSORT_CLOCK_SKEW_MS ?? 0)
-  return Number.isFinite(skew) && skew !== 0 ? { now: () => Date.now() + skew } : undefined
+/** A clock `skewMs` off the system clock (a fault the chaos nemesis injects), or none when 0. */
+export function skewedClock(skewMs: number): Clock | undefined {
+  return Number.isFinite(skewMs) && skewMs !== 0 ? { now: () => Date.now() + skewMs } : undefined
 }
 
 export interface RunningNode {
@@ -36,7 +32,11 @@ export interface RunningNode {
  * identity and genesis block, log JSON lines, stop cleanly on SIGTERM/SIGINT, and log why
  * before exiting on a crash.
  */
-export async function runNode(binary: string, create: (input: NodeStartInput, modules: { logger: Logger; clock?: Clock }) => Promise<RunningNode>): Promise<void> {
+export async function runNode(
+  binary: string,
+  create: (input: NodeStartInput, modules: { logger: Logger; clock?: Clock }) => Promise<RunningNode>,
+  opts: { clock?: Clock | undefined } = {},
+): Promise<void> {
   const usage = `usage: ${binary} --config <${binary.replace('consort-', '')}.json>   (run with node --no-node-snapshot)`
   try {
     const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } })
@@ -47,7 +47,7 @@ export async function runNode(binary: string, create: (input: NodeStartInput, mo
     // Whatever the umask it was started with, what the node writes (LevelDB files, contract
     // packages, snapshots) is its owner's alone: folders 0700, files 0600.
     process.umask(0o077)
-    const cfg = await loadOrdererConfig(values.config)
+    const cfg = await loadNodeConfig(values.config)
     await mkdir(cfg.dataDir, { recursive: true })
     await chmod(cfg.dataDir, 0o700)
     const logger = pino({ level: cfg.logLevel ?? 'info', base: { node: cfg.name } })
@@ -69,7 +69,7 @@ export async function runNode(binary: string, create: (input: NodeStartInput, mo
         genesisBlock: new Uint8Array(await readFile(cfg.genesisBlock)),
         ...(cfg.operations !== undefined ? { operations: cfg.operations } : {}),
       },
-      { logger, ...(nodeClock() !== undefined ? { clock: nodeClock() as Clock } : {}) },
+      { logger, ...(opts.clock !== undefined ? { clock: opts.clock } : {}) },
     )
     let stopping = false
     const shutdown = (signal: string): void => {

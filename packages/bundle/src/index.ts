@@ -1,0 +1,2 @@
+export { bundleContract, BundleError, BundleErrorCode } from './bundle.js'
+export type { ContractPackage } from './bundle.js'

@@ -1,0 +1,6 @@
+export { OrdererError, OrdererErrorCode } from './errors.js'
+export { OrdererClient } from './ordererClient.js'
+export type { DeliverRequest, RequestSigner } from './ordererClient.js'
+export { consenterAddress } from './profile.js'
+export type { ConnectionProfile, PeerEndpoint } from './profile.js'
+export { PROTOCOL } from './protocols.js'

@@ -1,0 +1,8 @@
+export { ConfigError, ConfigErrorCode, loadNodeConfig } from './config.js'
+export type { NodeFileConfig } from './config.js'
+export { DeliverService } from './deliverService.js'
+export type { BlockSource } from './deliverService.js'
+export { OperationsServer } from './operations.js'
+export type { Health } from './operations.js'
+export { runNode, skewedClock } from './runNode.js'
+export type { NodeStartInput, RunningNode } from './runNode.js'
