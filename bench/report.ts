@@ -15,10 +15,7 @@ export function report(name: string, rows: Row[], context: Record<string, unknow
   for (const r of rows) console.log(line(cols.map((c) => String(cell(r[c])))))
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results', `${name}.json`)
   mkdirSync(dirname(out), { recursive: true })
-  writeFileSync(
-    out,
-    JSON.stringify({ name, date: new Date().toISOString(), node: process.version, ...context, rows }, null, 2) + '\n',
-  )
+  writeFileSync(out, JSON.stringify({ name, date: new Date().toISOString(), node: process.version, ...context, rows }, null, 2) + '\n')
   console.log(`\nwrote ${out}`)
   return out
 }

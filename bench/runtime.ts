@@ -34,8 +34,14 @@ async function median(n: number, fn: (i: number) => Promise<unknown>): Promise<n
 const warm = new ContractRuntime({}, { logger: silentLogger })
 await warm.invoke(pkg, inv(0, 'AssetExists', ['a1']), state)
 const rows = [
-  { path: 'new context, warm isolate: AssetExists (1 state read)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'AssetExists', ['a1']), state))) },
-  { path: 'new context, warm isolate: CreateAsset (read + write + event)', 'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'CreateAsset', [`x${i}`, 'b', '1', 'o', '1']), state))) },
+  {
+    path: 'new context, warm isolate: AssetExists (1 state read)',
+    'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'AssetExists', ['a1']), state))),
+  },
+  {
+    path: 'new context, warm isolate: CreateAsset (read + write + event)',
+    'median µs': Math.round(await median(runs.warm, (i) => warm.invoke(pkg, inv(i, 'CreateAsset', [`x${i}`, 'b', '1', 'o', '1']), state))),
+  },
   {
     path: 'new isolate per call: AssetExists',
     'median µs': Math.round(

@@ -21,11 +21,15 @@ export async function freePortBlock(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 40_000)
     const ok = await Promise.all(
-      Array.from({ length: count }, (_, i) => new Promise<boolean>((resolve) => {
-        const s = createServer()
-        s.once('error', () => resolve(false))
-        s.listen(base + i, '127.0.0.1', () => s.close(() => resolve(true)))
-      })),
+      Array.from(
+        { length: count },
+        (_, i) =>
+          new Promise<boolean>((resolve) => {
+            const s = createServer()
+            s.once('error', () => resolve(false))
+            s.listen(base + i, '127.0.0.1', () => s.close(() => resolve(true)))
+          }),
+      ),
     )
     if (ok.every(Boolean)) return base
   }
@@ -117,7 +121,11 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
       const org = manifest.orgs[0]!
       const signer = signingIdentity(certificateFromPem(await readFile(org.client.certificate, 'utf8')), await readPrivateKeyFile(org.client.privateKey))
       const p2p = await memberNode(signer)
-      const orderer = new OrdererClient(p2p, orderers.map((o) => o.address), { signer, channelId: manifest.channelId, logger: silentLogger })
+      const orderer = new OrdererClient(
+        p2p,
+        orderers.map((o) => o.address),
+        { signer, channelId: manifest.channelId, logger: silentLogger },
+      )
       let n = 0
       const c: Client = {
         orderer,
@@ -151,5 +159,8 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
 
 /** A client-only libp2p node that presents `signer`'s certificate to the orderers and peers it dials. */
 export function memberNode(signer: SigningIdentity): Promise<P2PNode> {
-  return P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], credential: (server, client) => createAdmission(signer, server, client) }, { logger: silentLogger })
+  return P2PNode.create(
+    { privateKey: generateKeyPair().privateKey, listen: [], credential: (server, client) => createAdmission(signer, server, client) },
+    { logger: silentLogger },
+  )
 }

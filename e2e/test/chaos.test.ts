@@ -31,7 +31,22 @@ it('loses, duplicates and forges nothing while orderers and peers are killed, st
   for (let attempt = 0; attempt < 3 && (report === undefined || report.error?.code === 'PORT_IN_USE'); attempt++) {
     // Three ports a node (p2p, operations, its fault proxy), six nodes.
     const port = await freePortBlock(18)
-    const args = ['--no-node-snapshot', cli, '--dir', dir, '--json', 'chaos', '--duration', '75s', '--seed', '7', '--accounts', '20', '--base-port', String(port)]
+    const args = [
+      '--no-node-snapshot',
+      cli,
+      '--dir',
+      dir,
+      '--json',
+      'chaos',
+      '--duration',
+      '75s',
+      '--seed',
+      '7',
+      '--accounts',
+      '20',
+      '--base-port',
+      String(port),
+    ]
     // A failed check exits 1 with the report on stdout: read it either way.
     const r = await run(process.execPath, args, { timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string }) => e)
     report = JSON.parse(r.stdout) as Report

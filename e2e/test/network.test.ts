@@ -62,7 +62,8 @@ describe('fault tolerance seen from the SDK', () => {
     const seen = new Map<string, number>()
     const top = Math.max(...results.map((r) => r.block))
     for await (const b of client.blockEvents({ startBlock: 0 })) {
-      for (const t of b.transactions) if (t.contract === 'asset-transfer') seen.set(t.txId, (seen.get(t.txId) ?? 0) + (t.validationCode === ValidationCode.VALID ? 1 : 100))
+      for (const t of b.transactions)
+        if (t.contract === 'asset-transfer') seen.set(t.txId, (seen.get(t.txId) ?? 0) + (t.validationCode === ValidationCode.VALID ? 1 : 100))
       if (b.blockNumber >= top) break
     }
     for (const r of results) expect(seen.get(r.txId)).toBe(1)
@@ -84,7 +85,10 @@ describe('fault tolerance seen from the SDK', () => {
     const [a, b] = net.orderers
     await net.stop(a!.name)
     await net.stop(b!.name)
-    const err = await quick.contract('asset-transfer').submit('CreateAsset', 'minority', 'red', '1', 'x', '1').catch((e: unknown) => e)
+    const err = await quick
+      .contract('asset-transfer')
+      .submit('CreateAsset', 'minority', 'red', '1', 'x', '1')
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(SubmitError)
     expect((err as SubmitError).txId).toMatch(/^[0-9a-f]{64}$/)
     await net.start(a!.name)
@@ -97,7 +101,9 @@ describe('fault tolerance seen from the SDK', () => {
   it('a peer SIGKILLed while committing does not stop the network; restarted, it is consistent and catches up', async () => {
     const victim = net.peers.find((p) => p.org === 'Org3')!
     // Kill it in the middle of a stream of commits.
-    const stream = Promise.all(Array.from({ length: 40 }, (_, i) => client.contract('asset-transfer').submit('CreateAsset', `mid-commit-${i}`, 'red', '1', 'x', '1')))
+    const stream = Promise.all(
+      Array.from({ length: 40 }, (_, i) => client.contract('asset-transfer').submit('CreateAsset', `mid-commit-${i}`, 'red', '1', 'x', '1')),
+    )
     await new Promise((r) => setTimeout(r, 150))
     await net.kill(victim.name)
     await stream
@@ -112,9 +118,12 @@ describe('fault tolerance seen from the SDK', () => {
     }
     expect(height).toBeGreaterThan(last.blockNumber)
     const org3 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(2, 'client') })
-    expect(JSON.parse(new TextDecoder().decode(await org3.contract('asset-transfer').evaluate('ReadAsset', 'while-down-last')))).toMatchObject({ ID: 'while-down-last' })
+    expect(JSON.parse(new TextDecoder().decode(await org3.contract('asset-transfer').evaluate('ReadAsset', 'while-down-last')))).toMatchObject({
+      ID: 'while-down-last',
+    })
     // Same state as the others: every asset of the stream, no more, no fewer.
-    const count = async (n: Network) => (JSON.parse(new TextDecoder().decode(await n.contract('asset-transfer').evaluate('GetAllAssets', 'mid-commit-', 'mid-commit.'))) as unknown[]).length
+    const count = async (n: Network) =>
+      (JSON.parse(new TextDecoder().decode(await n.contract('asset-transfer').evaluate('GetAllAssets', 'mid-commit-', 'mid-commit.'))) as unknown[]).length
     expect(await count(org3)).toBe(40)
     expect(await count(client)).toBe(40)
     await org3.close()
@@ -126,7 +135,9 @@ describe('bad inputs give clear errors', () => {
     await expect(client.contract('nope').submit('X')).rejects.toBeInstanceOf(EndorseError)
     await expect(client.contract('asset-transfer').evaluate('ReadAsset', 'a', 'b')).rejects.toThrow(/takes 1 argument\(s\), got 2/)
     const notAdmin = await net.identity(0, 'client')
-    await expect(deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'sneaky', admins: [notAdmin] })).rejects.toThrow(/only admins of Org1 may install/)
+    await expect(deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'sneaky', admins: [notAdmin] })).rejects.toThrow(
+      /only admins of Org1 may install/,
+    )
     await expect(connect({ profile: { channel: 'consort' } as never, identity: notAdmin })).rejects.toMatchObject({ code: 'ERR_SDK_PROFILE' })
   })
 

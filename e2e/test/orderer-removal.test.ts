@@ -66,7 +66,12 @@ it('peers leave a removed orderer for the remaining consenters; the removed one 
   const p2p = await memberNode(client.signer)
   try {
     const stream = await p2p.dial(victimNode.address, PROTOCOL.DELIVER, { timeoutMs: 3000 })
-    const seek = createSignedEnvelope(client.signer, { type: HeaderType.DELIVER_SEEK, channelId: config.channelId, timestamp: Date.now(), data: SeekInfo.encode({ start: 0, newest: false }) })
+    const seek = createSignedEnvelope(client.signer, {
+      type: HeaderType.DELIVER_SEEK,
+      channelId: config.channelId,
+      timestamp: Date.now(),
+      data: SeekInfo.encode({ start: 0, newest: false }),
+    })
     await stream.write(seek.envelope)
     const answer = await stream.read(DeliverResponse, 'DeliverResponse', { timeoutMs: 5000 })
     expect(answer.block).toBeUndefined()

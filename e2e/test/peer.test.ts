@@ -32,7 +32,12 @@ describe('contracts across orgs', () => {
     const r = await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'asset-transfer', admins })
     expect(r).toMatchObject({ name: 'asset-transfer', sequence: 1, approvedBy: ['Org1', 'Org2'], installedOn: ['peer0.org1', 'peer0.org2'] })
     // Org3's peer runs it too once its admin installs it (as in Fabric, install is per org).
-    const org3 = await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'asset-transfer-3', admins: [await net.identity(2, 'admin'), ...admins] })
+    const org3 = await deploy({
+      profile: net.manifest.connectionProfile,
+      contract: contractDir('asset-transfer'),
+      name: 'asset-transfer-3',
+      admins: [await net.identity(2, 'admin'), ...admins],
+    })
     expect(org3.installedOn).toContain('peer0.org3')
   })
 
@@ -60,12 +65,21 @@ describe('contracts across orgs', () => {
 
   it('a policy that needs two orgs rejects a single-org endorsement (at the gateway and at validation)', async () => {
     const admins = [await net.identity(0, 'admin'), await net.identity(1, 'admin'), await net.identity(2, 'admin')]
-    await deploy({ profile: net.manifest.connectionProfile, contract: contractDir('asset-transfer'), name: 'strict', policy: "AND('Org1.peer','Org2.peer')", admins })
+    await deploy({
+      profile: net.manifest.connectionProfile,
+      contract: contractDir('asset-transfer'),
+      name: 'strict',
+      policy: "AND('Org1.peer','Org2.peer')",
+      admins,
+    })
     const strict = org1.contract('strict')
     await expect(strict.submitWith({ endorsingOrgs: ['Org1'] }, 'CreateAsset', 'a', 'red', '1', 'x', '1')).rejects.toBeInstanceOf(EndorseError)
     // A client that orders a single-org endorsement anyway gets ENDORSEMENT_POLICY_FAILURE.
     const p = await org1.proposal({ contract: 'strict', fcn: 'CreateAsset', args: ['b', 'red', '1', 'x', '1'], timestamp: Date.now() })
-    const r = await org1.endorseOn(org1.profile.peers.find((x) => x.org === 'Org1')!, p.envelope)
+    const r = await org1.endorseOn(
+      org1.profile.peers.find((x) => x.org === 'Org1')!,
+      p.envelope,
+    )
     const tx = await org1.transaction({ header: p.header, input: p.input, responsePayload: r.payload, endorsements: [r.endorsement!] })
     const ordered = await org1.orderers.broadcast(tx, p.txId)
     expect(ordered.status).toBe('SUCCESS')
@@ -111,7 +125,9 @@ describe('contracts across orgs', () => {
 
   it('upgrades a contract (the sequence goes up) with contract.deploy as an admin', async () => {
     const admin1 = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'admin') })
-    const r = await admin1.contract('asset-transfer').deploy({ contract: contractDir('asset-transfer'), version: '2.0', otherAdmins: [await net.identity(1, 'admin')] })
+    const r = await admin1
+      .contract('asset-transfer')
+      .deploy({ contract: contractDir('asset-transfer'), version: '2.0', otherAdmins: [await net.identity(1, 'admin')] })
     expect([r.version, r.sequence]).toEqual(['2.0', 2])
     const def = JSON.parse(text(await org1.contract('_lifecycle').evaluate('QueryDefinition', 'asset-transfer')))
     expect(def).toMatchObject({ version: '2.0', sequence: 2 })

@@ -47,7 +47,13 @@ async function issuePeer(mspId: string, notAfter: number): Promise<SigningIdenti
   const caDir = join(net.manifest.dir, 'orgs', mspId, 'ca')
   const ca = { certificate: certificateFromPem(await readFile(join(caDir, 'cert.pem'), 'utf8')), privateKey: await readPrivateKeyFile(join(caDir, 'key.pem')) }
   const k = generateKeyPair()
-  const cert = issueCertificate(ca, { subject: `old-peer.${mspId.toLowerCase()}`, role: Role.PEER, publicKey: k.publicKey, notBefore: Date.now() - 60_000, notAfter })
+  const cert = issueCertificate(ca, {
+    subject: `old-peer.${mspId.toLowerCase()}`,
+    role: Role.PEER,
+    publicKey: k.publicKey,
+    notBefore: Date.now() - 60_000,
+    notAfter,
+  })
   return signingIdentity(cert, k.privateKey)
 }
 
@@ -82,7 +88,10 @@ describe('certificates are judged at the ordering time', () => {
     expect(r.status).toBe(Status.SUCCESS)
     const status = await org1.commitStatus(tx.txId, 30_000)
     expect(status?.validationCode).toBe(ValidationCode.ENDORSEMENT_POLICY_FAILURE)
-    const read = await org1.contract('asset-transfer').evaluate('ReadAsset', 'forged-by-backdating').catch((e: unknown) => e)
+    const read = await org1
+      .contract('asset-transfer')
+      .evaluate('ReadAsset', 'forged-by-backdating')
+      .catch((e: unknown) => e)
     expect(read).toBeInstanceOf(EndorseError)
   })
 
@@ -99,11 +108,20 @@ describe('the gateway verifies before it forwards', () => {
     // A CA of its own that calls itself Org1: its certificates chain to no channel root.
     const rogueCa = createRootCA({ org: 'Org1', notBefore: Date.now() - 60_000 })
     const k = generateKeyPair()
-    const rogue = signingIdentity(issueCertificate(rogueCa, { subject: 'mallory', role: Role.CLIENT, publicKey: k.publicKey, notBefore: Date.now() - 60_000 }), k.privateKey)
+    const rogue = signingIdentity(
+      issueCertificate(rogueCa, { subject: 'mallory', role: Role.CLIENT, publicKey: k.publicKey, notBefore: Date.now() - 60_000 }),
+      k.privateKey,
+    )
     const ask = async (contract: string) => {
       const p = createProposal(rogue, { channelId: net.manifest.channelId, contract, fcn: 'ReadAsset', args: ['x'], timestamp: Date.now() })
       const peer = org1.peersPreferring('Org1')[0]!
-      return org1.request(peer, PROTOCOL.GATEWAY_ENDORSE, GatewayEndorseRequest.encode({ proposal: p.envelope, endorsingOrgs: [] }), GatewayEndorseResponse, 10_000)
+      return org1.request(
+        peer,
+        PROTOCOL.GATEWAY_ENDORSE,
+        GatewayEndorseRequest.encode({ proposal: p.envelope, endorsingOrgs: [] }),
+        GatewayEndorseResponse,
+        10_000,
+      )
     }
     const known = await ask('asset-transfer')
     const unknown = await ask('no-such-contract')
@@ -121,7 +139,10 @@ describe('admission', () => {
   it('refuses a credential that does not chain to a channel org, saying why', async () => {
     const rogueCa = createRootCA({ org: 'Org2', notBefore: Date.now() - 60_000 })
     const k = generateKeyPair()
-    const rogue = signingIdentity(issueCertificate(rogueCa, { subject: 'mallory', role: Role.CLIENT, publicKey: k.publicKey, notBefore: Date.now() - 60_000 }), k.privateKey)
+    const rogue = signingIdentity(
+      issueCertificate(rogueCa, { subject: 'mallory', role: Role.CLIENT, publicKey: k.publicKey, notBefore: Date.now() - 60_000 }),
+      k.privateKey,
+    )
     const node = await outsider((server, client) => createAdmission(rogue, server, client))
     try {
       await expect(node.dial(net.peers[0]!.address, PROTOCOL.COMMIT_STATUS)).rejects.toMatchObject({ code: P2PErrorCode.ADMISSION_REFUSED })

@@ -83,7 +83,7 @@ async function runRound(dir: string, network: Network, minter: Network, o: Round
       }
       latencies.push((Date.now() - t0) / 1000)
     } catch (err) {
-      const reason = err instanceof CommitError ? err.validationCode : err instanceof EndorseError ? 'ENDORSE' : (err as { code?: string }).code ?? 'ERROR'
+      const reason = err instanceof CommitError ? err.validationCode : err instanceof EndorseError ? 'ENDORSE' : ((err as { code?: string }).code ?? 'ERROR')
       failures[reason] = (failures[reason] ?? 0) + 1
     } finally {
       done++
@@ -149,7 +149,12 @@ function summarize(
 }
 
 /** Runs the rounds against the network in `dir` and writes the results as JSON. */
-export async function runBench(dir: string, rounds: RoundOptions[], out: string | undefined, log: (s: string) => void): Promise<{ rounds: RoundResult[]; file: string }> {
+export async function runBench(
+  dir: string,
+  rounds: RoundOptions[],
+  out: string | undefined,
+  log: (s: string) => void,
+): Promise<{ rounds: RoundResult[]; file: string }> {
   const client = await connectAs(dir, 'Org1')
   const minter = await connectAs(dir, 'Org1', 'admin')
   const prefix = `bench-${Date.now()}`
@@ -201,7 +206,11 @@ export interface FailoverTrial {
  * time from the kill to the first commit of a transaction submitted after it, client
  * errors, duplicates and lost transactions (acknowledged but not in the chain exactly once).
  */
-export async function runFailoverBench(dir: string, trials: number, log: (s: string) => void): Promise<{ trials: FailoverTrial[]; summary: Record<string, number> }> {
+export async function runFailoverBench(
+  dir: string,
+  trials: number,
+  log: (s: string) => void,
+): Promise<{ trials: FailoverTrial[]; summary: Record<string, number> }> {
   const { findLeader, findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
   const manifest = await loadManifest(dir)
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
@@ -235,11 +244,15 @@ export async function runFailoverBench(dir: string, trials: number, log: (s: str
       killedAt = Date.now()
       await stopNode(findNode(manifest, leader), 'SIGKILL')
       let elected = 0
-      await waitUntil(async () => {
-        const l = await findLeader(orderers)
-        if (l !== undefined && l.node.name !== leader) elected = l.since
-        return elected > 0
-      }, 15_000, 20)
+      await waitUntil(
+        async () => {
+          const l = await findLeader(orderers)
+          if (l !== undefined && l.node.name !== leader) elected = l.since
+          return elected > 0
+        },
+        15_000,
+        20,
+      )
       await waitUntil(async () => firstAfter > 0, 15_000, 20)
       await new Promise((r) => setTimeout(r, 2000))
       running = false
@@ -263,7 +276,9 @@ export async function runFailoverBench(dir: string, trials: number, log: (s: str
         duplicates: acked.filter((a) => (seen.get(a.txId) ?? 0) > 1).length,
         lost: acked.filter((a) => (seen.get(a.txId) ?? 0) === 0).length,
       }
-      log(`trial ${t}: killed ${leader}; new leader after ${row['new leader (ms)']} ms; first commit after ${row['kill → first commit (ms)']} ms; ${errors} client errors`)
+      log(
+        `trial ${t}: killed ${leader}; new leader after ${row['new leader (ms)']} ms; first commit after ${row['kill → first commit (ms)']} ms; ${errors} client errors`,
+      )
       out.push(row)
       // Let the restarted node catch up before the next trial.
       await waitUntil(async () => (await nodeStatus(findNode(manifest, leader)))?.leader !== undefined, 20_000)
@@ -304,7 +319,11 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
   const signer = signingIdentity(certificateFromPem(await readFile(org.client.certificate, 'utf8')), await readPrivateKeyFile(org.client.privateKey))
   const credential = (server: string, c: string) => createAdmission(signer, server, c)
   const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], credential }, { logger: silentLogger })
-  const client = new OrdererClient(p2p, manifest.nodes.filter((n) => n.kind === 'orderer').map((n) => n.address), { signer, channelId: manifest.channelId, logger: silentLogger })
+  const client = new OrdererClient(
+    p2p,
+    manifest.nodes.filter((n) => n.kind === 'orderer').map((n) => n.address),
+    { signer, channelId: manifest.channelId, logger: silentLogger },
+  )
   // Signed up front: the client's signing is not what is measured.
   const envelopes = Array.from({ length: o.txs }, (_, i) => {
     const data = new Uint8Array(o.size)

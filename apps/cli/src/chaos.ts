@@ -75,7 +75,8 @@ export async function runChaos(o: ChaosOptions, log: (line: string) => void): Pr
   const proxies = new Map<string, FaultProxy>()
   const networks: Network[] = []
   try {
-    for (const n of generated.nodes) proxies.set(n.name, await FaultProxy.start(n.proxyPort as number, Number(n.listen.split('/')[4]), seededRng(o.seed + proxies.size + 1)))
+    for (const n of generated.nodes)
+      proxies.set(n.name, await FaultProxy.start(n.proxyPort as number, Number(n.listen.split('/')[4]), seededRng(o.seed + proxies.size + 1)))
     const { manifest } = await networkUp({ dir, orgs: 3, orderers: 3, peersPerOrg: 1, basePort: o.basePort }, log)
     return await chaos(o, manifest, proxies, networks, log)
   } finally {
@@ -90,7 +91,13 @@ export async function runChaos(o: ChaosOptions, log: (line: string) => void): Pr
   }
 }
 
-async function chaos(o: ChaosOptions, manifest: Manifest, proxies: Map<string, FaultProxy>, networks: Network[], log: (line: string) => void): Promise<ChaosReport> {
+async function chaos(
+  o: ChaosOptions,
+  manifest: Manifest,
+  proxies: Map<string, FaultProxy>,
+  networks: Network[],
+  log: (line: string) => void,
+): Promise<ChaosReport> {
   const rng = seededRng(o.seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)] as T
   await deployContract(manifest.dir, TOKEN, { name: 'token' })
@@ -108,9 +115,17 @@ async function chaos(o: ChaosOptions, manifest: Manifest, proxies: Map<string, F
   for (let i = 0; i < o.accounts; i++) {
     const org = manifest.orgs[i % manifest.orgs.length]!
     const caDir = join(manifest.dir, 'orgs', org.mspId, 'ca')
-    const ca = { certificate: certificateFromPem(await readFile(join(caDir, 'cert.pem'), 'utf8')), privateKey: await readPrivateKeyFile(join(caDir, 'key.pem')) }
+    const ca = {
+      certificate: certificateFromPem(await readFile(join(caDir, 'cert.pem'), 'utf8')),
+      privateKey: await readPrivateKeyFile(join(caDir, 'key.pem')),
+    }
     const k = generateKeyPair()
-    const certificate = issueCertificate(ca, { subject: `account${i}.${org.mspId.toLowerCase()}`, role: Role.CLIENT, publicKey: k.publicKey, notBefore: Date.now() - 60_000 })
+    const certificate = issueCertificate(ca, {
+      subject: `account${i}.${org.mspId.toLowerCase()}`,
+      role: Role.CLIENT,
+      publicKey: k.publicKey,
+      notBefore: Date.now() - 60_000,
+    })
     const network = await connect({ profile: manifest.connectionProfile, identity: { certificate, privateKey: k.privateKey }, submitTimeoutMs: 30_000 })
     networks.push(network)
     holders.push({ network, account: new TextDecoder().decode(await network.contract('token').evaluate('ClientAccountID')) })
@@ -170,7 +185,11 @@ async function chaos(o: ChaosOptions, manifest: Manifest, proxies: Map<string, F
   const checks: ChaosReport['checks'] = []
   const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail })
   const statuses = await Promise.all(manifest.nodes.map((n) => nodeStatus(n)))
-  check('every orderer and peer at the same height and chain hash', converged, statuses.map((s, i) => `${manifest.nodes[i]!.name}=${s?.height ?? 'down'}`).join(' '))
+  check(
+    'every orderer and peer at the same height and chain hash',
+    converged,
+    statuses.map((s, i) => `${manifest.nodes[i]!.name}=${s?.height ?? 'down'}`).join(' '),
+  )
 
   log('checking')
   // The chain as each peer validated it.
@@ -188,7 +207,9 @@ async function chaos(o: ChaosOptions, manifest: Manifest, proxies: Map<string, F
   check('no transaction is VALID twice', duplicates === 0, `${duplicates} duplicates`)
 
   const token = minter.contract('token')
-  const balances = await Promise.all([...holders.map((h) => h.account), await textOf(token.evaluate('ClientAccountID'))].map(async (a) => Number(await textOf(token.evaluate('BalanceOf', a)))))
+  const balances = await Promise.all(
+    [...holders.map((h) => h.account), await textOf(token.evaluate('ClientAccountID'))].map(async (a) => Number(await textOf(token.evaluate('BalanceOf', a)))),
+  )
   const total = balances.reduce((a, b) => a + b, 0)
   const recorded = Number(await textOf(token.evaluate('TotalSupply')))
   check('total supply unchanged', total === supply && recorded === supply, `sum of balances ${total}, TotalSupply ${recorded}, minted ${supply}`)
@@ -266,7 +287,11 @@ async function nemesis(
     const loss = Math.round((0.2 + rng.next() * 0.2) * 100) / 100
     const skewMs = Math.round((rng.next() < 0.5 ? -1 : 1) * (1000 + rng.next() * 4000))
     const proxy = proxies.get(node.name) as FaultProxy
-    record(action, node, action === 'slow' ? `${latencyMs} ms, ${loss * 100} % late` : action === 'skew' ? `clock ${skewMs > 0 ? '+' : ''}${skewMs} ms` : undefined)
+    record(
+      action,
+      node,
+      action === 'slow' ? `${latencyMs} ms, ${loss * 100} % late` : action === 'skew' ? `clock ${skewMs > 0 ? '+' : ''}${skewMs} ms` : undefined,
+    )
     if (action === 'pause') await signal(node, 'SIGSTOP')
     else if (action === 'partition') proxy.set({ partitioned: true })
     else if (action === 'slow') proxy.set({ latencyMs, loss })
@@ -290,7 +315,10 @@ async function nemesis(
 async function peerChain(peer: NodeEntry, manifest: Manifest, identity: Identity, height: number): Promise<{ txId: string; code: ValidationCode }[]> {
   const id = identity as { certificate: Uint8Array; privateKey: Uint8Array }
   const signer = signingIdentity(id.certificate, id.privateKey)
-  const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], credential: (s, c) => createAdmission(signer, s, c) }, { logger: silentLogger })
+  const p2p = await P2PNode.create(
+    { privateKey: generateKeyPair().privateKey, listen: [], credential: (s, c) => createAdmission(signer, s, c) },
+    { logger: silentLogger },
+  )
   try {
     const client = new OrdererClient(p2p, [peer.address], { signer, channelId: manifest.channelId, logger: silentLogger })
     const out: { txId: string; code: ValidationCode }[] = []

@@ -28,7 +28,9 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   say(`  network ${reused ? 'reused' : 'up'}: ${manifest.nodes.map((o) => o.name).join(', ')}`)
   const deployedAt = Date.now()
   const d = await deployContract(opts.dir, CONTRACT, { name: 'asset-transfer' })
-  say(`  deployed asset-transfer (sequence ${d.sequence}) on ${d.installedOn.length} peers with approvals of ${d.approvedBy.join(', ')} in ${Date.now() - deployedAt} ms\n`)
+  say(
+    `  deployed asset-transfer (sequence ${d.sequence}) on ${d.installedOn.length} peers with approvals of ${d.approvedBy.join(', ')} in ${Date.now() - deployedAt} ms\n`,
+  )
   const network = await connectAs(opts.dir, 'Org1')
   const contract = network.contract('asset-transfer')
 
@@ -90,10 +92,14 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   if (tty) process.stdout.write('\n')
   say(`  SIGKILL → ${before.node.name}, the Raft leader`)
   let after: { node: NodeEntry; term: number; since: number } | undefined
-  await waitUntil(async () => {
-    after = await leaderOf()
-    return after !== undefined && after.node.name !== before.node.name
-  }, 15_000, 20)
+  await waitUntil(
+    async () => {
+      after = await leaderOf()
+      return after !== undefined && after.node.name !== before.node.name
+    },
+    15_000,
+    20,
+  )
   showLeader(++polls, after)
   const electedMs = (after?.since ?? Date.now()) - killedAt
   say(`  new leader: ${after?.node.name ?? 'none'} (term ${after?.term ?? '?'}), ${electedMs} ms after the kill`)
@@ -135,7 +141,9 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
         { measure: 'every node caught up', value: same ? 'yes: same height, same chain hash on orderers and peers' : 'NO' },
       ]),
   )
-  say(`\nThe network is still running (${opts.dir}). Try:\n  pnpm consort query asset-transfer GetAllAssets '' ''\n  pnpm consort network status\n  pnpm consort network down`)
+  say(
+    `\nThe network is still running (${opts.dir}). Try:\n  pnpm consort query asset-transfer GetAllAssets '' ''\n  pnpm consort network status\n  pnpm consort network down`,
+  )
   await network.close()
   return stats.errors === 0 && same ? 0 : 1
 }

@@ -36,8 +36,17 @@ network
   .action(async (o: { orgs: number; orderers: number; peersPerOrg: number; basePort: number }) => {
     const out = output(globals().json)
     const { manifest, reused } = await networkUp({ dir: globals().dir, ...o }, out.log)
-    const endpoints = manifest.nodes.map((n) => ({ name: n.name, kind: n.kind, org: n.org, address: n.address, operations: `http://127.0.0.1:${n.operationsPort}` }))
-    out.result({ dir: manifest.dir, channel: manifest.channelId, reused, connectionProfile: manifest.connectionProfile, nodes: endpoints }, `\n${table(endpoints)}\n\nnetwork up in ${manifest.dir} (channel ${manifest.channelId})`)
+    const endpoints = manifest.nodes.map((n) => ({
+      name: n.name,
+      kind: n.kind,
+      org: n.org,
+      address: n.address,
+      operations: `http://127.0.0.1:${n.operationsPort}`,
+    }))
+    out.result(
+      { dir: manifest.dir, channel: manifest.channelId, reused, connectionProfile: manifest.connectionProfile, nodes: endpoints },
+      `\n${table(endpoints)}\n\nnetwork up in ${manifest.dir} (channel ${manifest.channelId})`,
+    )
   })
 
 network
@@ -46,7 +55,24 @@ network
   .action(async () => {
     const out = output(globals().json)
     const nodes = await networkStatus(globals().dir)
-    out.result({ nodes }, table(nodes.map((n) => ({ name: n.name, kind: n.kind, org: n.org, pid: n.pid, up: n.up ? 'yes' : 'no', p2p: n.p2p, ops: n.operationsPort, role: n.role ?? '-', term: n.term ?? '-', leader: n.leader ?? '-', height: n.height ?? '-' }))))
+    out.result(
+      { nodes },
+      table(
+        nodes.map((n) => ({
+          name: n.name,
+          kind: n.kind,
+          org: n.org,
+          pid: n.pid,
+          up: n.up ? 'yes' : 'no',
+          p2p: n.p2p,
+          ops: n.operationsPort,
+          role: n.role ?? '-',
+          term: n.term ?? '-',
+          leader: n.leader ?? '-',
+          height: n.height ?? '-',
+        })),
+      ),
+    )
   })
 
 network
@@ -83,7 +109,10 @@ contract
     const started = Date.now()
     const r = await deployContract(globals().dir, path, o)
     const ms = Date.now() - started
-    out.result({ ...r, ms }, `deployed ${r.name} ${r.version} (sequence ${r.sequence}, code ${r.codeHash.slice(0, 12)}…) in ${ms} ms\ninstalled on ${r.installedOn.join(', ')}; approved by ${r.approvedBy.join(', ')}`)
+    out.result(
+      { ...r, ms },
+      `deployed ${r.name} ${r.version} (sequence ${r.sequence}, code ${r.codeHash.slice(0, 12)}…) in ${ms} ms\ninstalled on ${r.installedOn.join(', ')}; approved by ${r.approvedBy.join(', ')}`,
+    )
   })
 
 const orgOption = () => new Option('--org <org>', 'act as the client of this organization').default('Org1')
@@ -98,7 +127,10 @@ program
     try {
       const r = await network.contract(name).submit(fn, ...args)
       const result = new TextDecoder().decode(r.result)
-      out.result({ txId: r.txId, blockNumber: r.blockNumber, validationCode: r.validationCode, result }, `${result === '' ? '(no result)' : result}\ntx ${r.txId} committed in block ${r.blockNumber}: ${r.validationCode}`)
+      out.result(
+        { txId: r.txId, blockNumber: r.blockNumber, validationCode: r.validationCode, result },
+        `${result === '' ? '(no result)' : result}\ntx ${r.txId} committed in block ${r.blockNumber}: ${r.validationCode}`,
+      )
     } finally {
       await network.close()
     }
@@ -141,12 +173,27 @@ program
       if (o.contract !== undefined) {
         for await (const e of network.contract(o.contract).events({ ...from, signal: stop.signal })) {
           const payload = new TextDecoder().decode(e.payload)
-          console.log(json ? JSON.stringify({ block: e.blockNumber, tx: e.txIndex, txId: e.txId, name: e.name, payload }) : `block ${e.blockNumber} tx ${e.txIndex} ${e.name} ${payload}`)
+          console.log(
+            json
+              ? JSON.stringify({ block: e.blockNumber, tx: e.txIndex, txId: e.txId, name: e.name, payload })
+              : `block ${e.blockNumber} tx ${e.txIndex} ${e.name} ${payload}`,
+          )
         }
       } else {
         for await (const b of network.blockEvents({ ...from, signal: stop.signal })) {
           for (const t of b.transactions) {
-            console.log(json ? JSON.stringify({ block: b.blockNumber, tx: t.txIndex, txId: t.txId, contract: t.contract, validationCode: t.validationCode, events: t.events.map((e) => e.name) }) : `block ${b.blockNumber} tx ${t.txIndex} ${t.contract || '(config)'} ${t.validationCode} ${t.txId.slice(0, 16)}`)
+            console.log(
+              json
+                ? JSON.stringify({
+                    block: b.blockNumber,
+                    tx: t.txIndex,
+                    txId: t.txId,
+                    contract: t.contract,
+                    validationCode: t.validationCode,
+                    events: t.events.map((e) => e.name),
+                  })
+                : `block ${b.blockNumber} tx ${t.txIndex} ${t.contract || '(config)'} ${t.validationCode} ${t.txId.slice(0, 16)}`,
+            )
           }
         }
       }
@@ -156,7 +203,11 @@ program
   })
 
 const cpuLine = (round: string, cpu: Record<string, number>) =>
-  `cpu ms per tx (${round}): ${Object.entries(cpu).map(([k, v]) => `${k} ${v}`).join(', ') || 'n/a (not Linux)'}`
+  `cpu ms per tx (${round}): ${
+    Object.entries(cpu)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'n/a (not Linux)'
+  }`
 
 const bench = program
   .command('bench')
@@ -170,12 +221,21 @@ const bench = program
   .action(async (o: { rounds: string; tx: number; rate: number; inFlight: number; out?: string }) => {
     const out = output(globals().json)
     const names = o.rounds.split(',').map((x) => x.trim())
-    for (const n of names) if (!['create', 'transfer', 'query'].includes(n)) throw new CliError('BAD_ROUND', `unknown round ${n}; rounds: create, transfer, query`)
+    for (const n of names)
+      if (!['create', 'transfer', 'query'].includes(n)) throw new CliError('BAD_ROUND', `unknown round ${n}; rounds: create, transfer, query`)
     const rounds = names.map((name) => ({ name: name as 'create' | 'transfer' | 'query', txs: o.tx, rate: o.rate, inFlight: o.inFlight }))
     const r = await runBench(globals().dir, rounds, o.out, out.log)
     out.result(
       r,
-      `\n${table(r.rounds.map(({ failures, cpu: _cpu, ...row }) => ({ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' })))}\n\n${r.rounds.map((x) => cpuLine(x.name, x.cpu)).join('\n')}\nwrote ${r.file}`,
+      `\n${table(
+        r.rounds.map(({ failures, cpu: _cpu, ...row }) => ({
+          ...row,
+          failures:
+            Object.entries(failures)
+              .map(([k, v]) => `${k}:${v}`)
+              .join(' ') || '-',
+        })),
+      )}\n\n${r.rounds.map((x) => cpuLine(x.name, x.cpu)).join('\n')}\nwrote ${r.file}`,
     )
   })
 
@@ -189,7 +249,18 @@ bench
     const out = output(globals().json)
     const r = await runOrderingBench(globals().dir, { txs: o.tx, inFlight: o.inFlight, size: o.size })
     const { failures, cpu, ...row } = r
-    out.result(r, `${table([{ ...row, failures: Object.entries(failures).map(([k, v]) => `${k}:${v}`).join(' ') || '-' }])}\n\n${cpuLine(r.name, cpu)}`)
+    out.result(
+      r,
+      `${table([
+        {
+          ...row,
+          failures:
+            Object.entries(failures)
+              .map(([k, v]) => `${k}:${v}`)
+              .join(' ') || '-',
+        },
+      ])}\n\n${cpuLine(r.name, cpu)}`,
+    )
   })
 
 bench
@@ -199,7 +270,10 @@ bench
   .action(async (o: { trials: number }) => {
     const out = output(globals().json)
     const r = await runFailoverBench(globals().dir, o.trials, out.log)
-    out.result(r, `\n${table(r.trials as unknown as Record<string, unknown>[])}\n\n${table(Object.entries(r.summary).map(([measure, value]) => ({ measure, value })))}`)
+    out.result(
+      r,
+      `\n${table(r.trials as unknown as Record<string, unknown>[])}\n\n${table(Object.entries(r.summary).map(([measure, value]) => ({ measure, value })))}`,
+    )
   })
 
 const duration = (v: string): number => {
@@ -210,7 +284,9 @@ const duration = (v: string): number => {
 
 program
   .command('chaos')
-  .description('a token workload under a seeded nemesis (kills, restarts, pauses, partitions, slow links, clock skew) on a new network in DIR/chaos; checks nothing was lost, duplicated or forged')
+  .description(
+    'a token workload under a seeded nemesis (kills, restarts, pauses, partitions, slow links, clock skew) on a new network in DIR/chaos; checks nothing was lost, duplicated or forged',
+  )
   .addOption(new Option('--duration <time>', 'how long the workload runs (90s, 10m, 1h)').default(600_000, '10m').argParser(duration))
   .addOption(new Option('--seed <n>', 'the nemesis and workload schedule (a failing seed replays)').argParser(int('--seed', 0, 2 ** 31 - 1)))
   .addOption(new Option('--accounts <n>', 'token accounts').default(50).argParser(int('--accounts', 2, 1000)))
@@ -224,7 +300,10 @@ program
     const path = await writeReport(globals().dir, report, o.out)
     const summary = [
       { measure: 'faults injected', value: report.faults.length },
-      { measure: 'transactions acknowledged / failed / unknown', value: `${report.transactions.acknowledged} / ${report.transactions.failed} / ${report.transactions.unknown}` },
+      {
+        measure: 'transactions acknowledged / failed / unknown',
+        value: `${report.transactions.acknowledged} / ${report.transactions.failed} / ${report.transactions.unknown}`,
+      },
       { measure: 'leader changes', value: report.leaderChanges },
       { measure: 'longest time without a commit', value: `${report.maxCommitGapMs} ms, from ${(report.maxCommitGapAt / 1000).toFixed(1)} s` },
       ...report.checks.map((c) => ({ measure: c.name, value: `${c.ok ? 'ok' : 'FAILED'}: ${c.detail}` })),

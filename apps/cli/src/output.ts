@@ -30,6 +30,10 @@ export function table(rows: Record<string, unknown>[]): string {
   const cols = Object.keys(rows[0] as object)
   const cell = (v: unknown) => (v === undefined || v === null ? '-' : String(v))
   const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)))
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
   return [line(cols), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n')
 }

@@ -26,5 +26,7 @@ it('creates, reads, updates, transfers, lists, traces and deletes assets', async
   await h.submit(alice, 'DeleteAsset', 'asset2')
   expect(await h.evaluate(alice, 'AssetExists', 'asset2')).toBe('false')
   await expect(h.evaluate(alice, 'ReadAsset', 'asset2')).rejects.toMatchObject({ message: 'the asset asset2 does not exist' })
-  await expect(h.submit(alice, 'CreateAsset', 'asset3', 'blue', 'big', 'X', '1')).rejects.toMatchObject({ message: 'size must be a non-negative integer, got "big"' })
+  await expect(h.submit(alice, 'CreateAsset', 'asset3', 'blue', 'big', 'X', '1')).rejects.toMatchObject({
+    message: 'size must be a non-negative integer, got "big"',
+  })
 })

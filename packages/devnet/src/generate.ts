@@ -226,7 +226,11 @@ export async function loadManifest(dir: string): Promise<Manifest> {
  * `join.block` in its folder as the block to start from: write there the config block
  * that adds it.
  */
-export async function addOrdererNode(manifest: Manifest, mspId: string, opts: { raftId: number; port: number }): Promise<{ node: NodeEntry; consenter: Consenter }> {
+export async function addOrdererNode(
+  manifest: Manifest,
+  mspId: string,
+  opts: { raftId: number; port: number },
+): Promise<{ node: NodeEntry; consenter: Consenter }> {
   const org = manifest.orgs.find((o) => o.mspId === mspId)
   if (org === undefined) throw new DevnetError(DevnetErrorCode.BAD_SPEC, `no org ${mspId}`, { mspId })
   const caDir = join(manifest.dir, 'orgs', mspId, 'ca')

@@ -131,7 +131,9 @@ export function isSignedBy(cert: ParsedCertificate, issuer: ParsedCertificate): 
 const PEM_LABEL = 'CONSORT CERTIFICATE'
 
 export function certificateToPem(bytes: Uint8Array): string {
-  const b64 = Buffer.from(bytes).toString('base64').replace(/.{1,64}/g, '$&\n')
+  const b64 = Buffer.from(bytes)
+    .toString('base64')
+    .replace(/.{1,64}/g, '$&\n')
   return `-----BEGIN ${PEM_LABEL}-----\n${b64}-----END ${PEM_LABEL}-----\n`
 }
 
@@ -144,4 +146,3 @@ export function certificateFromPem(pem: string): Uint8Array {
   parseCertificate(bytes)
   return bytes
 }
-

@@ -1,13 +1,5 @@
 export { IdentityError, IdentityErrorCode, PolicyError, PolicyErrorCode } from './errors.js'
-export {
-  certificateFromPem,
-  certificateToPem,
-  createRootCA,
-  DAY_MS,
-  isSignedBy,
-  issueCertificate,
-  parseCertificate,
-} from './certificate.js'
+export { certificateFromPem, certificateToPem, createRootCA, DAY_MS, isSignedBy, issueCertificate, parseCertificate } from './certificate.js'
 export type { CertificateAuthority, IssueOptions, ParsedCertificate, RootCAOptions } from './certificate.js'
 export { MembershipService } from './membership.js'
 export type { ValidatedIdentity } from './membership.js'

@@ -130,9 +130,12 @@ export class Chain extends EventEmitter {
     // Ticks start at a random phase: orderers started together would otherwise tick in step,
     // and two followers that lose their leader at the same moment would campaign in the same
     // millisecond and split the vote.
-    this.tickTimer = setTimeout(() => {
-      if (!this.stopped) this.tickTimer = setInterval(tick, tickMs)
-    }, Math.floor(this.m.rng.next() * tickMs))
+    this.tickTimer = setTimeout(
+      () => {
+        if (!this.stopped) this.tickTimer = setInterval(tick, tickMs)
+      },
+      Math.floor(this.m.rng.next() * tickMs),
+    )
     this.m.metrics.blockHeight.set(this.m.blocks.height)
     this.kick()
   }
@@ -224,9 +227,7 @@ export class Chain extends EventEmitter {
    */
   order(env: PendingEnvelope, timeoutMs: number): Promise<number> {
     if (!this.isLeader) {
-      return Promise.reject(
-        new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'this orderer is no longer the leader', { leader: this.leader }),
-      )
+      return Promise.reject(new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'this orderer is no longer the leader', { leader: this.leader }))
     }
     const done = this.waitFor(env.txId, timeoutMs)
     if (!this.inFlightTx.has(env.txId)) {
@@ -480,7 +481,10 @@ export class Chain extends EventEmitter {
       this.batchTimer = undefined
       for (const e of orphaned) {
         this.inFlightTx.delete(e.txId)
-        this.rejectWaiters(e.txId, new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'leadership changed before the transaction was ordered', { txId: e.txId, leader: s.lead }))
+        this.rejectWaiters(
+          e.txId,
+          new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'leadership changed before the transaction was ordered', { txId: e.txId, leader: s.lead }),
+        )
       }
       this.inFlightTx.clear()
       this.created = undefined

@@ -6,7 +6,19 @@ import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { DeliverService, OperationsServer } from '@consort/node'
 import { P2PNode, peerIdOf } from '@consort/p2p'
-import { blockTxIds, channelMsp, checkAdmission, createAdmission, configInForce, isConfigBlock, parseBlock, readChannelConfig, validateConfigBlock, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
+import {
+  blockTxIds,
+  channelMsp,
+  checkAdmission,
+  createAdmission,
+  configInForce,
+  isConfigBlock,
+  parseBlock,
+  readChannelConfig,
+  validateConfigBlock,
+  verifyBlockSignature,
+  verifyChainLink,
+} from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock } from '@consort/types'
@@ -141,7 +153,9 @@ export class Orderer {
     // on (its chain stops growing), so clients and peers move on to the orderers in the config.
     let removedAt: number | undefined
     const refusal = () =>
-      removedAt === undefined ? undefined : `orderer ${me.name} was removed from the consenters of channel ${config.channelId} (config ${removedAt}); ask another orderer`
+      removedAt === undefined
+        ? undefined
+        : `orderer ${me.name} was removed from the consenters of channel ${config.channelId} (config ${removedAt}); ask another orderer`
     chain.on('config', (next: ChannelConfig) => {
       config = next
       if (removedAt === undefined && !next.consenters.some((c) => c.id === me.id)) {

@@ -7,7 +7,6 @@ import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
 import { deadline } from './deadline.js'
 import { P2PError, P2PErrorCode } from './errors.js'
 
-
 /**
  * A libp2p stream carrying length-prefixed frames, each one protobuf message. Every read
  * and write runs under a timeout; a frame over the cap or one that does not decode is an

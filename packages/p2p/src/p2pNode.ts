@@ -215,9 +215,14 @@ export class P2PNode {
       return new FramedStream(stream, remote, opts)
     } catch (err) {
       if (err instanceof P2PError && err.code === P2PErrorCode.ADMISSION_REFUSED) throw err
-      throw new P2PError(P2PErrorCode.DIAL_FAILED, `cannot open ${protocol} to ${address}: ${(err as Error).message}`, { address, protocol }, {
-        cause: err,
-      })
+      throw new P2PError(
+        P2PErrorCode.DIAL_FAILED,
+        `cannot open ${protocol} to ${address}: ${(err as Error).message}`,
+        { address, protocol },
+        {
+          cause: err,
+        },
+      )
     } finally {
       done()
     }
@@ -259,7 +264,11 @@ export class P2PNode {
 
   async stop(): Promise<void> {
     this.gate?.stop()
-    for (const c of this.channels.values()) void c.then((ch) => ch.close(new Error('node stopped')), () => undefined)
+    for (const c of this.channels.values())
+      void c.then(
+        (ch) => ch.close(new Error('node stopped')),
+        () => undefined,
+      )
     this.channels.clear()
     // libp2p closes connections gracefully; one whose socket died without a word could hold
     // that forever (with nothing left to keep the process alive): bounded.

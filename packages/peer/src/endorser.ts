@@ -4,12 +4,11 @@ import { RuntimeError, TxSimulator } from '@consort/runtime'
 import type { ContractPackage } from '@consort/bundle'
 import type { ContractRuntime, StateReader } from '@consort/runtime'
 import type { LevelLedger } from '@consort/storage'
-import { HeaderType, ProposalResponse, TxReadWriteSet } from '@consort/types'
-import type { ContractEvent, Logger } from '@consort/types'
+import { HeaderType, TxReadWriteSet } from '@consort/types'
+import type { ContractEvent, Logger, ProposalResponse } from '@consort/types'
 import { PeerError, PeerErrorCode } from './errors.js'
 import { activeDefinition, definitionKey, LIFECYCLE_NS } from './lifecycle.js'
 import { runLifecycle } from './lifecycleContract.js'
-
 
 export interface EndorserModules {
   signer: SigningIdentity
@@ -41,7 +40,8 @@ export class Endorser {
       return await this.simulateAndSign(envelopeBytes)
     } catch (err) {
       const e = err as Error & { code?: string }
-      const status = err instanceof PeerError && err.code === PeerErrorCode.NOT_AUTHORIZED ? 403 : err instanceof PeerError || err instanceof ProtocolError ? 400 : 500
+      const status =
+        err instanceof PeerError && err.code === PeerErrorCode.NOT_AUTHORIZED ? 403 : err instanceof PeerError || err instanceof ProtocolError ? 400 : 500
       if (status === 500 && !(err instanceof RuntimeError)) this.m.logger.error({ err: e.stack }, 'endorsement failed')
       const code = e.code ?? 'ERR_PEER_INTERNAL'
       return {
@@ -75,12 +75,17 @@ export class Endorser {
       events = r.events
     } else {
       const def = activeDefinition((await this.m.ledger.getState(LIFECYCLE_NS, definitionKey(name)))?.value, this.m.orgs())
-      if (def === undefined) throw new PeerError(PeerErrorCode.UNKNOWN_CONTRACT, `no contract named ${name} is defined on channel ${this.m.channelId()}`, { contract: name })
+      if (def === undefined)
+        throw new PeerError(PeerErrorCode.UNKNOWN_CONTRACT, `no contract named ${name} is defined on channel ${this.m.channelId()}`, { contract: name })
       const pkg = this.m.packages(def.definition.codeHash)
       if (pkg === undefined) {
-        throw new PeerError(PeerErrorCode.NOT_INSTALLED, `${name} ${def.definition.version} (code ${def.definition.codeHash.slice(0, 12)}…) is not installed on this peer`, {
-          contract: name,
-        })
+        throw new PeerError(
+          PeerErrorCode.NOT_INSTALLED,
+          `${name} ${def.definition.version} (code ${def.definition.codeHash.slice(0, 12)}…) is not installed on this peer`,
+          {
+            contract: name,
+          },
+        )
       }
       const attributes = Object.fromEntries(creator.body.attributes)
       const result = await this.m.runtime.invoke(
@@ -124,4 +129,3 @@ export class Endorser {
     return { response, payload: prp, endorsement: endorse(this.m.signer, prp) }
   }
 }
-

@@ -6,8 +6,8 @@ import type { OrdererClient } from '@consort/client'
 import type { P2PNode } from '@consort/p2p'
 import { openEnvelope, openProposal, ProtocolError, verifyEnvelope } from '@consort/protocol'
 import type { LevelLedger } from '@consort/storage'
-import { BroadcastResponse, GatewayEndorseResponse, HeaderType, ProposalResponse, Status } from '@consort/types'
-import type { ChannelConfig, GatewayEndorseRequest, GatewaySubmitRequest, Logger } from '@consort/types'
+import { HeaderType, ProposalResponse, Status } from '@consort/types'
+import type { ChannelConfig, GatewayEndorseRequest, GatewaySubmitRequest, Logger, BroadcastResponse, GatewayEndorseResponse } from '@consort/types'
 import { activeDefinition, definitionKey, LIFECYCLE_ENDORSEMENT_POLICY, LIFECYCLE_NS } from './lifecycle.js'
 
 export interface GatewayModules {
@@ -58,7 +58,13 @@ export class Gateway {
   constructor(private readonly m: GatewayModules) {}
 
   async endorse(req: GatewayEndorseRequest): Promise<GatewayEndorseResponse> {
-    const fail = (status: Status, info: string): GatewayEndorseResponse => ({ status, info, responsePayload: new Uint8Array(), endorsements: [], result: new Uint8Array() })
+    const fail = (status: Status, info: string): GatewayEndorseResponse => ({
+      status,
+      info,
+      responsePayload: new Uint8Array(),
+      endorsements: [],
+      result: new Uint8Array(),
+    })
     const config = this.m.config()
     let contract: string
     try {
@@ -113,18 +119,32 @@ export class Gateway {
         while (k < order.length && !satisfiableBy(policy, [...have, ...order.slice(asked, k)], orgs)) k++
         await askAll(order.slice(asked, k))
         asked = k
-        if (refused || satisfiableBy(policy, ok.map((a) => a.org), orgs)) break
+        if (
+          refused ||
+          satisfiableBy(
+            policy,
+            ok.map((a) => a.org),
+            orgs,
+          )
+        )
+          break
       }
     }
     if (ok.length === 0) return fail(Status.INTERNAL_SERVER_ERROR, `no endorsement: ${failures.join('; ')}`)
     const first = ok[0] as Endorsed
     const disagreeing = ok.find((a) => !bytesEqual(a.r.payload, first.r.payload))
     if (disagreeing !== undefined) {
-      return fail(Status.CONFLICT, `endorsements disagree (${first.who} vs ${disagreeing.who}): the contract is not deterministic, or the peers hold different state`)
+      return fail(
+        Status.CONFLICT,
+        `endorsements disagree (${first.who} vs ${disagreeing.who}): the contract is not deterministic, or the peers hold different state`,
+      )
     }
     const endorsers: ParsedCertificate[] = ok.map((a) => parseCertificate((a.r.endorsement as { endorser: Uint8Array }).endorser))
     if (!evaluatePolicy(policy, endorsers, orgs)) {
-      return fail(Status.FORBIDDEN, `endorsements from ${ok.map((a) => a.who).join(', ')} do not satisfy the policy${failures.length > 0 ? `; failures: ${failures.join('; ')}` : ''}`)
+      return fail(
+        Status.FORBIDDEN,
+        `endorsements from ${ok.map((a) => a.who).join(', ')} do not satisfy the policy${failures.length > 0 ? `; failures: ${failures.join('; ')}` : ''}`,
+      )
     }
     return {
       status: Status.SUCCESS,
@@ -171,4 +191,3 @@ export class Gateway {
     return { ...last, info: `not ordered before the deadline: ${last.code} ${last.info}` }
   }
 }
-

@@ -75,7 +75,10 @@ export async function runLifecycle(
         if (err instanceof PolicyError) return bad(`the channel's lifecycle policy "${lifecyclePolicy}" is invalid: ${err.message}`)
         throw err
       }
-      if (!satisfied) bad(`approved by ${approved.length} of ${orgs.length} orgs (${approved.join(', ') || 'none'}); the lifecycle policy "${lifecyclePolicy}" is not satisfied`)
+      if (!satisfied)
+        bad(
+          `approved by ${approved.length} of ${orgs.length} orgs (${approved.join(', ') || 'none'}); the lifecycle policy "${lifecyclePolicy}" is not satisfied`,
+        )
       sim.putState(definitionKey(def.name), ContractDefinition.encode(def))
       return enc.encode(JSON.stringify({ committed: def.name, version: def.version, sequence: def.sequence, approvedBy: approved }))
     }

@@ -76,9 +76,25 @@ export const PeerStartErrorCode = { NOT_A_PEER: 'ERR_PEER_NOT_A_PEER', WRONG_GEN
 class PeerMetrics {
   readonly registry = new Registry()
   readonly height = new Gauge({ name: 'consort_peer_block_height', help: 'Blocks committed', registers: [this.registry] })
-  readonly txs = new Counter({ name: 'consort_peer_transactions_total', help: 'Committed transactions by validation code', labelNames: ['code'], registers: [this.registry] })
-  readonly commitSeconds = new Histogram({ name: 'consort_peer_block_commit_seconds', help: 'Validate and commit one block', buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry] })
-  readonly endorseSeconds = new Histogram({ name: 'consort_peer_endorse_seconds', help: 'Simulate and sign one proposal', labelNames: ['status'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [this.registry] })
+  readonly txs = new Counter({
+    name: 'consort_peer_transactions_total',
+    help: 'Committed transactions by validation code',
+    labelNames: ['code'],
+    registers: [this.registry],
+  })
+  readonly commitSeconds = new Histogram({
+    name: 'consort_peer_block_commit_seconds',
+    help: 'Validate and commit one block',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  })
+  readonly endorseSeconds = new Histogram({
+    name: 'consort_peer_endorse_seconds',
+    help: 'Simulate and sign one proposal',
+    labelNames: ['status'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  })
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'consort_peer_process_' })
   }
@@ -165,17 +181,39 @@ export class Peer extends EventEmitter {
     )
     if (ledger.height === 0) {
       // The genesis config is valid by definition; record that like any block's codes.
-      const bytes = Block.encode({ ...genesis.block, metadata: { ...(genesis.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: new Uint8Array(genesis.block.data.length) } })
+      const bytes = Block.encode({
+        ...genesis.block,
+        metadata: {
+          ...(genesis.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }),
+          validationCodes: new Uint8Array(genesis.block.data.length),
+        },
+      })
       await ledger.commitBlock(bytes, { number: 0, hash: genesis.hash, txs: [{ txId: '', code: 0, timestamp: 0, writes: [] }] })
     } else {
       const first = await ledger.getBlock(0)
-      if (first === undefined || !bytesEqual(parseBlock(first).hash, genesis.hash)) throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds another channel's ledger`)
+      if (first === undefined || !bytesEqual(parseBlock(first).hash, genesis.hash))
+        throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds another channel's ledger`)
     }
     const packages = await PackageStore.open(join(opts.dataDir, 'contracts'))
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
     const endpoints = config.consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    peer = new Peer(cert.subject, cert.org, signer, config, msp, p2p, ledger, packages, runtime, orderers, opts.operations, opts.deliverIdleMs ?? 10_000, modules.logger, clock)
+    peer = new Peer(
+      cert.subject,
+      cert.org,
+      signer,
+      config,
+      msp,
+      p2p,
+      ledger,
+      packages,
+      runtime,
+      orderers,
+      opts.operations,
+      opts.deliverIdleMs ?? 10_000,
+      modules.logger,
+      clock,
+    )
     return peer
   }
 
@@ -242,7 +280,10 @@ export class Peer extends EventEmitter {
     if (this.ops !== undefined) this.opsPort = await this.ops.start()
     this.metrics.height.set(this.ledger.height)
     this.delivering = this.deliverLoop()
-    this.logger.info({ name: this.name, org: this.org, addresses: this.p2p.addresses, height: this.ledger.height, operationsPort: this.opsPort }, 'peer started')
+    this.logger.info(
+      { name: this.name, org: this.org, addresses: this.p2p.addresses, height: this.ledger.height, operationsPort: this.opsPort },
+      'peer started',
+    )
   }
 
   async stop(): Promise<void> {
@@ -310,12 +351,25 @@ export class Peer extends EventEmitter {
     let next: ChannelConfig | undefined
     if (isConfigBlock(block)) {
       next = validateConfigBlock(this.config, this.msp, block)
-      txs = [{ txId: openEnvelope(block.block.data[0] as Uint8Array).header.txId, code: 0, timestamp: 0, writes: [], validationCode: ValidationCode.VALID, contract: '', events: [] }]
+      txs = [
+        {
+          txId: openEnvelope(block.block.data[0] as Uint8Array).header.txId,
+          code: 0,
+          timestamp: 0,
+          writes: [],
+          validationCode: ValidationCode.VALID,
+          contract: '',
+          events: [],
+        },
+      ]
     } else {
       txs = await this.validator.validate(block, this.ledger)
     }
     const codes = new Uint8Array(txs.map((t) => validationCodeToByte(t.validationCode)))
-    const bytes = Block.encode({ ...block.block, metadata: { ...(block.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: codes } })
+    const bytes = Block.encode({
+      ...block.block,
+      metadata: { ...(block.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: codes },
+    })
     await this.ledger.commitBlock(bytes, { number: block.number, hash: block.hash, txs })
     if (next !== undefined) {
       this.config = next

@@ -34,7 +34,10 @@ export interface ValidatedTx extends CommittedTx {
 }
 
 class Invalid extends Error {
-  constructor(readonly vcode: ValidationCode, message: string) {
+  constructor(
+    readonly vcode: ValidationCode,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -192,7 +195,10 @@ export class BlockValidator {
       const def = definitions.get(input.contract)
       if (def === undefined) throw new Invalid(ValidationCode.UNKNOWN_CONTRACT, `no active definition of ${input.contract}`)
       if (def.definition.version !== prp.contractVersion || def.definition.sequence !== prp.contractSequence) {
-        throw new Invalid(ValidationCode.CONTRACT_VERSION_CONFLICT, `endorsed with ${prp.contractVersion}#${prp.contractSequence}, active is ${def.definition.version}#${def.definition.sequence}`)
+        throw new Invalid(
+          ValidationCode.CONTRACT_VERSION_CONFLICT,
+          `endorsed with ${prp.contractVersion}#${prp.contractSequence}, active is ${def.definition.version}#${def.definition.sequence}`,
+        )
       }
       policy = def.policy
     }
@@ -207,7 +213,10 @@ export class BlockValidator {
       }
     }
     if (!evaluatePolicy(policy, endorsers, this.m.orgs())) {
-      throw new Invalid(ValidationCode.ENDORSEMENT_POLICY_FAILURE, `endorsements (${endorsers.length} valid of ${tx.endorsements.length}) do not satisfy the policy`)
+      throw new Invalid(
+        ValidationCode.ENDORSEMENT_POLICY_FAILURE,
+        `endorsements (${endorsers.length} valid of ${tx.endorsements.length}) do not satisfy the policy`,
+      )
     }
 
     try {
@@ -224,7 +233,12 @@ export class BlockValidator {
     return { writes, contract: input.contract, events: prp.events }
   }
 
-  private async currentVersion(ns: string, key: string, ledger: LedgerView, pending: Map<string, { version: StateVersion | undefined }>): Promise<StateVersion | undefined> {
+  private async currentVersion(
+    ns: string,
+    key: string,
+    ledger: LedgerView,
+    pending: Map<string, { version: StateVersion | undefined }>,
+  ): Promise<StateVersion | undefined> {
     const p = pending.get(`${ns}\u0000${key}`)
     if (p !== undefined) return p.version
     return (await ledger.getState(ns, key))?.version

@@ -56,8 +56,7 @@ export function createBlock(b: NewBlock, signer?: SigningIdentity): Uint8Array {
     timestamp: b.timestamp,
   })
   const metadata: BlockMetadata = {
-    signatures:
-      signer === undefined ? [] : [{ signer: new Uint8Array(signer.certificate.bytes), signature: new Uint8Array(signer.sign(header)) }],
+    signatures: signer === undefined ? [] : [{ signer: new Uint8Array(signer.certificate.bytes), signature: new Uint8Array(signer.sign(header)) }],
     lastConfig: b.lastConfig ?? 0,
     raftIndex: b.raftIndex ?? 0,
     validationCodes: new Uint8Array(0),

@@ -123,4 +123,3 @@ export function transactionPayload(o: TransactionParts): Uint8Array {
   const data = Transaction.encode({ input: o.input, responsePayload: o.responsePayload, endorsements: o.endorsements })
   return Payload.encode({ header: o.header, data })
 }
-

@@ -5,16 +5,7 @@ export { RawNode } from './rawNode.js'
 export type { Status } from './rawNode.js'
 export { MemoryStorage, limitSize } from './storage.js'
 export type { Storage } from './storage.js'
-export {
-  decodeConfChange,
-  EMPTY_BYTES,
-  emptySnapshot,
-  encodeConfChange,
-  entrySize,
-  isLocalMessage,
-  message,
-  NONE,
-} from './types.js'
+export { decodeConfChange, EMPTY_BYTES, emptySnapshot, encodeConfChange, entrySize, isLocalMessage, message, NONE } from './types.js'
 export type {
   ConfChange,
   ConfChangeType,

@@ -421,10 +421,7 @@ export class Raft {
         return
       case 'MsgVote':
       case 'MsgPreVote': {
-        const canVote =
-          this.vote === m.from ||
-          (this.vote === NONE && this.lead === NONE) ||
-          (m.type === 'MsgPreVote' && m.term > this.term)
+        const canVote = this.vote === m.from || (this.vote === NONE && this.lead === NONE) || (m.type === 'MsgPreVote' && m.term > this.term)
         const respType = m.type === 'MsgVote' ? 'MsgVoteResp' : 'MsgPreVoteResp'
         if (canVote && this.log.isUpToDate(m.index, m.logTerm)) {
           // Answer with the term of the request: a pre-candidate counts only answers about its future term.
@@ -615,11 +612,9 @@ export class Raft {
     switch (m.type) {
       case 'MsgProp':
         // Refuse rather than forward, so the caller can redirect and knows where its entry went.
-        throw new RaftError(
-          RaftErrorCode.NOT_LEADER,
-          this.lead === NONE ? 'no leader yet' : `not the leader; the leader is ${this.lead}`,
-          { leader: this.lead },
-        )
+        throw new RaftError(RaftErrorCode.NOT_LEADER, this.lead === NONE ? 'no leader yet' : `not the leader; the leader is ${this.lead}`, {
+          leader: this.lead,
+        })
       case 'MsgApp':
         this.electionElapsed = 0
         this.lead = m.from

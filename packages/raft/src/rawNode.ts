@@ -54,9 +54,7 @@ export class RawNode {
 
   /** Proposes data to be appended; throws RaftError NOT_LEADER (meta.leader) on a non-leader. */
   propose(data: Uint8Array): void {
-    this.raft.step(
-      message({ type: 'MsgProp', from: this.raft.id, entries: [{ term: 0, index: 0, type: 'EntryNormal', data }] }),
-    )
+    this.raft.step(message({ type: 'MsgProp', from: this.raft.id, entries: [{ term: 0, index: 0, type: 'EntryNormal', data }] }))
   }
 
   /** Proposes several entries in one step (one append, one broadcast). */

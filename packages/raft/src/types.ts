@@ -115,13 +115,7 @@ export function isLocalMessage(type: MessageType): boolean {
 }
 
 export function isResponseMessage(type: MessageType): boolean {
-  return (
-    type === 'MsgAppResp' ||
-    type === 'MsgVoteResp' ||
-    type === 'MsgHeartbeatResp' ||
-    type === 'MsgUnreachable' ||
-    type === 'MsgPreVoteResp'
-  )
+  return type === 'MsgAppResp' || type === 'MsgVoteResp' || type === 'MsgHeartbeatResp' || type === 'MsgUnreachable' || type === 'MsgPreVoteResp'
 }
 
 /** A message with every field at its zero value but the ones given. */

@@ -3,14 +3,7 @@
 // duplicate, reorder and partition. Everything is driven by one seeded Rng.
 import { randomInt, seededRng, silentLogger } from '@consort/types'
 import type { Rng } from '@consort/types'
-import {
-  decodeConfChange,
-  decodeMessage,
-  encodeMessage,
-  MemoryStorage,
-  NONE,
-  RawNode,
-} from '../src/index.js'
+import { decodeConfChange, decodeMessage, encodeMessage, MemoryStorage, NONE, RawNode } from '../src/index.js'
 import type { ConfState, Entry, Message, RaftConfig, Ready } from '../src/index.js'
 
 const enc = new TextEncoder()
@@ -69,10 +62,7 @@ export class SimNode {
   /** Starts (or restarts) from what the storage holds: the snapshot, then committed entries replay. */
   start(): void {
     const snap = this.storage.snapshot()
-    this.app =
-      snap.metadata.index > 0
-        ? decodeApp(snap.data)
-        : { appliedIndex: 0, payloads: [], confState: this.storage.initialState().confState }
+    this.app = snap.metadata.index > 0 ? decodeApp(snap.data) : { appliedIndex: 0, payloads: [], confState: this.storage.initialState().confState }
     const config: RaftConfig = {
       id: this.id,
       storage: this.storage,

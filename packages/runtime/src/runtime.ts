@@ -7,7 +7,6 @@ import { TxSimulator } from './simulator.js'
 import type { StateReader } from './state.js'
 import type { ContractPackage } from '@consort/bundle'
 
-
 export interface Creator {
   mspId: string
   subject: string
@@ -151,9 +150,13 @@ export class ContractRuntime {
         })
       }
       if (killed === RuntimeErrorCode.TIMEOUT || /timed out|abandoned|disposed/i.test(message)) {
-        throw new RuntimeError(RuntimeErrorCode.TIMEOUT, `contract ${pkg.name} exceeded its time limit (${this.opts.cpuTimeMs} ms CPU, ${this.opts.wallTimeMs} ms wall)`, {
-          contract: pkg.name,
-        })
+        throw new RuntimeError(
+          RuntimeErrorCode.TIMEOUT,
+          `contract ${pkg.name} exceeded its time limit (${this.opts.cpuTimeMs} ms CPU, ${this.opts.wallTimeMs} ms wall)`,
+          {
+            contract: pkg.name,
+          },
+        )
       }
       throw new RuntimeError(RuntimeErrorCode.CONTRACT_ERROR, `contract ${pkg.name} failed: ${message}`, { contract: pkg.name, message })
     } finally {
@@ -167,7 +170,11 @@ export class ContractRuntime {
     }
     if (!out.ok) {
       const code =
-        out.kind === 'UNKNOWN_FUNCTION' ? RuntimeErrorCode.UNKNOWN_FUNCTION : out.kind === 'WRONG_ARGS' ? RuntimeErrorCode.WRONG_ARGS : RuntimeErrorCode.CONTRACT_ERROR
+        out.kind === 'UNKNOWN_FUNCTION'
+          ? RuntimeErrorCode.UNKNOWN_FUNCTION
+          : out.kind === 'WRONG_ARGS'
+            ? RuntimeErrorCode.WRONG_ARGS
+            : RuntimeErrorCode.CONTRACT_ERROR
       throw new RuntimeError(code, out.message, { contract: pkg.name, fcn: inv.fcn, message: out.message })
     }
     const { rwset, events } = sim.result()
@@ -195,7 +202,10 @@ export class ContractRuntime {
       if (this.warm.size > this.opts.maxWarm) {
         const [oldest, p] = this.warm.entries().next().value as [string, Promise<Warm>]
         this.warm.delete(oldest)
-        void p.then((x) => !x.isolate.isDisposed && x.isolate.dispose(), () => undefined)
+        void p.then(
+          (x) => !x.isolate.isDisposed && x.isolate.dispose(),
+          () => undefined,
+        )
       }
     }
     return w
@@ -282,7 +292,11 @@ export class ContractRuntime {
 
   /** Frees every isolate. */
   dispose(): void {
-    for (const p of this.warm.values()) void p.then((w) => !w.isolate.isDisposed && w.isolate.dispose(), () => undefined)
+    for (const p of this.warm.values())
+      void p.then(
+        (w) => !w.isolate.isDisposed && w.isolate.dispose(),
+        () => undefined,
+      )
     this.warm.clear()
   }
 }

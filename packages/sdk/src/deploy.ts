@@ -34,7 +34,10 @@ export interface DeployResult {
  * each org, commit it once a majority approved. The next sequence follows the current one.
  */
 export async function deployWith(connect: (o: ConnectOptions) => Promise<Network>, opts: DeployOptions): Promise<DeployResult> {
-  const pkg = typeof opts.contract === 'string' ? await bundleContract(opts.contract, { name: opts.name, ...(opts.version !== undefined ? { version: opts.version } : {}) }) : opts.contract
+  const pkg =
+    typeof opts.contract === 'string'
+      ? await bundleContract(opts.contract, { name: opts.name, ...(opts.version !== undefined ? { version: opts.version } : {}) })
+      : opts.contract
   const version = opts.version ?? pkg.version
   const policy = opts.policy ?? 'MAJORITY'
   if (opts.admins.length === 0) throw new ConsortError(SdkErrorCode.DEPLOY, 'deploy needs at least one org admin identity')

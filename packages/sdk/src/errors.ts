@@ -1,4 +1,5 @@
-import { ConsortError, ValidationCode } from '@consort/types'
+import type { ValidationCode } from '@consort/types'
+import { ConsortError } from '@consort/types'
 
 export const SdkErrorCode = {
   ENDORSE: 'ERR_SDK_ENDORSE',

@@ -1,7 +1,7 @@
 import { openEnvelope } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
-import { decode, HeaderType, ProposalResponsePayload, Transaction, validationCodeFromByte, ValidationCode } from '@consort/types'
-import type { ContractEvent } from '@consort/types'
+import { decode, HeaderType, ProposalResponsePayload, Transaction, validationCodeFromByte } from '@consort/types'
+import type { ContractEvent, ValidationCode } from '@consort/types'
 
 /** One transaction of a committed block, as a peer validated it. */
 export interface TransactionEvent {

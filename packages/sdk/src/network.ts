@@ -29,7 +29,6 @@ import { blockEvent } from './events.js'
 import type { BlockEvent, Checkpoint, ContractEventWithCheckpoint } from './events.js'
 import { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.js'
 
-
 /**
  * Who the client is: a certificate and its private key, or a certificate and a `Signer`
  * (message → signature) for keys kept elsewhere (an HSM, a wallet, a browser).
@@ -118,7 +117,11 @@ export class Network {
     /** The identity this network was connected with (deploy re-connects as each admin). */
     readonly identity: Identity,
   ) {
-    this.orderers = new OrdererClient(p2p, profile.orderers.map((o) => o.address), { signer, channelId: profile.channel, logger })
+    this.orderers = new OrdererClient(
+      p2p,
+      profile.orderers.map((o) => o.address),
+      { signer, channelId: profile.channel, logger },
+    )
     const own = this.peersPreferring(signer.certificate.org).map((p) => p.address)
     this.peerBlocks = new OrdererClient(p2p, own, { signer, channelId: profile.channel, logger })
   }
@@ -190,7 +193,11 @@ export class Network {
    * validation code and block; asks `prefer` first, then the other peers. Undefined if no
    * peer saw it commit in time.
    */
-  async commitStatus(txId: string, timeoutMs: number, prefer: PeerEndpoint[] = []): Promise<{ validationCode: ValidationCode; blockNumber: number } | undefined> {
+  async commitStatus(
+    txId: string,
+    timeoutMs: number,
+    prefer: PeerEndpoint[] = [],
+  ): Promise<{ validationCode: ValidationCode; blockNumber: number } | undefined> {
     const deadline = Date.now() + timeoutMs
     const query = await this.envelope({ type: HeaderType.PEER_QUERY, timestamp: Date.now(), data: CommitStatusRequest.encode({ txId, timeoutMs }) })
     const peers = [...prefer, ...this.profile.peers.filter((x) => !prefer.includes(x))]
@@ -243,7 +250,10 @@ export class Contract {
   async *events(opts: { startBlock?: number; checkpoint?: Checkpoint; signal?: AbortSignal } = {}): AsyncGenerator<ContractEventWithCheckpoint> {
     const cp = opts.checkpoint
     const startBlock = cp?.blockNumber ?? opts.startBlock
-    for await (const block of this.network.blockEvents({ ...(startBlock !== undefined ? { startBlock } : {}), ...(opts.signal ? { signal: opts.signal } : {}) })) {
+    for await (const block of this.network.blockEvents({
+      ...(startBlock !== undefined ? { startBlock } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    })) {
       for (const tx of block.transactions) {
         if (cp !== undefined && block.blockNumber === cp.blockNumber && tx.txIndex < cp.txIndex) continue
         if (tx.contract !== this.name || tx.validationCode !== ValidationCode.VALID) continue
@@ -316,7 +326,13 @@ export class Contract {
     for (let i = 0; !ordered; i++) {
       const gw = gateways[i % gateways.length] as PeerEndpoint
       try {
-        const r = await n.request(gw, PROTOCOL.GATEWAY_SUBMIT, GatewaySubmitRequest.encode({ envelope: tx, txId: p.txId, timeoutMs: remaining() }), BroadcastResponse, remaining() + 1000)
+        const r = await n.request(
+          gw,
+          PROTOCOL.GATEWAY_SUBMIT,
+          GatewaySubmitRequest.encode({ envelope: tx, txId: p.txId, timeoutMs: remaining() }),
+          BroadcastResponse,
+          remaining() + 1000,
+        )
         if (r.status === Status.SUCCESS || r.code === 'DUPLICATE_TXID') ordered = true
         else if (r.status !== Status.SERVICE_UNAVAILABLE && r.status !== Status.INTERNAL_SERVER_ERROR) {
           throw new SubmitError(p.txId, `orderer refused the transaction: ${r.code} ${r.info}`, { code: r.code, status: r.status })

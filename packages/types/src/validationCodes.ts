@@ -30,9 +30,7 @@ const CODE_VALUES: Readonly<Record<ValidationCode, number>> = {
   [ValidationCode.INVALID_OTHER_REASON]: 255,
 }
 
-const CODES_BY_VALUE = new Map<number, ValidationCode>(
-  Object.entries(CODE_VALUES).map(([code, value]) => [value, code as ValidationCode]),
-)
+const CODES_BY_VALUE = new Map<number, ValidationCode>(Object.entries(CODE_VALUES).map(([code, value]) => [value, code as ValidationCode]))
 
 export function validationCodeToByte(code: ValidationCode): number {
   return CODE_VALUES[code]

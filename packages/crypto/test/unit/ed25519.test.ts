@@ -26,9 +26,7 @@ const msg = new TextEncoder().encode('consort')
 
 describe('sha256', () => {
   it('matches the FIPS 180-2 test vector', () => {
-    expect(toHex(sha256(new TextEncoder().encode('abc')))).toBe(
-      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    )
+    expect(toHex(sha256(new TextEncoder().encode('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
   })
   it('hashes parts so that boundaries matter', () => {
     const a = sha256Parts([fromHex('0102'), fromHex('03')])
@@ -41,8 +39,7 @@ describe('ed25519', () => {
   it('matches RFC 8032 test 1', () => {
     const priv = fromHex('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60')
     const pub = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a'
-    const sig =
-      'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b'
+    const sig = 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b'
     expect(toHex(publicKeyFromPrivate(priv))).toBe(pub)
     expect(toHex(portablePublicKey(priv))).toBe(pub)
     expect(toHex(sign(priv, new Uint8Array(0)))).toBe(sig)
@@ -89,9 +86,7 @@ describe('ed25519', () => {
 
   it('refuses a private key of the wrong length with a typed error', () => {
     expect(() => sign(new Uint8Array(5), msg)).toThrow(expect.objectContaining({ code: CryptoErrorCode.INVALID_KEY }))
-    expect(() => portableSign(new Uint8Array(5), msg)).toThrow(
-      expect.objectContaining({ code: CryptoErrorCode.INVALID_KEY }),
-    )
+    expect(() => portableSign(new Uint8Array(5), msg)).toThrow(expect.objectContaining({ code: CryptoErrorCode.INVALID_KEY }))
   })
 
   it('derives stable, distinct keys from one master secret', () => {

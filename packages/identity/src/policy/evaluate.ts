@@ -64,8 +64,7 @@ export function evaluatePolicy(policy: Policy, signers: readonly PolicySigner[],
     return true
   })
   let steps = 0
-  const matches = (p: Extract<Policy, { type: 'signedBy' }>, s: PolicySigner) =>
-    s.org === p.org && (p.role === 'member' || s.role === ROLE_OF[p.role])
+  const matches = (p: Extract<Policy, { type: 'signedBy' }>, s: PolicySigner) => s.org === p.org && (p.role === 'member' || s.role === ROLE_OF[p.role])
 
   // Yields each set of signers (as a bitmask over `unique`) that satisfies p given `used`.
   function* solve(p: Policy, used: bigint): Generator<bigint> {

@@ -109,12 +109,24 @@ export function parsePolicy(text: string): Policy {
     const dot = s.lastIndexOf('.')
     const org = s.slice(0, dot)
     const role = ROLE_WORDS[s.slice(dot + 1).toLowerCase()]
-    if (dot <= 0 || role === undefined || !PRINCIPAL_ROLES.includes(role) || s.slice(dot + 1).toLowerCase().endsWith('s')) {
-      throw new PolicyError(PolicyErrorCode.SYNTAX, `policy syntax error at position ${pos}: '${s}' is not ORG.member, ORG.admin, ORG.peer, ORG.orderer or ORG.client`, {
-        position: pos,
-        expected: 'a principal like Org1.peer',
-        policy: text,
-      })
+    if (
+      dot <= 0 ||
+      role === undefined ||
+      !PRINCIPAL_ROLES.includes(role) ||
+      s
+        .slice(dot + 1)
+        .toLowerCase()
+        .endsWith('s')
+    ) {
+      throw new PolicyError(
+        PolicyErrorCode.SYNTAX,
+        `policy syntax error at position ${pos}: '${s}' is not ORG.member, ORG.admin, ORG.peer, ORG.orderer or ORG.client`,
+        {
+          position: pos,
+          expected: 'a principal like Org1.peer',
+          policy: text,
+        },
+      )
     }
     return { type: 'signedBy', org, role }
   }

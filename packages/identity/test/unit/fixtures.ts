@@ -1,5 +1,5 @@
 import { generateKeyPair } from '@consort/crypto'
-import { Role } from '@consort/types'
+import type { Role } from '@consort/types'
 import type { OrgConfig } from '@consort/types'
 import { createRootCA, issueCertificate, signingIdentity } from '../../src/index.js'
 import type { CertificateAuthority, SigningIdentity } from '../../src/index.js'

@@ -1,14 +1,7 @@
 import { generateKeyPair, sign } from '@consort/crypto'
 import { Certificate, CertificateBody, ManualClock, Role } from '@consort/types'
 import { beforeEach, describe, expect, it } from 'vitest'
-import {
-  certificateFromPem,
-  certificateToPem,
-  DAY_MS,
-  IdentityErrorCode,
-  issueCertificate,
-  MembershipService,
-} from '../../src/index.js'
+import { certificateFromPem, certificateToPem, DAY_MS, IdentityErrorCode, issueCertificate, MembershipService } from '../../src/index.js'
 import { makeOrg, T0 } from './fixtures.js'
 
 const org1 = makeOrg('Org1')
@@ -33,9 +26,7 @@ describe('MembershipService', () => {
   })
 
   it('rejects an org that is not in the channel', () => {
-    expect(() => msp.validate(outsider.member(Role.CLIENT).certificate.bytes)).toThrow(
-      expect.objectContaining({ code: IdentityErrorCode.UNKNOWN_ORG }),
-    )
+    expect(() => msp.validate(outsider.member(Role.CLIENT).certificate.bytes)).toThrow(expect.objectContaining({ code: IdentityErrorCode.UNKNOWN_ORG }))
   })
 
   it('rejects expired and not-yet-valid certificates by the injected clock', () => {
@@ -86,9 +77,7 @@ describe('MembershipService', () => {
 
   it('rejects a certificate from an issuer the org does not know', () => {
     const rogue = makeOrg('Org1') // same name, different CA key and serials
-    expect(() => msp.validate(rogue.member(Role.ADMIN).certificate.bytes)).toThrow(
-      expect.objectContaining({ code: IdentityErrorCode.BAD_CERT_SIGNATURE }),
-    )
+    expect(() => msp.validate(rogue.member(Role.ADMIN).certificate.bytes)).toThrow(expect.objectContaining({ code: IdentityErrorCode.BAD_CERT_SIGNATURE }))
   })
 
   it('rejects garbage and CA certificates used as members', () => {
@@ -99,16 +88,12 @@ describe('MembershipService', () => {
   it('rejects a signature that does not match the certificate key', () => {
     const a = org1.member(Role.CLIENT)
     const b = org1.member(Role.CLIENT)
-    expect(() => msp.verifySignature(a.certificate.bytes, msg, b.sign(msg))).toThrow(
-      expect.objectContaining({ code: IdentityErrorCode.BAD_SIGNATURE }),
-    )
+    expect(() => msp.verifySignature(a.certificate.bytes, msg, b.sign(msg))).toThrow(expect.objectContaining({ code: IdentityErrorCode.BAD_SIGNATURE }))
   })
 
   it('checks roles', () => {
     const client = org2.member(Role.CLIENT)
-    expect(() => msp.validateRole(client.certificate.bytes, Role.ADMIN)).toThrow(
-      expect.objectContaining({ code: IdentityErrorCode.WRONG_ROLE }),
-    )
+    expect(() => msp.validateRole(client.certificate.bytes, Role.ADMIN)).toThrow(expect.objectContaining({ code: IdentityErrorCode.WRONG_ROLE }))
     expect(msp.validateRole(org2.member(Role.ADMIN).certificate.bytes, Role.ADMIN).org).toBe('Org2')
   })
 

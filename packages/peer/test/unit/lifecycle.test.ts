@@ -22,7 +22,9 @@ async function commitWith(approvers: string[], policy: string): Promise<Uint8Arr
 describe('_lifecycle', () => {
   it("commits a definition once the approving orgs satisfy the channel's lifecycle policy", async () => {
     await expect(commitWith(['Org1', 'Org2'], 'MAJORITY Admins')).resolves.toBeInstanceOf(Uint8Array)
-    await expect(commitWith(['Org1'], 'MAJORITY Admins')).rejects.toMatchObject({ message: expect.stringContaining('the lifecycle policy "MAJORITY Admins" is not satisfied') })
+    await expect(commitWith(['Org1'], 'MAJORITY Admins')).rejects.toMatchObject({
+      message: expect.stringContaining('the lifecycle policy "MAJORITY Admins" is not satisfied'),
+    })
     // The policy in the config decides, not a fixed majority.
     await expect(commitWith(['Org1'], "OR('Org1.admin')")).resolves.toBeInstanceOf(Uint8Array)
     await expect(commitWith(['Org1', 'Org2'], 'ALL Admins')).rejects.toMatchObject({ message: expect.stringContaining('"ALL Admins" is not satisfied') })

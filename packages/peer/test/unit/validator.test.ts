@@ -27,7 +27,7 @@ const stranger = member(1, Role.CLIENT, 'client.org2')
 const dirs: string[] = []
 let ledger: LevelLedger
 let height = 0
-let prevHash = new Uint8Array(0)
+let prevHash: Uint8Array = new Uint8Array(0)
 const WINDOW = 60_000
 const validator = new BlockValidator({
   channelId: 'consort',
@@ -48,7 +48,15 @@ async function commit(txs: Uint8Array[], writes: { ns: string; key: string; valu
   prevHash = b.hash
 }
 
-function tx(o: { contract?: string; rw: Partial<NsReadWriteSet>; endorsers?: SigningIdentity[]; creator?: SigningIdentity; version?: string; tamper?: boolean; timestamp?: number }): Uint8Array {
+function tx(o: {
+  contract?: string
+  rw: Partial<NsReadWriteSet>
+  endorsers?: SigningIdentity[]
+  creator?: SigningIdentity
+  version?: string
+  tamper?: boolean
+  timestamp?: number
+}): Uint8Array {
   const contract = o.contract ?? 'kv'
   const creator = o.creator ?? client
   const p = createProposal(creator, { channelId: 'consort', contract, fcn: 'f', args: [], timestamp: o.timestamp ?? T0 + 1000 })
@@ -85,7 +93,13 @@ beforeAll(async () => {
   })
   prevHash = parseBlock(createBlock({ number: 0, previousHash: new Uint8Array(), data: [], timestamp: T0 + 1000 })).hash
   height = 1
-  await commit([], [{ ns: 'kv', key: 'a', value: '1' }, { ns: 'kv', key: 'm', value: '1' }])
+  await commit(
+    [],
+    [
+      { ns: 'kv', key: 'a', value: '1' },
+      { ns: 'kv', key: 'm', value: '1' },
+    ],
+  )
 })
 afterAll(async () => {
   await ledger.close()
@@ -122,7 +136,15 @@ describe('BlockValidator', () => {
   })
 
   it('phantoms: a key added to a read range by an earlier transaction conflicts', async () => {
-    const range = { startKey: 'a', endKey: 'z', itrExhausted: true, reads: [{ key: 'a', version: { blockNum: 1, txNum: 0 } }, { key: 'm', version: { blockNum: 1, txNum: 0 } }] }
+    const range = {
+      startKey: 'a',
+      endKey: 'z',
+      itrExhausted: true,
+      reads: [
+        { key: 'a', version: { blockNum: 1, txNum: 0 } },
+        { key: 'm', version: { blockNum: 1, txNum: 0 } },
+      ],
+    }
     const insert = tx({ rw: { writes: [{ key: 'k', isDelete: false, value: enc.encode('new') }] } })
     const scan = tx({ rw: { rangeQueries: [range] } })
     expect(await validate([scan])).toEqual([ValidationCode.VALID])

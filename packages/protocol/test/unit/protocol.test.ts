@@ -28,7 +28,10 @@ const T0 = Date.UTC(2026, 0, 1)
 const ca = createRootCA({ org: 'Org1', notBefore: T0 })
 const member = (role: Role, subject = `${role}.org1`, notAfter?: number) => {
   const k = generateKeyPair()
-  return { ...signingIdentity(issueCertificate(ca, { subject, role, publicKey: k.publicKey, notBefore: T0, notAfter }), k.privateKey), privateKey: k.privateKey }
+  return {
+    ...signingIdentity(issueCertificate(ca, { subject, role, publicKey: k.publicKey, notBefore: T0, notAfter }), k.privateKey),
+    privateKey: k.privateKey,
+  }
 }
 const client = member(Role.CLIENT)
 const orderer = member(Role.ORDERER)
@@ -36,7 +39,10 @@ const ca2 = createRootCA({ org: 'Org2', notBefore: T0 })
 const k2 = generateKeyPair()
 const admins = [
   member(Role.ADMIN, 'admin.org1'),
-  { ...signingIdentity(issueCertificate(ca2, { subject: 'admin.org2', role: Role.ADMIN, publicKey: k2.publicKey, notBefore: T0 }), k2.privateKey), privateKey: k2.privateKey },
+  {
+    ...signingIdentity(issueCertificate(ca2, { subject: 'admin.org2', role: Role.ADMIN, publicKey: k2.publicKey, notBefore: T0 }), k2.privateKey),
+    privateKey: k2.privateKey,
+  },
 ]
 const config = normalizeChannelConfig({
   channelId: 'consort',
@@ -71,9 +77,7 @@ describe('envelopes', () => {
     // A creator who reuses somebody else's tx id: the id no longer matches sha256(nonce || creator).
     const h = { ...openEnvelope(envelope).header, nonce: new Uint8Array(24) }
     const forged = signEnvelope(client, Payload.encode({ header: Header.encode(h), data }))
-    expect(() => verifyEnvelope(openEnvelope(forged), msp, { channelId: 'consort' })).toThrow(
-      expect.objectContaining({ code: ProtocolErrorCode.BAD_TXID }),
-    )
+    expect(() => verifyEnvelope(openEnvelope(forged), msp, { channelId: 'consort' })).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_TXID }))
   })
 
   it('rejects a signer that is not the creator, and garbage', () => {
@@ -130,9 +134,7 @@ describe('blocks', () => {
 
   it('refuses an invalid channel config', () => {
     expect(() => normalizeChannelConfig({ ...config, consenters: [] })).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG }))
-    expect(() => normalizeChannelConfig({ ...config, channelId: 'Bad Name' })).toThrow(
-      expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG }),
-    )
+    expect(() => normalizeChannelConfig({ ...config, channelId: 'Bad Name' })).toThrow(expect.objectContaining({ code: ProtocolErrorCode.BAD_CONFIG }))
   })
 })
 
@@ -150,11 +152,21 @@ describe('config updates', () => {
     ...config,
     orgs: [...config.orgs, { mspId: 'Org2', rootCerts: [ca2.certificate], revoked: [], anchorPeers: [] }],
     adminsPolicy: 'ALL Admins',
-    consenters: [1, 2, 3].map((id) => ({ ...config.consenters[0]!, id, name: `orderer${id}`, certificate: member(Role.ORDERER, `orderer${id}.org1`).certificate.bytes })),
+    consenters: [1, 2, 3].map((id) => ({
+      ...config.consenters[0]!,
+      id,
+      name: `orderer${id}`,
+      certificate: member(Role.ORDERER, `orderer${id}.org1`).certificate.bytes,
+    })),
   })
   const cfgMsp = channelMsp(cfg, new ManualClock(T0 + 1000))
   const update = (next: typeof cfg, signers = admins) => {
-    const { envelope } = createConfigUpdateEnvelope(client, next, signers.map((a) => ({ certificate: a.certificate.bytes, privateKey: a.privateKey })), T0 + 1000)
+    const { envelope } = createConfigUpdateEnvelope(
+      client,
+      next,
+      signers.map((a) => ({ certificate: a.certificate.bytes, privateKey: a.privateKey })),
+      T0 + 1000,
+    )
     return envelope
   }
   const blockOf = (envelope: Uint8Array, timestamp = T0 + 1000) =>

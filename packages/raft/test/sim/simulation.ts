@@ -213,7 +213,10 @@ export function runSchedule(opts: ScheduleOptions): ScheduleResult {
   }
 
   const propose = (): void => {
-    const node = pick(rng, [...c.nodes.values()].filter((x) => x.up))
+    const node = pick(
+      rng,
+      [...c.nodes.values()].filter((x) => x.up),
+    )
     if (node === undefined) return
     const payload = `s${seed}-${proposals++}`
     try {
@@ -242,7 +245,10 @@ export function runSchedule(opts: ScheduleOptions): ScheduleResult {
     } else if (cs.learners.includes(spare)) {
       change = { type: 'ConfChangeAddNode', nodeId: spare }
     } else if (cs.voters.length > 3) {
-      const victim = pick(rng, cs.voters.filter((v) => v !== leaderId)) as number
+      const victim = pick(
+        rng,
+        cs.voters.filter((v) => v !== leaderId),
+      ) as number
       change = { type: 'ConfChangeRemoveNode', nodeId: victim }
     } else {
       return

@@ -138,8 +138,7 @@ describe('§5.4.2 committing entries from previous terms (figure 8)', () => {
     storages[2]!.append([entry(1, 1)])
     for (const s of storages) s.setHardState({ term: 3, vote: 0, commit: 1 })
     const nodes = storages.map(
-      (storage, i) =>
-        new RawNode({ id: i + 1, storage, electionTick: 10, heartbeatTick: 1, preVote: false }, { rng: seededRng(i), logger: silentLogger }),
+      (storage, i) => new RawNode({ id: i + 1, storage, electionTick: 10, heartbeatTick: 1, preVote: false }, { rng: seededRng(i), logger: silentLogger }),
     )
     const leader = nodes[0]!
     leader.campaign()
@@ -527,9 +526,7 @@ describe('flow control as in current etcd-io/raft', () => {
 describe('RawNode input checks', () => {
   it('refuses local-only message types from the network', () => {
     const c = new Cluster([1, 2, 3])
-    expect(() => c.raw(1).step(message({ type: 'MsgHup', from: 2 }))).toThrow(
-      expect.objectContaining({ code: RaftErrorCode.STEP_LOCAL_MSG }),
-    )
+    expect(() => c.raw(1).step(message({ type: 'MsgHup', from: 2 }))).toThrow(expect.objectContaining({ code: RaftErrorCode.STEP_LOCAL_MSG }))
   })
 
   it('refuses responses from non-members', () => {

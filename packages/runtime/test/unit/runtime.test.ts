@@ -37,11 +37,15 @@ const state = new MemoryState()
 beforeAll(async () => {
   kv = await bundleContract(fixture('kv'))
   hostile = await bundleContract(fixture('hostile'))
-  state.commit('kv', [
-    { key: 'a', isDelete: false, value: enc.encode('apple') },
-    { key: 'b', isDelete: false, value: enc.encode('banana') },
-    { key: 'c', isDelete: false, value: enc.encode('cherry') },
-  ], { blockNum: 3, txNum: 1, txId: 'seed', timestamp: 0 })
+  state.commit(
+    'kv',
+    [
+      { key: 'a', isDelete: false, value: enc.encode('apple') },
+      { key: 'b', isDelete: false, value: enc.encode('banana') },
+      { key: 'c', isDelete: false, value: enc.encode('cherry') },
+    ],
+    { blockNum: 3, txNum: 1, txId: 'seed', timestamp: 0 },
+  )
 })
 afterAll(() => runtime.dispose())
 
@@ -78,7 +82,12 @@ describe('simulation', () => {
 
   it('records range reads for phantom checks and keeps composite keys out of plain ranges', async () => {
     await runtime.invoke(kv, inv('putColored', ['red', 'x1']), state)
-    state.commit('kv', [{ key: '\u0000color\u0000red\u0000x1\u0000', isDelete: false, value: enc.encode('x1') }], { blockNum: 4, txNum: 0, txId: 't4', timestamp: 0 })
+    state.commit('kv', [{ key: '\u0000color\u0000red\u0000x1\u0000', isDelete: false, value: enc.encode('x1') }], {
+      blockNum: 4,
+      txNum: 0,
+      txId: 't4',
+      timestamp: 0,
+    })
     const r = await runtime.invoke(kv, inv('list', ['a', 'd']), state)
     expect(JSON.parse(text(r))).toEqual(['a', 'b', 'c'])
     expect(r.rwset.nsRwset[0]!.rangeQueries[0]).toMatchObject({ endKey: 'd', itrExhausted: true, reads: [{ key: 'a' }, { key: 'b' }, { key: 'c' }] })

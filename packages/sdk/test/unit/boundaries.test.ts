@@ -7,13 +7,28 @@ import { describe, expect, it } from 'vitest'
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** What a client must not carry: native addons, the sandbox, storage, Raft, the metrics registry. */
-const FORBIDDEN = ['classic-level', 'isolated-vm', 'isolated-vm-v6', 'isolated-vm-v7', 'prom-client', '@consort/raft', '@consort/storage', '@consort/runtime', '@consort/orderer', '@consort/peer', '@consort/node']
+const FORBIDDEN = [
+  'classic-level',
+  'isolated-vm',
+  'isolated-vm-v6',
+  'isolated-vm-v7',
+  'prom-client',
+  '@consort/raft',
+  '@consort/storage',
+  '@consort/runtime',
+  '@consort/orderer',
+  '@consort/peer',
+  '@consort/node',
+]
 
 /** Every package the SDK installs (its production dependencies, transitively), by name → folder. */
 function installClosure(): Map<string, string> {
   const seen = new Map<string, string>()
   const visit = (dir: string): void => {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>
+      optionalDependencies?: Record<string, string>
+    }
     for (const name of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
       // Resolve as Node does: the nearest node_modules up from the depending package.
       let at = dir
@@ -63,7 +78,10 @@ describe('the SDK is a client library', () => {
       process.dlopen = function (m, file, ...rest) { seen.push(file); return dlopen.call(this, m, file, ...rest) }
       const sdk = await import('@consort/sdk')
       console.log(JSON.stringify({ exports: Object.keys(sdk).length, addons: seen }))`
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: sdkDir, encoding: 'utf8' })) as { exports: number; addons: string[] }
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: sdkDir, encoding: 'utf8' })) as {
+      exports: number
+      addons: string[]
+    }
     expect(out.exports).toBeGreaterThan(3)
     expect(out.addons).toEqual([])
   })

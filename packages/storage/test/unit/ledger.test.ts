@@ -43,7 +43,15 @@ describe('LevelLedger', () => {
       hash: hash(b2),
       txs: [
         { txId: 'tx4', code: 0, timestamp: 200, writes: [{ ns: 'cc', key: 'a', isDelete: false, value: enc.encode('2') }] },
-        { txId: 'tx5', code: 0, timestamp: 201, writes: [{ ns: 'cc', key: 'a', isDelete: true, value: new Uint8Array() }, { ns: 'cc', key: 'a\u0000x', isDelete: false, value: enc.encode('x') }] },
+        {
+          txId: 'tx5',
+          code: 0,
+          timestamp: 201,
+          writes: [
+            { ns: 'cc', key: 'a', isDelete: true, value: new Uint8Array() },
+            { ns: 'cc', key: 'a\u0000x', isDelete: false, value: enc.encode('x') },
+          ],
+        },
       ],
     })
     await expect(l.commitBlock(b2, { number: 5, hash: hash(b2), txs: [] })).rejects.toMatchObject({ code: StorageErrorCode.OUT_OF_ORDER })
