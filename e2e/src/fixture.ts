@@ -17,6 +17,16 @@ import { HeaderType, silentLogger } from '@consort/types'
 import { generateKeyPair } from '@consort/crypto'
 
 /** A block of `count` free consecutive ports, probed by binding them. */
+/** Polls `check` every 200 ms until it holds or `ms` pass; whether it held. */
+export async function until(check: () => Promise<boolean>, ms = 30_000): Promise<boolean> {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (await check()) return true
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return false
+}
+
 export async function freePortBlock(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 40_000)

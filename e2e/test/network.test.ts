@@ -1,4 +1,5 @@
-// What a user of the SDK and the CLI sees when nodes fail: a 3-org network with peers.
+// What a user of the SDK and the CLI sees when nodes fail: a 3-org network with peers. One
+// network for the file; each test restarts what it stops and uses its own keys (any order).
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -6,7 +7,7 @@ import { connect, deploy, EndorseError, SubmitError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNetwork } from '../src/fixture.js'
+import { startNetwork, until } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
 const run = promisify(execFile)
@@ -104,7 +105,9 @@ describe('fault tolerance seen from the SDK', () => {
     const stream = Promise.all(
       Array.from({ length: 40 }, (_, i) => client.contract('asset-transfer').submit('CreateAsset', `mid-commit-${i}`, 'red', '1', 'x', '1')),
     )
-    await new Promise((r) => setTimeout(r, 150))
+    // Kill it once it is committing the stream's blocks.
+    const before = Number((await net.status(victim.name))?.height ?? 0)
+    expect(await until(async () => Number((await net.status(victim.name))?.height ?? 0) > before)).toBe(true)
     await net.kill(victim.name)
     await stream
     for (let i = 0; i < 5; i++) await client.contract('asset-transfer').submit('CreateAsset', `while-down-${i}`, 'red', '1', 'x', '1')

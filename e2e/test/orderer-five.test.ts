@@ -16,8 +16,8 @@ afterAll(async () => {
 })
 
 async function commit(label: string): Promise<number> {
-  const until = Date.now() + 30_000
-  for (let i = 0; Date.now() < until; i++) {
+  const deadline = Date.now() + 30_000
+  for (let i = 0; Date.now() < deadline; i++) {
     const { envelope, txId } = client.envelope(`${label}-${i}`)
     const r = await client.orderer.broadcast(envelope, txId)
     if (r.status === Status.SUCCESS) return r.blockNumber

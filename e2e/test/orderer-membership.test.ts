@@ -1,5 +1,6 @@
 // Channel config updates signed by org admins, and consenters added and removed through
-// Raft membership changes, one at a time, refused while the cluster is unhealthy.
+// Raft membership changes, one at a time, refused while the cluster is unhealthy. One network
+// for the file; each update reads the config in force, so the tests run in any order.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readPrivateKeyFile, sign } from '@consort/crypto'
@@ -9,7 +10,7 @@ import { createConfigUpdateEnvelope, createSignedEnvelope, readChannelConfig, re
 import type { ChannelConfig } from '@consort/types'
 import { ChannelConfig as ChannelConfigCodec, ConfigUpdate, HeaderType, Status } from '@consort/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { freePortBlock, memberNode, startNetwork } from '../src/fixture.js'
+import { freePortBlock, memberNode, startNetwork, until } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
 
 let net: Net
@@ -36,15 +37,6 @@ afterAll(async () => {
 async function update(next: ChannelConfig, signers: typeof admins) {
   const { envelope, txId } = createConfigUpdateEnvelope(client.signer, next, signers, Date.now())
   return client.orderer.broadcast(envelope, txId)
-}
-
-async function until(check: () => Promise<boolean>, ms = 30_000): Promise<boolean> {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await check()) return true
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  return false
 }
 
 async function commit(label: string): Promise<number> {
@@ -81,8 +73,8 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
   const leader = await net.leader()
   const victim = net.orderers.find((o) => o.name !== leader.name)!
   await net.stop(victim.name)
-  // Long enough for the leader to notice the silence.
-  await new Promise((r) => setTimeout(r, 1500))
+  // Until the leader has noticed the silence.
+  expect(await until(async () => (await net.status(leader.name))?.membershipChangeReady === false)).toBe(true)
   const refused = await update(next, admins.slice(0, 2))
   expect([refused.status, refused.code]).toEqual([Status.SERVICE_UNAVAILABLE, 'CLUSTER_UNHEALTHY'])
   await net.start(victim.name)

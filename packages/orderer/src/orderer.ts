@@ -276,6 +276,8 @@ export class Orderer {
       // Leader only: how far each consenter's log matches.
       progress: Object.fromEntries(this.chain.node.status().progress),
       configSequence: this.chain.config.sequence,
+      // Leader only: whether a consenter may be added or removed now (every other consenter up and caught up).
+      membershipChangeReady: this.chain.healthyForMembershipChange(),
       appliedIndex: this.chain.applied,
       peerId: this.p2p.peerId,
       addresses: this.p2p.addresses,
