@@ -46,6 +46,17 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  {
+    // A Raft driver reads RawNode.status(); the state machine inside is the raft package's own.
+    files: ['packages/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+    ignores: ['packages/raft/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='raft'][object.property.name='node']", message: 'read RawNode.status(), not its raft' },
+      ],
+    },
+  },
   { files: ['packages/{raft,protocol,identity,types}/src/**/*.ts'], ignores: ['packages/types/src/clock.ts', 'packages/types/src/logger.ts'], rules: impure },
   {
     // Raft is a pure state machine: no I/O of any kind either.

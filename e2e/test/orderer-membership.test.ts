@@ -8,7 +8,7 @@ import { addOrdererNode } from '@consort/devnet'
 import { certificateFromPem } from '@consort/identity'
 import { createConfigUpdateEnvelope, createSignedEnvelope, readChannelConfig, retireConsenter } from '@consort/protocol'
 import type { ChannelConfig } from '@consort/types'
-import { ChannelConfig as ChannelConfigCodec, ConfigUpdate, HeaderType, Status } from '@consort/types'
+import { ChannelConfig as ChannelConfigCodec, ConfigUpdate, HeaderType, RefusalCode, Status } from '@consort/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { freePortBlock, memberNode, startNetwork, until } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
@@ -76,7 +76,7 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
   // Until the leader has noticed the silence.
   expect(await until(async () => (await net.status(leader.name))?.membershipChangeReady === false)).toBe(true)
   const refused = await update(next, admins.slice(0, 2))
-  expect([refused.status, refused.code]).toEqual([Status.SERVICE_UNAVAILABLE, 'CLUSTER_UNHEALTHY'])
+  expect([refused.status, refused.code]).toEqual([Status.SERVICE_UNAVAILABLE, RefusalCode.CLUSTER_UNHEALTHY])
   await net.start(victim.name)
   await until(async () => {
     const r = await update(next, admins.slice(0, 2))

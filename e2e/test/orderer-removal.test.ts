@@ -10,7 +10,7 @@ import { PROTOCOL } from '@consort/client'
 import { createConfigUpdateEnvelope, createSignedEnvelope, readChannelConfig, retireConsenter } from '@consort/protocol'
 import { connect, deploy } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
-import { DeliverResponse, HeaderType, SeekInfo, Status, ValidationCode } from '@consort/types'
+import { DeliverResponse, HeaderType, RefusalCode, SeekInfo, Status, ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { memberNode, startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
@@ -60,7 +60,7 @@ it('peers leave a removed orderer for the remaining consenters; the removed one 
 
   // The removed orderer refuses to order...
   const refused = await client.orderer.broadcastTo(victimNode.address, client.envelope('to-the-removed').envelope, '')
-  expect([refused.status, refused.code]).toEqual([Status.SERVICE_UNAVAILABLE, 'NOT_A_CONSENTER'])
+  expect([refused.status, refused.code]).toEqual([Status.SERVICE_UNAVAILABLE, RefusalCode.NOT_A_CONSENTER])
   expect(refused.info).toContain(`orderer ${victim.name} was removed from the consenters`)
   // ...and to deliver blocks.
   const p2p = await memberNode(client.signer)

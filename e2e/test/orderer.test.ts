@@ -1,6 +1,6 @@
 // The ordering service as processes: 3 real orderers on 127.0.0.1. One network for the file;
 // a test that stops or kills orderers starts them again, and none depends on another's order.
-import { Envelope, HeaderType, Status } from '@consort/types'
+import { Envelope, HeaderType, RefusalCode, Status } from '@consort/types'
 import { PROTOCOL } from '@consort/client'
 import { RAFT_PROTOCOL } from '@consort/orderer'
 import { P2PErrorCode, P2PNode } from '@consort/p2p'
@@ -84,7 +84,7 @@ describe('3 orderers', () => {
     expect([r2.status, r2.code]).toEqual([Status.NOT_FOUND, 'WRONG_CHANNEL'])
 
     const r3 = await client.orderer.broadcast(new Uint8Array([0x0a, 0x02, 0x01]), '')
-    expect([r3.status, r3.code]).toEqual([Status.BAD_REQUEST, 'MALFORMED'])
+    expect([r3.status, r3.code]).toEqual([Status.BAD_REQUEST, RefusalCode.MALFORMED])
   })
 
   it('a malformed frame closes only its stream; the node keeps serving', async () => {
@@ -123,7 +123,7 @@ describe('3 orderers', () => {
     const first = await submit('once')
     expect(first.response.status).toBe(Status.SUCCESS)
     const again = await client.orderer.broadcast(first.envelope, first.txId)
-    expect([again.status, again.code, again.blockNumber]).toEqual([Status.CONFLICT, 'DUPLICATE_TXID', first.response.blockNumber])
+    expect([again.status, again.code, again.blockNumber]).toEqual([Status.CONFLICT, RefusalCode.DUPLICATE_TXID, first.response.blockNumber])
   })
 
   it('elects a new leader after the leader is SIGKILLed; broadcasts resume; the old leader catches up', async () => {
@@ -148,7 +148,7 @@ describe('3 orderers', () => {
     const retry = await client.orderer.broadcast(pending.envelope, pending.txId)
     expect([Status.SUCCESS, Status.CONFLICT]).toContain(retry.status)
     const again = await client.orderer.broadcast(pending.envelope, pending.txId)
-    expect([again.status, again.code]).toEqual([Status.CONFLICT, 'DUPLICATE_TXID'])
+    expect([again.status, again.code]).toEqual([Status.CONFLICT, RefusalCode.DUPLICATE_TXID])
     expect(again.blockNumber).toBe(retry.blockNumber)
 
     await net.start(old.name)
@@ -212,7 +212,7 @@ describe('3 orderers', () => {
     await net.stop(b!.name)
     const down = await submit('minority')
     expect(down.response.status).toBe(Status.SERVICE_UNAVAILABLE)
-    expect(['NO_LEADER', 'LEADER_CHANGED', 'TIMEOUT']).toContain(down.response.code)
+    expect([RefusalCode.NO_LEADER, RefusalCode.LEADER_CHANGED, RefusalCode.TIMEOUT]).toContain(down.response.code)
     await net.start(a!.name)
     let ok: Awaited<ReturnType<typeof submit>> | undefined
     const deadline = Date.now() + 30_000

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { sign } from '@consort/crypto'
 import { connect, deploy, EndorseError } from '@consort/sdk'
 import type { DeployResult, Network } from '@consort/sdk'
-import { ValidationCode } from '@consort/types'
+import { RefusalCode, ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNetwork } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
@@ -62,9 +62,20 @@ describe('contracts across orgs', () => {
     expect(e1).toBeInstanceOf(EndorseError)
     expect((e1 as EndorseError).message).toContain('the asset nope does not exist')
     expect((e1 as EndorseError).txId).toMatch(/^[0-9a-f]{64}$/)
-    await expect(org1.contract('no-such-contract').evaluate('X')).rejects.toBeInstanceOf(EndorseError)
+    // Typed: why, and which nodes said so (the gateway's own peer, and the other org asked with it).
+    const { reason, details } = e1 as EndorseError
+    expect(reason).toBe(RefusalCode.ENDORSEMENT_REFUSED)
+    expect(details).toContainEqual({
+      node: 'peer0.org1',
+      org: 'Org1',
+      code: RefusalCode.ENDORSEMENT_REFUSED,
+      message: expect.stringContaining('the asset nope does not exist'),
+    })
+    expect(details.map((d) => d.code)).toEqual(details.map(() => RefusalCode.ENDORSEMENT_REFUSED))
+    await expect(org1.contract('no-such-contract').evaluate('X')).rejects.toMatchObject({ reason: RefusalCode.UNKNOWN_CONTRACT })
+    await expect(org1.contract('no-such-contract').submit('X')).rejects.toMatchObject({ reason: RefusalCode.UNKNOWN_CONTRACT })
     const e3 = await c.evaluate('ReadAsset').catch((e: unknown) => e)
-    expect((e3 as Error).message).toContain('takes 1 argument(s), got 0')
+    expect(e3).toMatchObject({ reason: RefusalCode.ENDORSEMENT_REFUSED, message: expect.stringContaining('takes 1 argument(s), got 0') })
   })
 
   it('a policy that needs two orgs rejects a single-org endorsement (at the gateway and at validation)', async () => {

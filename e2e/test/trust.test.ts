@@ -11,7 +11,7 @@ import { P2PErrorCode, P2PNode } from '@consort/p2p'
 import { createAdmission, createProposal, createResponsePayload, endorse } from '@consort/protocol'
 import { connect, deploy, EndorseError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
-import { GatewayEndorseRequest, GatewayEndorseResponse, Role, silentLogger, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
+import { GatewayEndorseRequest, GatewayEndorseResponse, RefusalCode, Role, silentLogger, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
@@ -99,7 +99,7 @@ describe('certificates are judged at the ordering time', () => {
     const valid = [await issuePeer('Org1', Date.now() + 3_600_000), await issuePeer('Org2', Date.now() + 3_600_000)]
     const tx = await forged('forged-far-in-the-past', valid, Date.now() - 10 * 60_000)
     const r = await client.orderer.broadcast(tx.envelope, tx.txId)
-    expect([r.status, r.code]).toEqual([Status.BAD_REQUEST, 'BAD_TIMESTAMP'])
+    expect([r.status, r.code]).toEqual([Status.BAD_REQUEST, RefusalCode.BAD_TIMESTAMP])
   })
 })
 

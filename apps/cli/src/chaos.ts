@@ -18,7 +18,7 @@ import { P2PNode } from '@consort/p2p'
 import { createAdmission } from '@consort/protocol'
 import { blockEvent, CommitError, connect, EndorseError } from '@consort/sdk'
 import type { Identity, Network } from '@consort/sdk'
-import { Role, seededRng, silentLogger, Status, ValidationCode } from '@consort/types'
+import { RefusalCode, Role, seededRng, silentLogger, ValidationCode } from '@consort/types'
 import type { Rng } from '@consort/types'
 import { deployContract } from './client.js'
 import { networkUp } from './network.js'
@@ -132,13 +132,13 @@ async function chaos(
   }
   const supply = START_BALANCE * o.accounts
   // Two endorsing peers disagree when one has not committed the previous block yet: the
-  // gateway refuses (CONFLICT) before ordering anything, so the set-up asks again.
+  // gateway refuses (ENDORSEMENTS_DIFFER) before ordering anything, so the set-up asks again.
   const setup = async (fn: string, ...args: string[]) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await minter.contract('token').submit(fn, ...args)
       } catch (err) {
-        if (!(err instanceof EndorseError) || err.meta.status !== Status.CONFLICT || attempt === 20) throw err
+        if (!(err instanceof EndorseError) || err.reason !== RefusalCode.ENDORSEMENTS_DIFFER || attempt === 20) throw err
         await new Promise((r) => setTimeout(r, 200))
       }
     }

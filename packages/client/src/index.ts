@@ -1,4 +1,5 @@
-export { OrdererError, OrdererErrorCode } from './errors.js'
+export { endorsementRefusal, OrdererError, OrdererErrorCode } from './errors.js'
+export type { OrdererErrorMeta } from './errors.js'
 export { OrdererClient } from './ordererClient.js'
 export type { DeliverRequest, RequestSigner } from './ordererClient.js'
 export { consenterAddress } from './profile.js'

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { CryptoError, CryptoErrorCode } from './errors.js'
-import { takeVerified } from './verified.js'
+import type { VerifiedSignatures } from './verified.js'
 
 /** An ed25519 key pair: the 32-byte private seed and the 32-byte public key. */
 export interface KeyPair {
@@ -17,10 +17,10 @@ export const SIGNATURE_BYTES = 64
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
 
-// Building a KeyObject costs more than a signature check, so the hot path keeps them.
+// Building a KeyObject costs more than a signature check, so verification keeps the public
+// ones (public material only; private keys are held by whoever signs, see `signer`).
 const CACHE_LIMIT = 4096
 const publicKeys = new Map<string, KeyObject>()
-const privateKeys = new Map<string, KeyObject>()
 
 function cached(cache: Map<string, KeyObject>, raw: Uint8Array, make: (der: Buffer) => KeyObject, prefix: Buffer): KeyObject {
   const id = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64')
@@ -39,7 +39,13 @@ export function privateKeyObject(privateKey: Uint8Array): KeyObject {
       length: privateKey.byteLength,
     })
   }
-  return cached(privateKeys, privateKey, (der) => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }), PKCS8_PREFIX)
+  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, privateKey]), format: 'der', type: 'pkcs8' })
+}
+
+/** A signing function holding its key object: for a key that signs many times (a node's, a client's). */
+export function signer(privateKey: Uint8Array): (message: Uint8Array) => Uint8Array<ArrayBuffer> {
+  const key = privateKeyObject(privateKey)
+  return (message) => new Uint8Array(nodeSign(null, message, key))
 }
 
 /** Returns null for bytes that are not an ed25519 public key. */
@@ -64,15 +70,18 @@ export function publicKeyFromPrivate(privateKey: Uint8Array): Uint8Array<ArrayBu
   return new Uint8Array(der.subarray(SPKI_PREFIX.length))
 }
 
+/** Signs once (see `signer` for a key that signs often). */
 export function sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(nodeSign(null, message, privateKeyObject(privateKey)))
 }
 
-/** False for a wrong signature and for malformed keys or signatures: never throws. */
-export function verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+/**
+ * False for a wrong signature and for malformed keys or signatures: never throws. `verified`:
+ * signatures a VerifyPool already found valid (the same key, message and signature pass at once).
+ */
+export function verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, verified?: VerifiedSignatures): boolean {
   if (signature.byteLength !== SIGNATURE_BYTES) return false
-  // Already checked on a VerifyPool worker (the same key, message and signature).
-  if (takeVerified(publicKey, message, signature)) return true
+  if (verified?.take(publicKey, message, signature) === true) return true
   const key = publicKeyObject(publicKey)
   if (key === null) return false
   try {

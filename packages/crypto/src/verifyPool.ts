@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519.js'
-import { rememberValid } from './verified.js'
+import { VerifiedSignatures } from './verified.js'
 
 // The worker: unpacks [public key | signature | u32 length | message]*, checks each with
 // node:crypto (key objects cached), answers one byte per item. CommonJS, run with eval.
@@ -45,8 +45,7 @@ parentPort.on('message', ({ id, buf, count }) => {
 `
 
 function defaultSize(): number {
-  const env = Number.parseInt(process.env.CONSORT_VERIFY_WORKERS ?? '', 10)
-  return Number.isInteger(env) && env >= 0 ? env : Math.max(1, availableParallelism() - 1)
+  return Math.max(1, availableParallelism() - 1)
 }
 
 interface Item {
@@ -76,11 +75,14 @@ export class VerifyPool {
   private closed = false
 
   /**
-   * `size` workers; by default `CONSORT_VERIFY_WORKERS` if set, else one fewer than the cores
+   * `size` workers; by default one fewer than the cores
    * (at least one). With 0, `verify` checks nothing and resolves false: the caller's own
    * synchronous check does the work on its thread.
    */
   constructor(private readonly size = defaultSize()) {}
+
+  /** The signatures this pool found valid, for `verify(…, pool.verified)` (e.g. a membership service's). */
+  readonly verified = new VerifiedSignatures()
 
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
     if (this.size === 0 || publicKey.byteLength !== PUBLIC_KEY_BYTES || signature.byteLength !== SIGNATURE_BYTES) return Promise.resolve(false)
@@ -140,7 +142,7 @@ export class VerifyPool {
         this.batches.delete(id)
         batch.items.forEach((it, j) => {
           const ok = out[j] === 1
-          if (ok) rememberValid(it.publicKey, it.message, it.signature)
+          if (ok) this.verified.remember(it.publicKey, it.message, it.signature)
           it.resolve(ok)
         })
       })

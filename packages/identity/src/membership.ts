@@ -1,4 +1,5 @@
 import { sha256, toHex, verify } from '@consort/crypto'
+import type { VerifiedSignatures } from '@consort/crypto'
 import { Role } from '@consort/types'
 import type { Clock, OrgConfig } from '@consort/types'
 import { isSignedBy, parseCertificate } from './certificate.js'
@@ -27,7 +28,8 @@ export class MembershipService {
 
   constructor(
     orgs: readonly OrgConfig[],
-    private readonly modules: { clock: Clock },
+    /** `verified`: signatures a VerifyPool already checked (the node's), taken instead of checking again. */
+    private readonly modules: { clock: Clock; verified?: VerifiedSignatures | undefined },
     shared?: { orgs: Map<string, Org>; chainVerdicts: Map<string, ParsedCertificate> },
   ) {
     this.orgs = shared?.orgs ?? new Map()
@@ -53,7 +55,7 @@ export class MembershipService {
    * parsed roots and the cache of verified certificate signatures, so it costs nothing.
    */
   at(clock: Clock): MembershipService {
-    return new MembershipService([], { clock }, { orgs: this.orgs, chainVerdicts: this.chainVerdicts })
+    return new MembershipService([], { clock, verified: this.modules.verified }, { orgs: this.orgs, chainVerdicts: this.chainVerdicts })
   }
 
   get orgIds(): string[] {
@@ -106,7 +108,7 @@ export class MembershipService {
   /** Validates the signer's certificate and its signature over `message`. */
   verifySignature(certBytes: Uint8Array, message: Uint8Array, signature: Uint8Array): ValidatedIdentity {
     const cert = this.validate(certBytes)
-    if (!verify(cert.publicKey, message, signature)) {
+    if (!verify(cert.publicKey, message, signature, this.modules.verified)) {
       throw new IdentityError(IdentityErrorCode.BAD_SIGNATURE, `signature of ${cert.subject} (${cert.org}) does not verify`, {
         subject: cert.subject,
         org: cert.org,

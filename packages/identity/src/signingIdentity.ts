@@ -1,4 +1,4 @@
-import { sign } from '@consort/crypto'
+import { signer } from '@consort/crypto'
 import { parseCertificate } from './certificate.js'
 import type { ParsedCertificate } from './certificate.js'
 
@@ -12,5 +12,5 @@ export interface SigningIdentity {
 }
 
 export function signingIdentity(certificate: Uint8Array, privateKey: Uint8Array): SigningIdentity {
-  return { certificate: parseCertificate(certificate), sign: (message) => sign(privateKey, message) }
+  return { certificate: parseCertificate(certificate), sign: signer(privateKey) }
 }

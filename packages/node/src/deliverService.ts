@@ -2,7 +2,7 @@ import type { MembershipService } from '@consort/identity'
 import { PROTOCOL } from '@consort/client'
 import type { FramedStream, P2PNode } from '@consort/p2p'
 import { openEnvelope, ProtocolError, verifyEnvelope } from '@consort/protocol'
-import { decode, DecodeError, DeliverResponse, HeaderType, SeekInfo, Status } from '@consort/types'
+import { decode, DecodeError, DeliverResponse, HeaderType, RefusalCode, SeekInfo, Status } from '@consort/types'
 import type { ChannelConfig, Logger } from '@consort/types'
 
 /** Where a deliver service reads blocks: the orderer's block store, or a peer's ledger. */
@@ -40,7 +40,7 @@ export class DeliverService {
   private async serve(stream: FramedStream): Promise<void> {
     let seek: SeekInfo
     const refuse = async (info: string) => {
-      await stream.write(DeliverResponse.encode({ status: Status.SERVICE_UNAVAILABLE, info }))
+      await stream.write(DeliverResponse.encode({ status: Status.SERVICE_UNAVAILABLE, code: RefusalCode.NOT_A_CONSENTER, info }))
       await stream.close()
     }
     try {
@@ -49,8 +49,8 @@ export class DeliverService {
       seek = decode(SeekInfo, opened.payload.data, 'SeekInfo')
     } catch (err) {
       if (err instanceof ProtocolError || err instanceof DecodeError) {
-        const status = err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST
-        await stream.write(DeliverResponse.encode({ status, info: err.message }))
+        const [status, code] = err instanceof ProtocolError ? [err.status, err.refusal] : [Status.BAD_REQUEST, RefusalCode.MALFORMED]
+        await stream.write(DeliverResponse.encode({ status, code, info: err.message }))
         await stream.close()
         return
       }

@@ -17,9 +17,22 @@ export interface NodeStartInput {
   operations?: { host: string; port: number }
 }
 
-/** A clock `skewMs` off the system clock (a fault the chaos nemesis injects), or none when 0. */
-export function skewedClock(skewMs: number): Clock | undefined {
-  return Number.isFinite(skewMs) && skewMs !== 0 ? { now: () => Date.now() + skewMs } : undefined
+/** What a node process takes from its environment rather than its config file. */
+export interface NodeEnvironment {
+  /** CONSORT_CLOCK_SKEW_MS: the node's clock this far off the system clock (a fault the chaos nemesis injects). */
+  clock?: Clock
+  /** CONSORT_VERIFY_WORKERS: threads checking signatures (default: one fewer than the cores; 0: none). */
+  verifyWorkers?: number
+}
+
+/** Reads a node's environment variables (the mains pass process.env; nothing below them reads it). */
+export function nodeEnvironment(env: Record<string, string | undefined>): NodeEnvironment {
+  const skew = Number(env.CONSORT_CLOCK_SKEW_MS ?? 0)
+  const workers = Number.parseInt(env.CONSORT_VERIFY_WORKERS ?? '', 10)
+  return {
+    ...(Number.isFinite(skew) && skew !== 0 ? { clock: { now: () => Date.now() + skew } } : {}),
+    ...(Number.isInteger(workers) && workers >= 0 ? { verifyWorkers: workers } : {}),
+  }
 }
 
 export interface RunningNode {
@@ -34,8 +47,8 @@ export interface RunningNode {
  */
 export async function runNode(
   binary: string,
-  create: (input: NodeStartInput, modules: { logger: Logger; clock?: Clock }) => Promise<RunningNode>,
-  opts: { clock?: Clock | undefined } = {},
+  create: (input: NodeStartInput, modules: { logger: Logger } & NodeEnvironment) => Promise<RunningNode>,
+  environment: NodeEnvironment = {},
 ): Promise<void> {
   const usage = `usage: ${binary} --config <${binary.replace('consort-', '')}.json>   (run with node --no-node-snapshot)`
   try {
@@ -69,7 +82,7 @@ export async function runNode(
         genesisBlock: new Uint8Array(await readFile(cfg.genesisBlock)),
         ...(cfg.operations !== undefined ? { operations: cfg.operations } : {}),
       },
-      { logger, ...(opts.clock !== undefined ? { clock: opts.clock } : {}) },
+      { logger, ...environment },
     )
     let stopping = false
     const shutdown = (signal: string): void => {

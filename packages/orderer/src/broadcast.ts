@@ -1,9 +1,9 @@
-import { VerifyPool } from '@consort/crypto'
+import type { VerifyPool } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import type { P2PNode } from '@consort/p2p'
 import { checkTxTime, consenterChange, openEnvelope, ProtocolError, ProtocolErrorCode, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
 import type { OpenedEnvelope } from '@consort/protocol'
-import { BroadcastResponse, HeaderType, Status } from '@consort/types'
+import { BroadcastResponse, HeaderType, RefusalCode, Status } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import type { Chain } from './chain.js'
 import { OrdererError, OrdererErrorCode, PROTOCOL } from '@consort/client'
@@ -27,16 +27,8 @@ export interface BroadcastModules {
   clock: Clock
   /** Why this orderer must not serve (it was removed from the consenters), if it must not. */
   refusal?: () => string | undefined
-}
-
-const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
-  [ProtocolErrorCode.MALFORMED]: OrdererErrorCode.MALFORMED,
-  [ProtocolErrorCode.BAD_SIGNATURE]: OrdererErrorCode.BAD_SIGNATURE,
-  [ProtocolErrorCode.BAD_CREATOR]: OrdererErrorCode.NOT_AUTHORIZED,
-  [ProtocolErrorCode.BAD_TXID]: OrdererErrorCode.BAD_TXID,
-  [ProtocolErrorCode.WRONG_CHANNEL]: OrdererErrorCode.WRONG_CHANNEL,
-  [ProtocolErrorCode.WRONG_TYPE]: OrdererErrorCode.UNSUPPORTED,
-  [ProtocolErrorCode.BAD_TIMESTAMP]: OrdererErrorCode.BAD_TIMESTAMP,
+  /** Checks client signatures on worker threads, many at a time (see preverify); `msp` takes its findings. */
+  signatures: VerifyPool
 }
 
 /**
@@ -45,9 +37,6 @@ const PROTOCOL_TO_ORDERER: Record<string, OrdererErrorCode> = {
  * committed block (or a typed refusal). Followers forward to the leader.
  */
 export class BroadcastService {
-  /** Client signatures are checked on worker threads, many at a time (see preverify). */
-  private readonly signatures = new VerifyPool()
-
   constructor(
     private readonly config: () => ChannelConfig,
     private readonly m: BroadcastModules,
@@ -88,15 +77,14 @@ export class BroadcastService {
       const isConfig = opened.header.type === HeaderType.CONFIG_UPDATE
       if (isConfig) this.checkConfigUpdate(opened)
       const { blockNumber, leader } = await this.order(bytes, txId, isConfig)
-      r = { status: Status.SUCCESS, info: '', txId, blockNumber, code: '', leader }
+      r = { status: Status.SUCCESS, info: '', txId, blockNumber, code: RefusalCode.NONE, leader }
     } catch (err) {
       const e = err instanceof OrdererError ? err : new OrdererError(OrdererErrorCode.INTERNAL, (err as Error).message)
       if (e.code === OrdererErrorCode.INTERNAL) this.m.logger.error({ err: (err as Error).stack }, 'broadcast failed')
-      const blockNumber = typeof e.meta.blockNumber === 'number' ? e.meta.blockNumber : 0
-      r = { status: e.status, info: e.message, txId, blockNumber, code: e.code, leader: '' }
+      r = { status: e.status, info: e.message, txId, blockNumber: e.blockNumber, code: e.code, leader: '' }
     }
     this.m.metrics.broadcastSeconds.observe({ status: String(r.status) }, (performance.now() - started) / 1000)
-    this.m.metrics.broadcastTotal.inc({ code: r.code || 'OK' })
+    this.m.metrics.broadcastTotal.inc({ code: r.code === RefusalCode.NONE ? 'OK' : r.code })
     return r
   }
 
@@ -121,11 +109,11 @@ export class BroadcastService {
     } catch {
       return
     }
-    await this.signatures.verify(publicKey, opened.envelope.payload, opened.envelope.signature)
+    await this.m.signatures.verify(publicKey, opened.envelope.payload, opened.envelope.signature)
   }
 
   async stop(): Promise<void> {
-    await this.signatures.close()
+    await this.m.signatures.close()
   }
 
   private verify(opened: OpenedEnvelope): void {
@@ -134,7 +122,7 @@ export class BroadcastService {
       checkTxTime(this.config().txTimeWindowMs, opened.header.timestamp, this.m.clock.now())
     } catch (err) {
       if (err instanceof ProtocolError) {
-        throw new OrdererError(PROTOCOL_TO_ORDERER[err.code] ?? OrdererErrorCode.MALFORMED, err.message, { cause: err.code })
+        throw new OrdererError(err.refusal as OrdererErrorCode, err.message, { cause: err.code })
       }
       throw err
     }
@@ -152,8 +140,8 @@ export class BroadcastService {
       next = validateConfigUpdate(current, opened.payload.data, this.m.msp())
     } catch (err) {
       if (err instanceof ProtocolError) {
-        const code = err.code === ProtocolErrorCode.BAD_CONFIG ? OrdererErrorCode.BAD_CONFIG : (PROTOCOL_TO_ORDERER[err.code] ?? OrdererErrorCode.BAD_CONFIG)
-        throw new OrdererError(code, err.message)
+        // A malformed update is a bad config update.
+        throw new OrdererError(err.code === ProtocolErrorCode.MALFORMED ? OrdererErrorCode.BAD_CONFIG : (err.refusal as OrdererErrorCode), err.message)
       }
       throw err
     }
@@ -188,7 +176,7 @@ export class BroadcastService {
         continue
       }
       if (answer.status === Status.SUCCESS) return { blockNumber: answer.blockNumber, leader: address }
-      throw new OrdererError((answer.code as OrdererErrorCode) || OrdererErrorCode.INTERNAL, answer.info, { blockNumber: answer.blockNumber })
+      throw OrdererError.fromAnswer(answer)
     }
   }
 

@@ -3,16 +3,17 @@ import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { blockTxIds, channelMsp, createBlock, isConfigBlock, parseBlock, validateConfigBlock } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { decodeConfChange, RaftError, RawNode } from '@consort/raft'
-import type { ConfState, Entry, Message, Ready, Snapshot, SoftState } from '@consort/raft'
+import type { ConfState, Entry, Message, Ready, Snapshot, SoftState, Status } from '@consort/raft'
 import type { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { bytesEqual } from '@consort/crypto'
 import { OrdererSnapshot, decode } from '@consort/types'
-import type { ChannelConfig, Clock, Logger, Rng } from '@consort/types'
+import type { ChannelConfig, Clock, Logger, Rng, Scheduler, TimerHandle } from '@consort/types'
+import { OrdererError, OrdererErrorCode } from '@consort/client'
 import { BlockCutter } from './blockCutter.js'
 import type { PendingEnvelope } from './blockCutter.js'
-import { OrdererError, OrdererErrorCode } from '@consort/client'
+import { healthyForMembershipChange, nextMembershipChange } from './membership.js'
 import type { OrdererMetrics } from './metrics.js'
-import type { RaftTransport } from './raftTransport.js'
+import { TxWaiters } from './waiters.js'
 
 const ROLE_VALUE: Record<string, number> = { Follower: 0, PreCandidate: 1, Candidate: 2, Leader: 3 }
 // Recently committed tx ids kept in memory for duplicate checks at cut time.
@@ -32,19 +33,32 @@ export interface ChainOptions {
 export interface ChainModules {
   wal: LevelRaftWal
   blocks: LevelBlockStore
-  transport: RaftTransport
+  /** Sends Raft messages to the other consenters (RaftTransport in a node). */
+  transport: { send(messages: Message[]): void }
   metrics: OrdererMetrics
   logger: Logger
+  /** Election jitter and the tick timer's phase. */
   rng: Rng
   /** The ordering time written into each block this node cuts. */
   clock: Clock
+  /** The tick timer, the batch timeout, broadcast deadlines and the Ready loop's turns. */
+  scheduler: Scheduler
   /** Brings the block store up to `number` from other orderers (after a snapshot). */
   catchUp: (toBlock: number) => Promise<void>
 }
 
-interface Waiter {
-  resolve: (blockNumber: number) => void
-  reject: (err: OrdererError) => void
+/** What a Chain tells its orderer. */
+export interface ChainEvents {
+  /** A block was appended to the block store. */
+  block: [block: ParsedBlock]
+  /** The Raft leader changed (0: none known). */
+  leader: [leader: number]
+  /** A config block put a new channel config in force. */
+  config: [config: ChannelConfig]
+  /** Raft removed this node from the cluster. */
+  evicted: []
+  /** The Ready loop failed; the chain has stopped. */
+  fatal: [err: Error]
 }
 
 /**
@@ -52,17 +66,19 @@ interface Waiter {
  * send, apply, advance), cuts blocks when leader, applies committed blocks to the block
  * store, and tells waiting broadcasts when their transaction is in a committed block.
  */
-export class Chain extends EventEmitter {
+export class Chain extends EventEmitter<ChainEvents> {
   readonly node: RawNode
   private readonly cutter: BlockCutter
-  private readonly waiters = new Map<string, Waiter[]>()
+  private readonly waiters: TxWaiters
   private readonly recentTx = new Map<string, number>()
   /** Tx ids this leader has queued or put in proposed blocks, not yet committed. */
   private readonly inFlightTx = new Set<string>()
   private confState: ConfState
   private soft: SoftState
-  private tickTimer: NodeJS.Timeout | undefined
-  private batchTimer: NodeJS.Timeout | undefined
+  private tickTimer: TimerHandle | undefined
+  private batchTimer: TimerHandle | undefined
+  /** Settles when the Ready loop running now has finished. */
+  private loop: Promise<void> = Promise.resolve()
   private idleCutScheduled = false
   private processing = false
   private scheduled = false
@@ -89,6 +105,7 @@ export class Chain extends EventEmitter {
     private readonly m: ChainModules,
   ) {
     super()
+    this.waiters = new TxWaiters(m.scheduler)
     this.config = opts.config
     this.lastConfig = opts.lastConfig
     this.msp = channelMsp(opts.config, m.clock)
@@ -115,8 +132,9 @@ export class Chain extends EventEmitter {
       { rng: m.rng, logger: m.logger },
     )
     this.cutter = new BlockCutter(opts.config.batch!)
-    this.confState = this.node.raft.confState()
-    this.soft = this.node.raft.softState()
+    const st = this.node.status()
+    this.confState = st.confState
+    this.soft = st.softState
   }
 
   start(): void {
@@ -130,9 +148,9 @@ export class Chain extends EventEmitter {
     // Ticks start at a random phase: orderers started together would otherwise tick in step,
     // and two followers that lose their leader at the same moment would campaign in the same
     // millisecond and split the vote.
-    this.tickTimer = setTimeout(
+    this.tickTimer = this.m.scheduler.setTimeout(
       () => {
-        if (!this.stopped) this.tickTimer = setInterval(tick, tickMs)
+        if (!this.stopped) this.tickTimer = this.m.scheduler.setInterval(tick, tickMs)
       },
       Math.floor(this.m.rng.next() * tickMs),
     )
@@ -142,13 +160,20 @@ export class Chain extends EventEmitter {
 
   async stop(): Promise<void> {
     this.stopped = true
-    clearInterval(this.tickTimer)
-    if (this.batchTimer) clearTimeout(this.batchTimer)
-    for (const [, ws] of this.waiters) {
-      for (const w of ws) w.reject(new OrdererError(OrdererErrorCode.SHUTTING_DOWN, 'orderer is shutting down'))
-    }
-    this.waiters.clear()
-    while (this.processing) await new Promise((r) => setTimeout(r, 5))
+    this.m.scheduler.clear(this.tickTimer)
+    this.m.scheduler.clear(this.batchTimer)
+    this.waiters.rejectAll(new OrdererError(OrdererErrorCode.SHUTTING_DOWN, 'orderer is shutting down'))
+    await this.loop
+  }
+
+  /** Whether nothing is running or queued in the Ready loop (for tests that drive time by hand). */
+  get idle(): boolean {
+    return !this.processing && !this.scheduled
+  }
+
+  /** Raft's state as this node sees it now. */
+  status(): Status {
+    return this.node.status()
   }
 
   // ---------------------------------------------------------------- status
@@ -169,7 +194,7 @@ export class Chain extends EventEmitter {
   }
 
   get term(): number {
-    return this.node.raft.term
+    return this.node.status().term
   }
 
   get height(): number {
@@ -177,14 +202,14 @@ export class Chain extends EventEmitter {
   }
 
   get applied(): number {
-    return this.node.raft.log.applied
+    return this.node.status().applied
   }
 
   // ---------------------------------------------------------------- inputs
 
   step(m: Message): void {
     if (this.stopped) return
-    this.lastHeard.set(m.from, performance.now())
+    this.lastHeard.set(m.from, this.m.scheduler.monotonic())
     try {
       this.node.step(m)
     } catch (err) {
@@ -229,20 +254,20 @@ export class Chain extends EventEmitter {
     if (!this.isLeader) {
       return Promise.reject(new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'this orderer is no longer the leader', { leader: this.leader }))
     }
-    const done = this.waitFor(env.txId, timeoutMs)
+    const done = this.waiters.wait(env.txId, timeoutMs)
     if (!this.inFlightTx.has(env.txId)) {
       this.inFlightTx.add(env.txId)
       const batches = this.cutter.ordered(env)
       for (const b of batches) this.propose(b)
       this.scheduleIdleCut()
       if (this.cutter.pendingCount > 0 && this.batchTimer === undefined) {
-        this.batchTimer = setTimeout(() => {
+        this.batchTimer = this.m.scheduler.setTimeout(() => {
           this.batchTimer = undefined
           const b = this.cutter.cut()
           if (b.length > 0) this.propose(b)
         }, this.config.batch!.batchTimeoutMs)
       } else if (this.cutter.pendingCount === 0 && this.batchTimer !== undefined) {
-        clearTimeout(this.batchTimer)
+        this.m.scheduler.clear(this.batchTimer)
         this.batchTimer = undefined
       }
     }
@@ -260,7 +285,7 @@ export class Chain extends EventEmitter {
     if (this.configPending) {
       return Promise.reject(new OrdererError(OrdererErrorCode.CONFIG_PENDING, 'another config update is being ordered'))
     }
-    const done = this.waitFor(env.txId, timeoutMs)
+    const done = this.waiters.wait(env.txId, timeoutMs)
     this.configPending = true
     this.inFlightTx.add(env.txId)
     const pending = this.cutter.cut()
@@ -270,51 +295,17 @@ export class Chain extends EventEmitter {
   }
 
   /**
-   * Whether the cluster can take a membership change now: this node leads and every
-   * current consenter (but the one `leaving`) is replicating and close to the leader's log.
+   * Whether the cluster can take a membership change now: this node leads and every current
+   * consenter (but the one `leaving`) is up, replicating and close to the leader's log.
    */
   healthyForMembershipChange(leaving?: number): boolean {
-    if (!this.isLeader) return false
-    const st = this.node.status()
-    const last = this.node.raft.log.lastIndex()
-    // Heartbeats go out every heartbeat tick; a live follower answers each one.
-    const window = Math.max(500, 5 * this.config.raft!.heartbeatTick * this.config.raft!.tickMs)
-    const now = performance.now()
-    for (const [id, pr] of st.progress) {
-      if (pr.isLearner || id === leaving || id === this.opts.raftId) continue
-      // (An idle follower may sit in Probe with nothing to probe: the match is what counts.)
-      if (pr.state === 'Snapshot' || pr.match + 100 < last) return false
-      if (now - (this.lastHeard.get(id) ?? -Infinity) > window) return false
-    }
-    return true
+    return healthyForMembershipChange(this.config, this.node.status(), this.lastHeard, this.m.scheduler.monotonic(), leaving)
   }
 
-  /**
-   * Leader: brings Raft's membership in line with the config's consenters, one change at a
-   * time. A new consenter joins as a learner and becomes a voter once it has caught up.
-   */
+  /** Leader: proposes the next Raft membership change the config's consenters call for, if any. */
   private reconcileMembership(): void {
     if (!this.isLeader || this.created === undefined) return
-    const cs = this.node.raft.confState()
-    const desired = new Set(this.config.consenters.map((c) => c.id))
-    const members = [...cs.voters, ...cs.learners]
-    let change: { type: 'ConfChangeAddNode' | 'ConfChangeRemoveNode' | 'ConfChangeAddLearnerNode'; nodeId: number } | undefined
-    const gone = members.find((id) => !desired.has(id))
-    if (gone !== undefined) {
-      change = { type: 'ConfChangeRemoveNode', nodeId: gone }
-    } else {
-      const fresh = [...desired].find((id) => !members.includes(id))
-      if (fresh !== undefined) {
-        change = { type: 'ConfChangeAddLearnerNode', nodeId: fresh }
-      } else {
-        const last = this.node.raft.log.lastIndex()
-        const ready = cs.learners.find((id) => {
-          const pr = this.node.raft.prs.get(id)
-          return pr !== undefined && pr.match + 10 >= last
-        })
-        if (ready !== undefined) change = { type: 'ConfChangeAddNode', nodeId: ready }
-      }
-    }
+    const change = nextMembershipChange(this.config, this.node.status())
     if (change === undefined) return
     try {
       this.node.proposeConfChange({ ...change, context: new Uint8Array(0) })
@@ -328,30 +319,7 @@ export class Chain extends EventEmitter {
 
   /** Waits until `txId` is in a committed block (on any orderer's proposal). */
   waitFor(txId: string, timeoutMs: number): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const list = this.waiters.get(txId)
-        if (list !== undefined) {
-          const i = list.indexOf(w)
-          if (i >= 0) list.splice(i, 1)
-          if (list.length === 0) this.waiters.delete(txId)
-        }
-        reject(new OrdererError(OrdererErrorCode.TIMEOUT, `transaction ${txId} was not committed within ${timeoutMs} ms`, { txId }))
-      }, timeoutMs)
-      const w: Waiter = {
-        resolve: (n) => {
-          clearTimeout(timer)
-          resolve(n)
-        },
-        reject: (e) => {
-          clearTimeout(timer)
-          reject(e)
-        },
-      }
-      const list = this.waiters.get(txId) ?? []
-      list.push(w)
-      this.waiters.set(txId, list)
-    })
+    return this.waiters.wait(txId, timeoutMs)
   }
 
   /**
@@ -362,11 +330,11 @@ export class Chain extends EventEmitter {
   private scheduleIdleCut(): void {
     if (this.idleCutScheduled) return
     this.idleCutScheduled = true
-    setImmediate(() => {
+    this.m.scheduler.immediate(() => {
       this.idleCutScheduled = false
       const idle = this.created !== undefined && this.created.number < this.m.blocks.height
       if (!this.isLeader || !idle || this.cutter.pendingCount === 0) return
-      if (this.batchTimer !== undefined) clearTimeout(this.batchTimer)
+      this.m.scheduler.clear(this.batchTimer)
       this.batchTimer = undefined
       this.propose(this.cutter.cut())
     })
@@ -375,14 +343,15 @@ export class Chain extends EventEmitter {
   private propose(batch: PendingEnvelope[]): void {
     // A batch waits until this leader has applied everything before its term: only then do
     // it know the chain's tip, and whether an older leader already ordered a transaction.
-    if (this.node.raft.log.applied < this.leaderSince || this.created === undefined) {
+    const st = this.node.status()
+    if (st.applied < this.leaderSince || this.created === undefined) {
       this.deferred.push(batch)
       return
     }
     const fresh = batch.filter((e) => {
       const block = this.recentTx.get(e.txId)
       if (block === undefined) return true
-      this.resolveWaiters(e.txId, block)
+      this.waiters.resolve(e.txId, block)
       this.inFlightTx.delete(e.txId)
       return false
     })
@@ -397,7 +366,7 @@ export class Chain extends EventEmitter {
         previousHash: this.created.hash,
         data: fresh.map((e) => e.bytes),
         lastConfig: this.lastConfig,
-        raftIndex: this.node.raft.log.lastIndex() + 1,
+        raftIndex: st.lastIndex + 1,
       },
       this.opts.signer,
     )
@@ -407,7 +376,7 @@ export class Chain extends EventEmitter {
       const code = err instanceof RaftError && err.code === 'ERR_RAFT_NOT_LEADER' ? OrdererErrorCode.LEADER_CHANGED : OrdererErrorCode.NO_LEADER
       for (const e of fresh) {
         this.inFlightTx.delete(e.txId)
-        this.rejectWaiters(e.txId, new OrdererError(code, `cannot order now: ${(err as Error).message}`, { txId: e.txId }))
+        this.waiters.reject(e.txId, new OrdererError(code, `cannot order now: ${(err as Error).message}`, { txId: e.txId }))
       }
       return
     }
@@ -421,9 +390,9 @@ export class Chain extends EventEmitter {
   private kick(): void {
     if (this.scheduled || this.stopped) return
     this.scheduled = true
-    setImmediate(() => {
+    this.m.scheduler.immediate(() => {
       this.scheduled = false
-      void this.runReady()
+      this.loop = this.runReady()
     })
   }
 
@@ -434,9 +403,9 @@ export class Chain extends EventEmitter {
       while (!this.stopped && this.node.hasReady()) {
         const rd: Ready = this.node.ready()
         // 1. persist (synced when Raft requires it) before anything that depends on it
-        const t0 = performance.now()
+        const t0 = this.m.scheduler.monotonic()
         await this.m.wal.save(rd)
-        if (rd.entries.length > 0 || rd.hardState !== undefined) this.m.metrics.persistSeconds.observe((performance.now() - t0) / 1000)
+        if (rd.entries.length > 0 || rd.hardState !== undefined) this.m.metrics.persistSeconds.observe((this.m.scheduler.monotonic() - t0) / 1000)
         // 2. send
         this.m.transport.send(rd.messages)
         // 3. apply
@@ -445,14 +414,15 @@ export class Chain extends EventEmitter {
         // 4. advance
         this.node.advance()
         if (rd.softState !== undefined) this.onSoftState(rd.softState)
-        this.m.metrics.committedIndex.set(this.node.raft.log.committed)
-        this.m.metrics.raftTerm.set(this.node.raft.term)
+        const st = this.node.status()
+        this.m.metrics.committedIndex.set(st.commit)
+        this.m.metrics.raftTerm.set(st.term)
         await this.maybeStartCutting()
         if (rd.committedEntries.length > 0) this.scheduleIdleCut()
       }
     } catch (err) {
       this.m.logger.error({ err: (err as Error).stack ?? String(err) }, 'raft ready loop failed; stopping the chain')
-      this.emit('fatal', err)
+      this.emit('fatal', err as Error)
     } finally {
       this.processing = false
     }
@@ -464,24 +434,24 @@ export class Chain extends EventEmitter {
     this.soft = s
     this.m.metrics.raftRole.set(ROLE_VALUE[s.role] ?? 0)
     if (s.lead !== before.lead) {
-      this.leaderChangedAt = Date.now()
+      this.leaderChangedAt = this.m.clock.now()
       this.m.metrics.leaderChanges.inc()
       this.m.logger.info({ leader: s.lead, term: s.term, role: s.role }, 'raft leader changed')
       this.emit('leader', s.lead)
     }
     if (s.role === 'Leader' && before.role !== 'Leader') {
-      this.leaderSince = this.node.raft.log.lastIndex()
+      this.leaderSince = this.node.status().lastIndex
       this.created = undefined
     }
     if (s.role !== 'Leader' && before.role === 'Leader') {
       // Envelopes not yet in a proposed block are handed back: the client resubmits them.
       const orphaned = [...this.cutter.cut(), ...this.deferred.flat()]
       this.deferred = []
-      if (this.batchTimer) clearTimeout(this.batchTimer)
+      this.m.scheduler.clear(this.batchTimer)
       this.batchTimer = undefined
       for (const e of orphaned) {
         this.inFlightTx.delete(e.txId)
-        this.rejectWaiters(
+        this.waiters.reject(
           e.txId,
           new OrdererError(OrdererErrorCode.LEADER_CHANGED, 'leadership changed before the transaction was ordered', { txId: e.txId, leader: s.lead }),
         )
@@ -495,7 +465,7 @@ export class Chain extends EventEmitter {
   /** A new leader starts cutting once it has applied everything up to its first entry. */
   private async maybeStartCutting(): Promise<void> {
     if (!this.isLeader || this.created !== undefined) return
-    if (this.node.raft.log.applied < this.leaderSince) return
+    if (this.node.status().applied < this.leaderSince) return
     const tip = this.m.blocks.tip
     if (tip === undefined) return
     const { timestamp } = parseBlock((await this.m.blocks.get(tip.number)) as Uint8Array).header
@@ -553,7 +523,7 @@ export class Chain extends EventEmitter {
       if (txId === '') continue
       this.recentTx.set(txId, block.number)
       this.inFlightTx.delete(txId)
-      this.resolveWaiters(txId, block.number)
+      this.waiters.resolve(txId, block.number)
     }
     while (this.recentTx.size > RECENT_TX_LIMIT) this.recentTx.delete(this.recentTx.keys().next().value as string)
     this.emit('block', block)
@@ -596,19 +566,5 @@ export class Chain extends EventEmitter {
     this.confState = s.metadata.confState
     this.m.logger.info({ index: s.metadata.index, block: info.blockNumber, height: this.m.blocks.height }, 'installing raft snapshot')
     if (info.blockNumber >= this.m.blocks.height) await this.m.catchUp(info.blockNumber)
-  }
-
-  private resolveWaiters(txId: string, block: number): void {
-    const list = this.waiters.get(txId)
-    if (list === undefined) return
-    this.waiters.delete(txId)
-    for (const w of list) w.resolve(block)
-  }
-
-  private rejectWaiters(txId: string, err: OrdererError): void {
-    const list = this.waiters.get(txId)
-    if (list === undefined) return
-    this.waiters.delete(txId)
-    for (const w of list) w.reject(err)
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The orderer process: `node --no-node-snapshot main.js --config orderer.json`. What
 // `consort-orderer` (apps/orderer) runs and what devnet spawns.
-import { runNode, skewedClock } from '@consort/node'
+import { nodeEnvironment, runNode } from '@consort/node'
 import { Orderer } from './orderer.js'
 
 await runNode(
@@ -15,6 +15,5 @@ await runNode(
     })
     return orderer
   },
-  // CONSORT_CLOCK_SKEW_MS runs the node with its clock this far off (a chaos fault).
-  { clock: skewedClock(Number(process.env.CONSORT_CLOCK_SKEW_MS ?? 0)) },
+  nodeEnvironment(process.env),
 )

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { join } from 'node:path'
 import { consenterAddress, OrdererClient } from '@consort/client'
-import { bytesEqual, toHex } from '@consort/crypto'
+import { bytesEqual, toHex, VerifyPool } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { DeliverService, OperationsServer } from '@consort/node'
@@ -21,7 +21,7 @@ import {
 } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
-import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock } from '@consort/types'
+import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock, systemScheduler } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import { BroadcastService } from './broadcast.js'
 import { Chain } from './chain.js'
@@ -68,13 +68,15 @@ export class Orderer {
     private readonly logger: Logger,
   ) {}
 
-  static async create(opts: OrdererOptions, modules: { logger: Logger; clock?: Clock }): Promise<Orderer> {
+  /** `verifyWorkers`: threads checking client signatures (default: one fewer than the cores; 0: none). */
+  static async create(opts: OrdererOptions, modules: { logger: Logger; clock?: Clock; verifyWorkers?: number }): Promise<Orderer> {
     const logger = modules.logger
     let config = readChannelConfig(opts.genesisBlock)
     const bootstrap = parseBlock(opts.genesisBlock)
     const signer: SigningIdentity = signingIdentity(opts.certificate, opts.privateKey)
     const clock = modules.clock ?? systemClock
-    let msp: MembershipService = channelMsp(config, clock)
+    const signatures = new VerifyPool(modules.verifyWorkers)
+    let msp: MembershipService = channelMsp(config, clock, signatures.verified)
     const peersOf = (cfg: ChannelConfig): Peer[] =>
       cfg.consenters.map((c) => ({ id: c.id, peerId: peerIdOf(parseCertificate(c.certificate).publicKey), address: consenterAddress(c) }))
     let peers = peersOf(config)
@@ -106,7 +108,7 @@ export class Orderer {
     const tip = blocks.tip
     if (tip !== undefined && tip.number > bootstrap.number) {
       ;({ config, number: lastConfig } = await configInForce(tip.number, (n) => blocks.get(n)))
-      msp = channelMsp(config, clock)
+      msp = channelMsp(config, clock, signatures.verified)
       peers = peersOf(config)
     }
     const me = config.consenters.find((c) => bytesEqual(c.certificate, opts.certificate))
@@ -145,6 +147,7 @@ export class Orderer {
         logger,
         rng: seededRng(seed),
         clock,
+        scheduler: systemScheduler,
         catchUp: (to) => (orderer as Orderer).catchUp(to),
       },
     )
@@ -163,7 +166,7 @@ export class Orderer {
         logger.warn({ id: me.id, configSequence: next.sequence }, 'removed from the consenters; no longer serving broadcast or deliver')
         deliver.wake()
       }
-      msp = channelMsp(next, clock)
+      msp = channelMsp(next, clock, signatures.verified)
       peers = peersOf(next)
       transport.setPeers(peers)
       forwarder.setEndpoints(peers.filter((p) => p.id !== me.id).map((p) => p.address))
@@ -172,7 +175,7 @@ export class Orderer {
       ;(orderer as Orderer).evicted = true
     })
     const addressOf = (id: number) => peers.find((p) => p.id === id)?.address
-    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger, clock, refusal })
+    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger, clock, refusal, signatures })
     const source = {
       height: () => blocks.height,
       get: (n: number) => blocks.get(n),
@@ -260,6 +263,7 @@ export class Orderer {
 
   status(): Record<string, unknown> {
     const tip = this.blocks.tip
+    const raft = this.chain.status()
     return {
       name: this.name,
       kind: 'orderer',
@@ -271,10 +275,10 @@ export class Orderer {
       leaderChangedAt: this.chain.leaderChangedAt,
       height: this.blocks.height,
       tipHash: tip === undefined ? '' : toHex(tip.hash),
-      committedIndex: this.chain.node.raft.log.committed,
-      ...this.chain.node.raft.confState(),
+      committedIndex: raft.commit,
+      ...raft.confState,
       // Leader only: how far each consenter's log matches.
-      progress: Object.fromEntries(this.chain.node.status().progress),
+      progress: Object.fromEntries(raft.progress),
       configSequence: this.chain.config.sequence,
       // Leader only: whether a consenter may be added or removed now (every other consenter up and caught up).
       membershipChangeReady: this.chain.healthyForMembershipChange(),

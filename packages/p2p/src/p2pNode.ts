@@ -5,7 +5,7 @@ import type { Libp2p, PeerId } from '@libp2p/interface'
 import { peerIdFromPublicKey } from '@libp2p/peer-id'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
-import { AdmissionResponse, decode, Status } from '@consort/types'
+import { AdmissionResponse, decode, RefusalCode, Status } from '@consort/types'
 import type { Logger, MessageCodec } from '@consort/types'
 import { createLibp2p } from 'libp2p'
 import { AdmissionGate } from './admission.js'
@@ -107,7 +107,13 @@ export class P2PNode {
         try {
           const refused = gate.opts.admit(await framed.readBytes(), client, this.peerId)
           if (refused === undefined) gate.admit(client)
-          await framed.write(AdmissionResponse.encode({ status: refused === undefined ? Status.SUCCESS : Status.FORBIDDEN, info: refused ?? '' }))
+          await framed.write(
+            AdmissionResponse.encode(
+              refused === undefined
+                ? { status: Status.SUCCESS, code: RefusalCode.NONE, info: '' }
+                : { status: Status.FORBIDDEN, code: RefusalCode.NOT_AUTHORIZED, info: refused },
+            ),
+          )
           await framed.close()
           if (refused !== undefined) gate.refuse(connection, refused)
         } catch (err) {

@@ -40,8 +40,15 @@ export class Endorser {
       return await this.simulateAndSign(envelopeBytes)
     } catch (err) {
       const e = err as Error & { code?: string }
+      // The endorser's answer as HTTP-like statuses (see endorsementRefusal in @consort/client).
       const status =
-        err instanceof PeerError && err.code === PeerErrorCode.NOT_AUTHORIZED ? 403 : err instanceof PeerError || err instanceof ProtocolError ? 400 : 500
+        err instanceof PeerError && err.code === PeerErrorCode.NOT_AUTHORIZED
+          ? 403
+          : err instanceof PeerError && err.code === PeerErrorCode.UNKNOWN_CONTRACT
+            ? 404
+            : err instanceof PeerError || err instanceof ProtocolError
+              ? 400
+              : 500
       if (status === 500 && !(err instanceof RuntimeError)) this.m.logger.error({ err: e.stack }, 'endorsement failed')
       const code = e.code ?? 'ERR_PEER_INTERNAL'
       return {

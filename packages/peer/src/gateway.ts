@@ -1,16 +1,18 @@
 import { bytesEqual } from '@consort/crypto'
 import { evaluatePolicy, parseCertificate, parsePolicy, satisfiableBy } from '@consort/identity'
 import type { MembershipService, ParsedCertificate, Policy } from '@consort/identity'
-import { PROTOCOL } from '@consort/client'
+import { endorsementRefusal, PROTOCOL } from '@consort/client'
 import type { OrdererClient } from '@consort/client'
 import type { P2PNode } from '@consort/p2p'
-import { openEnvelope, openProposal, ProtocolError, verifyEnvelope } from '@consort/protocol'
+import { openEnvelope, openProposal, ProtocolError, ProtocolErrorCode, verifyEnvelope } from '@consort/protocol'
 import type { LevelLedger } from '@consort/storage'
-import { HeaderType, ProposalResponse, Status } from '@consort/types'
-import type { ChannelConfig, GatewayEndorseRequest, GatewaySubmitRequest, Logger, BroadcastResponse, GatewayEndorseResponse } from '@consort/types'
+import { HeaderType, ProposalResponse, RefusalCode, Status } from '@consort/types'
+import type { BroadcastResponse, ChannelConfig, GatewayEndorseRequest, GatewayEndorseResponse, GatewaySubmitRequest, Logger, NodeFailure } from '@consort/types'
 import { activeDefinition, definitionKey, LIFECYCLE_ENDORSEMENT_POLICY, LIFECYCLE_NS } from './lifecycle.js'
 
 export interface GatewayModules {
+  /** This peer's name and org. */
+  name: string
   org: string
   config: () => ChannelConfig
   /** The channel's membership: a proposal's creator and signature are checked before anything else. */
@@ -23,11 +25,16 @@ export interface GatewayModules {
   logger: Logger
 }
 
-/** An endorsement a gateway collected: from which org, described for messages. */
+/** An answer a gateway collected: from which node of which org. */
 interface Endorsed {
-  who: string
+  node: string
   org: string
   r: ProposalResponse
+}
+
+/** The failures as one sentence, for an answer's `info`. */
+function describeFailures(failures: readonly NodeFailure[]): string {
+  return failures.map((f) => `${f.org}${f.node === '' ? '' : ` (${f.node})`}: ${f.message}`).join('; ')
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -58,9 +65,12 @@ export class Gateway {
   constructor(private readonly m: GatewayModules) {}
 
   async endorse(req: GatewayEndorseRequest): Promise<GatewayEndorseResponse> {
-    const fail = (status: Status, info: string): GatewayEndorseResponse => ({
+    const failures: NodeFailure[] = []
+    const fail = (status: Status, code: RefusalCode, info: string): GatewayEndorseResponse => ({
       status,
+      code,
       info,
+      failures,
       responsePayload: new Uint8Array(),
       endorsements: [],
       result: new Uint8Array(),
@@ -74,8 +84,8 @@ export class Gateway {
       verifyEnvelope(opened, this.m.msp(), { channelId: config.channelId, types: [HeaderType.TRANSACTION] })
       contract = openProposal(opened.envelope.payload).input.contract
     } catch (err) {
-      const status = err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST
-      return fail(status, (err as Error).message)
+      const forbidden = err instanceof ProtocolError && err.code !== ProtocolErrorCode.MALFORMED
+      return fail(forbidden ? Status.FORBIDDEN : Status.BAD_REQUEST, forbidden ? RefusalCode.NOT_AUTHORIZED : RefusalCode.MALFORMED, (err as Error).message)
     }
     const orgs = config.orgs.map((o) => o.mspId)
     let policy: Policy
@@ -83,10 +93,15 @@ export class Gateway {
       policy = parsePolicy(LIFECYCLE_ENDORSEMENT_POLICY)
     } else {
       const def = activeDefinition((await this.m.ledger.getState(LIFECYCLE_NS, definitionKey(contract)))?.value, orgs)
-      if (def === undefined) return fail(Status.NOT_FOUND, `ERR_PEER_UNKNOWN_CONTRACT: no contract named ${contract} is defined on channel ${config.channelId}`)
+      if (def === undefined) {
+        return fail(
+          Status.NOT_FOUND,
+          RefusalCode.UNKNOWN_CONTRACT,
+          `ERR_PEER_UNKNOWN_CONTRACT: no contract named ${contract} is defined on channel ${config.channelId}`,
+        )
+      }
       policy = def.policy
     }
-    const failures: string[] = []
     const ok: Endorsed[] = []
     // A contract that refuses on this peer would refuse alike elsewhere: stop asking. A
     // refusal from another org's peer may come from a peer a block behind: ask the next org.
@@ -98,10 +113,16 @@ export class Gateway {
         if (a.r.response?.status === 200 && a.r.endorsement !== undefined) ok.push(a)
         else {
           if (a.org === this.m.org) refused = true
-          failures.push(`${a.who}: ${a.r.response?.message ?? 'no response'}`)
+          failures.push({ node: a.node, org: a.org, code: endorsementRefusal(a.r.response?.status), message: a.r.response?.message ?? 'no response' })
         }
       }
     }
+    const enough = (): boolean =>
+      satisfiableBy(
+        policy,
+        ok.map((a) => a.org),
+        orgs,
+      )
     if (req.endorsingOrgs.length > 0) {
       // The client named the orgs: ask exactly those.
       await askAll(req.endorsingOrgs.filter((o) => orgs.includes(o)))
@@ -119,36 +140,35 @@ export class Gateway {
         while (k < order.length && !satisfiableBy(policy, [...have, ...order.slice(asked, k)], orgs)) k++
         await askAll(order.slice(asked, k))
         asked = k
-        if (
-          refused ||
-          satisfiableBy(
-            policy,
-            ok.map((a) => a.org),
-            orgs,
-          )
-        )
-          break
+        if (refused || enough()) break
       }
     }
-    if (ok.length === 0) return fail(Status.INTERNAL_SERVER_ERROR, `no endorsement: ${failures.join('; ')}`)
+    if (ok.length === 0) {
+      // An org's refusal is the answer's code (a contract error, an unknown contract); else no endorser could be reached.
+      const code = failures.find((f) => f.code !== RefusalCode.UNREACHABLE)?.code ?? RefusalCode.UNREACHABLE
+      return fail(Status.INTERNAL_SERVER_ERROR, code, `no endorsement: ${describeFailures(failures)}`)
+    }
     const first = ok[0] as Endorsed
     const disagreeing = ok.find((a) => !bytesEqual(a.r.payload, first.r.payload))
     if (disagreeing !== undefined) {
+      const who = (a: Endorsed) => `${a.org} (${a.node})`
       return fail(
         Status.CONFLICT,
-        `endorsements disagree (${first.who} vs ${disagreeing.who}): the contract is not deterministic, or the peers hold different state`,
+        RefusalCode.ENDORSEMENTS_DIFFER,
+        `endorsements disagree (${who(first)} vs ${who(disagreeing)}): the contract is not deterministic, or the peers hold different state`,
       )
     }
     const endorsers: ParsedCertificate[] = ok.map((a) => parseCertificate((a.r.endorsement as { endorser: Uint8Array }).endorser))
     if (!evaluatePolicy(policy, endorsers, orgs)) {
-      return fail(
-        Status.FORBIDDEN,
-        `endorsements from ${ok.map((a) => a.who).join(', ')} do not satisfy the policy${failures.length > 0 ? `; failures: ${failures.join('; ')}` : ''}`,
-      )
+      const also = failures.length > 0 ? `; failures: ${describeFailures(failures)}` : ''
+      return fail(Status.FORBIDDEN, RefusalCode.POLICY_NOT_SATISFIED, `endorsements from ${ok.map((a) => a.org).join(', ')} do not satisfy the policy${also}`)
     }
     return {
       status: Status.SUCCESS,
+      code: RefusalCode.NONE,
       info: '',
+      // Endorsed in spite of these: another peer of the org answered, or the policy did not need them.
+      failures,
       responsePayload: first.r.payload,
       endorsements: ok.map((a) => a.r.endorsement as NonNullable<ProposalResponse['endorsement']>),
       result: first.r.response?.payload ?? new Uint8Array(),
@@ -158,17 +178,17 @@ export class Gateway {
   /**
    * One answer from `org`: ours if it is our org, else from its anchor peers in turn (the
    * next when one does not answer; an answer, even a refusal, is the org's). Undefined if
-   * none answered.
+   * none answered; each peer that did not is added to `failures`.
    */
-  private async endorseIn(org: string, proposal: Uint8Array, failures: string[]): Promise<Endorsed | undefined> {
-    if (org === this.m.org) return { who: `${org} (this peer)`, org, r: await this.m.endorseLocally(proposal) }
+  private async endorseIn(org: string, proposal: Uint8Array, failures: NodeFailure[]): Promise<Endorsed | undefined> {
+    if (org === this.m.org) return { node: this.m.name, org, r: await this.m.endorseLocally(proposal) }
     const anchors = this.m.config().orgs.find((o) => o.mspId === org)?.anchorPeers ?? []
-    if (anchors.length === 0) failures.push(`${org}: no anchor peers in the channel config`)
+    if (anchors.length === 0) failures.push({ node: '', org, code: RefusalCode.UNREACHABLE, message: 'no anchor peers in the channel config' })
     for (const address of anchors) {
       try {
-        return { who: org, org, r: await this.m.p2p.request(address, PROTOCOL.ENDORSE, proposal, ProposalResponse, 'ProposalResponse', 15_000) }
+        return { node: address, org, r: await this.m.p2p.request(address, PROTOCOL.ENDORSE, proposal, ProposalResponse, 'ProposalResponse', 15_000) }
       } catch (err) {
-        failures.push(`${org} peer unreachable: ${(err as Error).message}`)
+        failures.push({ node: address, org, code: RefusalCode.UNREACHABLE, message: (err as Error).message })
       }
     }
     return undefined
@@ -177,14 +197,22 @@ export class Gateway {
   /** Orders a signed transaction, retrying (same envelope) through failovers until the timeout. */
   async submit(req: GatewaySubmitRequest): Promise<BroadcastResponse> {
     const deadline = Date.now() + Math.min(req.timeoutMs || 30_000, 120_000)
-    let last: BroadcastResponse = { status: Status.SERVICE_UNAVAILABLE, info: 'not tried', txId: req.txId, blockNumber: 0, code: 'NO_LEADER', leader: '' }
+    const unavailable = (info: string): BroadcastResponse => ({
+      status: Status.SERVICE_UNAVAILABLE,
+      info,
+      txId: req.txId,
+      blockNumber: 0,
+      code: RefusalCode.NO_LEADER,
+      leader: '',
+    })
+    let last = unavailable('not tried')
     while (Date.now() < deadline) {
       try {
         last = await this.m.orderers.broadcast(req.envelope, req.txId, Math.max(1000, deadline - Date.now()))
-        if (last.status === Status.SUCCESS || last.code === 'DUPLICATE_TXID') return last
+        if (last.status === Status.SUCCESS || last.code === RefusalCode.DUPLICATE_TXID) return last
         if (last.status !== Status.SERVICE_UNAVAILABLE && last.status !== Status.INTERNAL_SERVER_ERROR) return last
       } catch (err) {
-        last = { status: Status.SERVICE_UNAVAILABLE, info: (err as Error).message, txId: req.txId, blockNumber: 0, code: 'NO_LEADER', leader: '' }
+        last = unavailable((err as Error).message)
       }
       await sleep(100)
     }

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import { bytesEqual, toHex, VerifyPool } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
@@ -11,17 +10,12 @@ import {
   checkAdmission,
   createAdmission,
   configInForce,
-  isConfigBlock,
   openEnvelope,
   parseBlock,
   ProtocolError,
   readChannelConfig,
-  validateConfigBlock,
-  verifyBlockSignature,
-  verifyChainLink,
   verifyEnvelope,
 } from '@consort/protocol'
-import type { ParsedBlock } from '@consort/protocol'
 import { ContractRuntime } from '@consort/runtime'
 import { LevelLedger } from '@consort/storage'
 import {
@@ -38,21 +32,21 @@ import {
   HeaderType,
   InstallResponse,
   ProposalResponse,
+  RefusalCode,
   Role,
   Status,
   systemClock,
-  validationCodeFromByte,
-  validationCodeToByte,
+  systemScheduler,
   ValidationCode,
 } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Committer } from './committer.js'
 import { Endorser } from './endorser.js'
 import { Gateway } from './gateway.js'
 import { LedgerStateReader } from './ledgerState.js'
+import { PeerMetrics } from './metrics.js'
 import { PackageStore } from './packageStore.js'
 import { BlockValidator } from './validator.js'
-import type { ValidatedTx } from './validator.js'
 
 export interface PeerOptions {
   certificate: Uint8Array
@@ -73,38 +67,11 @@ export interface PeerOptions {
 
 export const PeerStartErrorCode = { NOT_A_PEER: 'ERR_PEER_NOT_A_PEER', WRONG_GENESIS: 'ERR_PEER_WRONG_GENESIS' } as const
 
-class PeerMetrics {
-  readonly registry = new Registry()
-  readonly height = new Gauge({ name: 'consort_peer_block_height', help: 'Blocks committed', registers: [this.registry] })
-  readonly txs = new Counter({
-    name: 'consort_peer_transactions_total',
-    help: 'Committed transactions by validation code',
-    labelNames: ['code'],
-    registers: [this.registry],
-  })
-  readonly commitSeconds = new Histogram({
-    name: 'consort_peer_block_commit_seconds',
-    help: 'Validate and commit one block',
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [this.registry],
-  })
-  readonly endorseSeconds = new Histogram({
-    name: 'consort_peer_endorse_seconds',
-    help: 'Simulate and sign one proposal',
-    labelNames: ['status'],
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
-    registers: [this.registry],
-  })
-  constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'consort_peer_process_' })
-  }
-}
-
 /**
  * A peer: keeps the ledger (pulling blocks from the orderers, validating and committing
  * them), endorses proposals, installs contract packages, and answers commit-status queries.
  */
-export class Peer extends EventEmitter {
+export class Peer {
   private readonly metrics = new PeerMetrics()
   private readonly ops: OperationsServer | undefined
   private stopped = false
@@ -114,8 +81,7 @@ export class Peer extends EventEmitter {
   private opsPort = 0
   private config: ChannelConfig
   private msp: MembershipService
-  private readonly validator: BlockValidator
-  private readonly signatures = new VerifyPool()
+  private readonly committer: Committer
 
   private constructor(
     readonly name: string,
@@ -134,16 +100,16 @@ export class Peer extends EventEmitter {
     private readonly logger: Logger,
     /** Judges certificates outside of blocks (admission, endorsement, queries). */
     private readonly clock: Clock,
+    /** Checks a block's signatures on worker threads before validation; `msp` takes its findings. */
+    private readonly signatures: VerifyPool,
   ) {
-    super()
     this.ops =
       operations === undefined
         ? undefined
         : new OperationsServer(operations, { registry: this.metrics.registry, health: () => this.health(), status: () => this.status() })
-    this.setMaxListeners(0)
     this.config = config
     this.msp = msp
-    this.validator = new BlockValidator({
+    const validator = new BlockValidator({
       channelId: this.config.channelId,
       orgs: () => this.config.orgs.map((o) => o.mspId),
       mspAt: (t) => this.msp.at({ now: () => t }),
@@ -151,9 +117,24 @@ export class Peer extends EventEmitter {
       signatures: this.signatures,
       logger,
     })
+    this.committer = new Committer({
+      ledger,
+      validator,
+      config: () => this.config,
+      msp: () => this.msp,
+      metrics: this.metrics,
+      scheduler: systemScheduler,
+    })
+    this.committer.on('config', (next) => {
+      this.config = next
+      this.msp = channelMsp(next, this.clock, this.signatures.verified)
+      // Blocks come from the consenters of the config in force: added ones are found, removed ones left.
+      this.orderers.setEndpoints(next.consenters.map(consenterAddress))
+    })
   }
 
-  static async create(opts: PeerOptions, modules: { logger: Logger; clock?: Clock }): Promise<Peer> {
+  /** `verifyWorkers`: threads checking block signatures (default: one fewer than the cores; 0: none). */
+  static async create(opts: PeerOptions, modules: { logger: Logger; clock?: Clock; verifyWorkers?: number }): Promise<Peer> {
     const cert = parseCertificate(opts.certificate)
     if (cert.role !== Role.PEER) {
       throw new ConsortError(PeerStartErrorCode.NOT_A_PEER, `${cert.subject} has role ${cert.role}, not PEER`)
@@ -166,7 +147,8 @@ export class Peer extends EventEmitter {
     const tip = ledger.tip
     if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, (n) => ledger.getBlock(n))).config
     const clock = modules.clock ?? systemClock
-    const msp = channelMsp(config, clock)
+    const signatures = new VerifyPool(modules.verifyWorkers)
+    const msp = channelMsp(config, clock, signatures.verified)
     msp.validateRole(opts.certificate, Role.PEER)
     // Only members of the channel's orgs (in the config in force) may talk to a peer.
     let peer: Peer | undefined
@@ -213,6 +195,7 @@ export class Peer extends EventEmitter {
       opts.deliverIdleMs ?? 10_000,
       modules.logger,
       clock,
+      signatures,
     )
     return peer
   }
@@ -247,8 +230,8 @@ export class Peer extends EventEmitter {
         height: () => this.ledger.height,
         get: (n) => this.ledger.getBlock(n),
         subscribe: (listener) => {
-          this.on('block', listener)
-          return () => this.off('block', listener)
+          this.committer.on('block', listener)
+          return () => this.committer.off('block', listener)
         },
       },
       msp: () => this.msp,
@@ -256,6 +239,7 @@ export class Peer extends EventEmitter {
     })
     await deliver.start()
     const gateway = new Gateway({
+      name: this.name,
       org: this.org,
       config: () => this.config,
       msp: () => this.msp,
@@ -326,7 +310,7 @@ export class Peer extends EventEmitter {
     while (!this.stopped) {
       try {
         for await (const block of this.orderers.deliver({ start: this.ledger.height }, this.abort.signal, { idleMs: this.deliverIdleMs })) {
-          await this.commit(block)
+          await this.committer.commit(block)
           this.lastError = undefined
         }
       } catch (err) {
@@ -338,66 +322,20 @@ export class Peer extends EventEmitter {
     }
   }
 
-  /** Verifies the orderer's signature and the hash link, validates, and commits in one batch. */
-  private async commit(block: ParsedBlock): Promise<void> {
-    const started = performance.now()
-    const tip = this.ledger.tip
-    const prev = tip === undefined ? undefined : parseBlock((await this.ledger.getBlock(tip.number)) as Uint8Array)
-    verifyChainLink(prev, block)
-    // Only a consenter of the config in force at this height may have cut the block, and a
-    // config block is checked exactly as the orderers checked it (a failure stops delivery here).
-    verifyBlockSignature(block, this.config, this.msp)
-    let txs: ValidatedTx[]
-    let next: ChannelConfig | undefined
-    if (isConfigBlock(block)) {
-      next = validateConfigBlock(this.config, this.msp, block)
-      txs = [
-        {
-          txId: openEnvelope(block.block.data[0] as Uint8Array).header.txId,
-          code: 0,
-          timestamp: 0,
-          writes: [],
-          validationCode: ValidationCode.VALID,
-          contract: '',
-          events: [],
-        },
-      ]
-    } else {
-      txs = await this.validator.validate(block, this.ledger)
-    }
-    const codes = new Uint8Array(txs.map((t) => validationCodeToByte(t.validationCode)))
-    const bytes = Block.encode({
-      ...block.block,
-      metadata: { ...(block.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: codes },
-    })
-    await this.ledger.commitBlock(bytes, { number: block.number, hash: block.hash, txs })
-    if (next !== undefined) {
-      this.config = next
-      this.msp = channelMsp(next, this.clock)
-      // Blocks come from the consenters of the config in force: added ones are found, removed ones left.
-      this.orderers.setEndpoints(next.consenters.map(consenterAddress))
-    }
-    this.metrics.height.set(this.ledger.height)
-    this.metrics.commitSeconds.observe((performance.now() - started) / 1000)
-    for (const t of txs) {
-      this.metrics.txs.inc({ code: t.validationCode })
-      if (t.txId !== '') this.emit(`tx:${t.txId}`, { code: t.validationCode, block: block.number })
-    }
-    this.emit('block', { number: block.number, txs })
-  }
-
   private async serveInstall(request: Uint8Array): Promise<Uint8Array> {
-    const answer = (status: Status, info: string, codeHash = '') => InstallResponse.encode({ status, info, codeHash })
+    const answer = (status: Status, code: RefusalCode, info: string, codeHash = '') => InstallResponse.encode({ status, code, info, codeHash })
     try {
       const opened = openEnvelope(request)
       const who = verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_ADMIN] })
-      if (who.role !== Role.ADMIN || who.org !== this.org) return answer(Status.FORBIDDEN, `only admins of ${this.org} may install on ${this.name}`)
+      if (who.role !== Role.ADMIN || who.org !== this.org)
+        return answer(Status.FORBIDDEN, RefusalCode.NOT_AUTHORIZED, `only admins of ${this.org} may install on ${this.name}`)
       const spec = decode(ContractPackageSpec, opened.payload.data, 'ContractPackageSpec')
       const pkg = await this.packages.install(spec.name, spec.version, spec.code)
       this.logger.info({ contract: pkg.name, version: pkg.version, hash: pkg.hash, by: who.subject }, 'contract installed')
-      return answer(Status.SUCCESS, '', pkg.hash)
+      return answer(Status.SUCCESS, RefusalCode.NONE, '', pkg.hash)
     } catch (err) {
-      return answer(err instanceof ProtocolError && err.code !== 'ERR_PROTOCOL_MALFORMED' ? Status.FORBIDDEN : Status.BAD_REQUEST, (err as Error).message)
+      const [status, code] = err instanceof ProtocolError ? [err.status, err.refusal] : [Status.BAD_REQUEST, RefusalCode.MALFORMED]
+      return answer(status, code, (err as Error).message)
     }
   }
 
@@ -410,27 +348,12 @@ export class Peer extends EventEmitter {
       verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_QUERY] })
       req = decode(CommitStatusRequest, opened.payload.data, 'CommitStatusRequest')
     } catch (err) {
-      return answer({ status: Status.FORBIDDEN, info: (err as Error).message })
+      const [status, code] = err instanceof ProtocolError ? [err.status, err.refusal] : [Status.BAD_REQUEST, RefusalCode.MALFORMED]
+      return answer({ status, code, info: (err as Error).message })
     }
-    const status = await this.waitForCommit(req.txId, Math.min(req.timeoutMs || 30_000, 120_000))
-    if (status === undefined) return answer({ status: Status.SERVICE_UNAVAILABLE, info: `transaction ${req.txId} not committed yet` })
+    const status = await this.committer.waitForCommit(req.txId, Math.min(req.timeoutMs || 30_000, 120_000))
+    if (status === undefined)
+      return answer({ status: Status.SERVICE_UNAVAILABLE, code: RefusalCode.NOT_COMMITTED, info: `transaction ${req.txId} not committed yet` })
     return answer({ validationCode: status.code, blockNumber: status.block })
-  }
-
-  /** The transaction's validation code and block, waiting up to `timeoutMs` for it to commit. */
-  async waitForCommit(txId: string, timeoutMs: number): Promise<{ code: ValidationCode; block: number } | undefined> {
-    return new Promise((resolve) => {
-      const event = `tx:${txId}`
-      const done = (v: { code: ValidationCode; block: number } | undefined) => {
-        clearTimeout(timer)
-        this.off(event, done)
-        resolve(v)
-      }
-      const timer = setTimeout(() => done(undefined), timeoutMs)
-      this.on(event, done)
-      void this.ledger.getTx(txId).then((rec) => {
-        if (rec !== undefined) done({ code: validationCodeFromByte(rec.code), block: rec.block })
-      })
-    })
   }
 }

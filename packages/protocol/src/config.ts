@@ -1,3 +1,4 @@
+import type { VerifiedSignatures } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import { ChannelConfig, ConfigUpdate, decode, DecodeError, Envelope, HeaderType, Payload } from '@consort/types'
 import type { BatchConfig, Clock, RaftConfig } from '@consort/types'
@@ -153,7 +154,7 @@ export async function configInForce(tip: number, getBlock: (n: number) => Promis
   return { config: readChannelConfig((await getBlock(number)) ?? missing(number)), number }
 }
 
-/** The membership service of a channel configuration. */
-export function channelMsp(config: ChannelConfig, clock: Clock): MembershipService {
-  return new Msp(config.orgs, { clock })
+/** The membership service of a channel configuration; `verified`: the node's VerifyPool's findings. */
+export function channelMsp(config: ChannelConfig, clock: Clock, verified?: VerifiedSignatures): MembershipService {
+  return new Msp(config.orgs, { clock, verified })
 }

@@ -1,4 +1,4 @@
-import { ConsortError, ValidationCode } from '@consort/types'
+import { ConsortError, RefusalCode, Status, ValidationCode } from '@consort/types'
 
 export const ProtocolErrorCode = {
   MALFORMED: 'ERR_PROTOCOL_MALFORMED',
@@ -14,7 +14,31 @@ export const ProtocolErrorCode = {
 } as const
 export type ProtocolErrorCode = (typeof ProtocolErrorCode)[keyof typeof ProtocolErrorCode]
 
+const REFUSAL: Record<ProtocolErrorCode, RefusalCode> = {
+  ERR_PROTOCOL_MALFORMED: RefusalCode.MALFORMED,
+  ERR_PROTOCOL_BAD_SIGNATURE: RefusalCode.BAD_SIGNATURE,
+  ERR_PROTOCOL_BAD_CREATOR: RefusalCode.NOT_AUTHORIZED,
+  ERR_PROTOCOL_BAD_TXID: RefusalCode.BAD_TXID,
+  ERR_PROTOCOL_WRONG_CHANNEL: RefusalCode.WRONG_CHANNEL,
+  ERR_PROTOCOL_WRONG_TYPE: RefusalCode.UNSUPPORTED,
+  ERR_PROTOCOL_BAD_BLOCK: RefusalCode.MALFORMED,
+  ERR_PROTOCOL_BAD_CONFIG: RefusalCode.BAD_CONFIG,
+  ERR_PROTOCOL_BAD_TIMESTAMP: RefusalCode.BAD_TIMESTAMP,
+}
+
 export class ProtocolError extends ConsortError<ProtocolErrorCode> {
+  /** The refusal a node answers a request that fails this way with. */
+  get refusal(): RefusalCode {
+    return REFUSAL[this.code]
+  }
+
+  /** The status of that answer: FORBIDDEN for who signed it, NOT_FOUND for a wrong channel, else BAD_REQUEST. */
+  get status(): Status {
+    const r = this.refusal
+    if (r === RefusalCode.BAD_SIGNATURE || r === RefusalCode.NOT_AUTHORIZED) return Status.FORBIDDEN
+    return r === RefusalCode.WRONG_CHANNEL ? Status.NOT_FOUND : Status.BAD_REQUEST
+  }
+
   /** The validation code a transaction gets when it fails this way. */
   get validationCode(): ValidationCode {
     switch (this.code) {

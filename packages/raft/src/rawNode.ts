@@ -4,11 +4,19 @@ import { Raft } from './raft.js'
 import { EMPTY_BYTES, encodeConfChange, isLocalMessage, isResponseMessage, message } from './types.js'
 import type { ConfChange, ConfState, Entry, HardState, Message, Ready, SoftState } from './types.js'
 
+/** What a driver may know of its Raft node: a copy, taken when status() is called. */
 export interface Status {
   id: number
   hardState: HardState
   softState: SoftState
+  /** The current term (hardState.term). */
+  term: number
+  /** Highest index known committed (hardState.commit). */
+  commit: number
   applied: number
+  /** The last index in the log, stable or not. */
+  lastIndex: number
+  confState: ConfState
   /** Leader only: each peer's match and next index. */
   progress: Map<number, { match: number; next: number; state: string; isLearner: boolean }>
   leadTransferee: number
@@ -32,6 +40,10 @@ function hardStateEqual(a: HardState, b: HardState): boolean {
  *   }
  */
 export class RawNode {
+  /**
+   * The state machine itself, for this package's tests and simulation checker only: a driver
+   * reads status() (ESLint refuses `node.raft` outside packages/raft).
+   */
   readonly raft: Raft
   private prevSoft: SoftState
   private prevHard: HardState
@@ -173,11 +185,16 @@ export class RawNode {
     if (r.state === 'Leader') {
       for (const [id, pr] of r.prs) progress.set(id, { match: pr.match, next: pr.next, state: pr.state, isLearner: pr.isLearner })
     }
+    const hardState = r.hardState()
     return {
       id: r.id,
-      hardState: r.hardState(),
+      hardState,
       softState: r.softState(),
+      term: hardState.term,
+      commit: hardState.commit,
       applied: r.log.applied,
+      lastIndex: r.log.lastIndex(),
+      confState: r.confState(),
       progress,
       leadTransferee: r.leadTransferee,
     }

@@ -1,5 +1,5 @@
-import type { ValidationCode } from '@consort/types'
-import { ConsortError } from '@consort/types'
+import { ConsortError, RefusalCode } from '@consort/types'
+import type { NodeFailure, ValidationCode } from '@consort/types'
 
 export const SdkErrorCode = {
   ENDORSE: 'ERR_SDK_ENDORSE',
@@ -11,25 +11,36 @@ export const SdkErrorCode = {
 } as const
 export type SdkErrorCode = (typeof SdkErrorCode)[keyof typeof SdkErrorCode]
 
-/** The proposal was not endorsed: a contract error, an unknown contract, or too few endorsing orgs. */
+/**
+ * The proposal was not endorsed: a contract error, an unknown contract, endorsers that could
+ * not be reached or disagree, or too few endorsing orgs. `reason` says which (a RefusalCode:
+ * UNKNOWN_CONTRACT, ENDORSEMENT_REFUSED, UNREACHABLE, ENDORSEMENTS_DIFFER, POLICY_NOT_SATISFIED,
+ * NOT_AUTHORIZED, MALFORMED); `details` lists each endorsing node that failed and why
+ * (`{ node, org, code, message }`).
+ */
 export class EndorseError extends ConsortError<SdkErrorCode> {
+  declare readonly meta: Readonly<{ txId: string; reason: RefusalCode; details: readonly NodeFailure[] }>
+
   constructor(
     readonly txId: string,
     message: string,
-    meta: Record<string, unknown> = {},
+    readonly reason: RefusalCode = RefusalCode.UNREACHABLE,
+    readonly details: readonly NodeFailure[] = [],
   ) {
-    super(SdkErrorCode.ENDORSE, message, { txId, ...meta })
+    super(SdkErrorCode.ENDORSE, message, { txId, reason, details })
   }
 }
 
-/** The ordering service refused the transaction, or did not take it before the deadline. */
+/** The ordering service refused the transaction (`reason`: the orderer's RefusalCode), or did not take it before the deadline (NO_LEADER). */
 export class SubmitError extends ConsortError<SdkErrorCode> {
+  declare readonly meta: Readonly<{ txId: string; reason: RefusalCode }>
+
   constructor(
     readonly txId: string,
     message: string,
-    meta: Record<string, unknown> = {},
+    readonly reason: RefusalCode = RefusalCode.NO_LEADER,
   ) {
-    super(SdkErrorCode.SUBMIT, message, { txId, ...meta })
+    super(SdkErrorCode.SUBMIT, message, { txId, reason })
   }
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { generateKeyPair } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { ParsedCertificate, Signer } from '@consort/identity'
-import { OrdererClient, PROTOCOL } from '@consort/client'
+import { endorsementRefusal, OrdererClient, PROTOCOL } from '@consort/client'
 import type { ConnectionProfile, PeerEndpoint } from '@consort/client'
 import { P2PNode } from '@consort/p2p'
 import { createAdmission, envelopeOf, envelopePayload, proposalPayload, transactionPayload } from '@consort/protocol'
@@ -17,11 +17,12 @@ import {
   GatewaySubmitRequest,
   HeaderType,
   ProposalResponse,
+  RefusalCode,
   silentLogger,
   Status,
   ValidationCode,
 } from '@consort/types'
-import type { Logger, MessageCodec } from '@consort/types'
+import type { Logger, MessageCodec, NodeFailure } from '@consort/types'
 import type { ContractPackage } from '@consort/bundle'
 import { deployWith } from './deploy.js'
 import type { DeployOptions, DeployResult } from './deploy.js'
@@ -269,18 +270,22 @@ export class Contract {
     const n = this.network
     const p = await n.proposal({ contract: this.name, fcn: fn, args, timestamp: Date.now() })
     let lastError = ''
+    const failures: NodeFailure[] = []
     for (const peer of n.peersPreferring(n.signer.certificate.org)) {
       let r: ProposalResponse
       try {
         r = await n.endorseOn(peer, p.envelope)
       } catch (err) {
         lastError = `${peer.name}: ${(err as Error).message}`
+        failures.push({ node: peer.name, org: peer.org, code: RefusalCode.UNREACHABLE, message: (err as Error).message })
         continue
       }
       if (r.response?.status === 200) return r.response.payload
-      throw new EndorseError(p.txId, `${peer.name}: ${r.response?.message ?? 'no response'}`, { peer: peer.name, status: r.response?.status })
+      const reason = endorsementRefusal(r.response?.status)
+      const message = r.response?.message ?? 'no response'
+      throw new EndorseError(p.txId, `${peer.name}: ${message}`, reason, [{ node: peer.name, org: peer.org, code: reason, message }])
     }
-    throw new EndorseError(p.txId, `no peer answered: ${lastError}`)
+    throw new EndorseError(p.txId, `no peer answered: ${lastError}`, RefusalCode.UNREACHABLE, failures)
   }
 
   /**
@@ -307,17 +312,20 @@ export class Contract {
     const gateways = n.peersPreferring(n.signer.certificate.org)
     const request = GatewayEndorseRequest.encode({ proposal: p.envelope, endorsingOrgs: opts.endorsingOrgs ?? [] })
     let endorsed: GatewayEndorseResponse | undefined
-    let unreachable = ''
+    const unreachable: NodeFailure[] = []
     for (const gw of gateways) {
       try {
         endorsed = await n.request(gw, PROTOCOL.GATEWAY_ENDORSE, request, GatewayEndorseResponse, remaining())
         break
       } catch (err) {
-        unreachable = `${gw.name}: ${(err as Error).message}`
+        unreachable.push({ node: gw.name, org: gw.org, code: RefusalCode.UNREACHABLE, message: (err as Error).message })
       }
     }
-    if (endorsed === undefined) throw new EndorseError(p.txId, `no gateway peer answered: ${unreachable}`)
-    if (endorsed.status !== Status.SUCCESS) throw new EndorseError(p.txId, endorsed.info, { status: endorsed.status })
+    if (endorsed === undefined) {
+      const last = unreachable[unreachable.length - 1]
+      throw new EndorseError(p.txId, `no gateway peer answered: ${last?.node}: ${last?.message}`, RefusalCode.UNREACHABLE, unreachable)
+    }
+    if (endorsed.status !== Status.SUCCESS) throw new EndorseError(p.txId, endorsed.info, endorsed.code, endorsed.failures)
     const tx = await n.transaction({ header: p.header, input: p.input, responsePayload: endorsed.responsePayload, endorsements: endorsed.endorsements })
 
     // Order it: the same envelope, through any gateway, until one reports it ordered.
@@ -333,9 +341,9 @@ export class Contract {
           BroadcastResponse,
           remaining() + 1000,
         )
-        if (r.status === Status.SUCCESS || r.code === 'DUPLICATE_TXID') ordered = true
+        if (r.status === Status.SUCCESS || r.code === RefusalCode.DUPLICATE_TXID) ordered = true
         else if (r.status !== Status.SERVICE_UNAVAILABLE && r.status !== Status.INTERNAL_SERVER_ERROR) {
-          throw new SubmitError(p.txId, `orderer refused the transaction: ${r.code} ${r.info}`, { code: r.code, status: r.status })
+          throw new SubmitError(p.txId, `orderer refused the transaction: ${r.code} ${r.info}`, r.code)
         } else lastError = `${r.code} ${r.info}`
       } catch (err) {
         if (err instanceof SubmitError) throw err

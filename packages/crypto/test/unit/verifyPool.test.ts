@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { generateKeyPair, sign, verify, VerifyPool } from '../../src/index.js'
+import { generateKeyPair, sign, verify, VerifiedSignatures, VerifyPool } from '../../src/index.js'
 
 const pool = new VerifyPool(2)
 afterAll(() => pool.close())
@@ -22,15 +22,25 @@ describe('VerifyPool', () => {
     expect(got.filter(Boolean).length).toBeGreaterThan(200)
   })
 
-  it('remembers a valid signature only for the very same key, message and signature', async () => {
+  it('remembers a valid signature in its own cache, for the very same key, message and signature, once', async () => {
+    const pool = new VerifyPool(1)
     const k = generateKeyPair()
     const message = new TextEncoder().encode('once')
     const signature = sign(k.privateKey, message)
     expect(await pool.verify(k.publicKey, message, signature)).toBe(true)
-    // Another message with the remembered signature is checked for real, and fails.
-    expect(verify(k.publicKey, new TextEncoder().encode('twice'), signature)).toBe(false)
-    expect(verify(k.publicKey, message, signature)).toBe(true)
-    expect(verify(k.publicKey, message, signature)).toBe(true)
+    expect(pool.verified.size).toBe(1)
+    // Another message with the remembered signature is checked for real, and fails (the record is spent).
+    expect(verify(k.publicKey, new TextEncoder().encode('twice'), signature, pool.verified)).toBe(false)
+    expect(pool.verified.size).toBe(0)
+    expect(verify(k.publicKey, message, signature, pool.verified)).toBe(true)
+    // Nothing is shared between caches: another pool's, or none, checks for real.
+    expect(await pool.verify(k.publicKey, message, signature)).toBe(true)
+    const other = new VerifiedSignatures()
+    expect(verify(k.publicKey, message, signature, other)).toBe(true)
+    expect(pool.verified.size).toBe(1)
+    expect(verify(k.publicKey, message, signature, pool.verified)).toBe(true)
+    expect(pool.verified.size).toBe(0)
+    await pool.close()
   })
 
   it('a message changed in place after the pool checked it is checked again', async () => {
@@ -39,7 +49,7 @@ describe('VerifyPool', () => {
     const signature = sign(k.privateKey, message)
     expect(await pool.verify(k.publicKey, message, signature)).toBe(true)
     message[0] = 0x4d
-    expect(verify(k.publicKey, message, signature)).toBe(false)
+    expect(verify(k.publicKey, message, signature, pool.verified)).toBe(false)
   })
 
   it('with no workers it checks nothing and leaves the check to the caller', async () => {

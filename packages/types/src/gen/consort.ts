@@ -5716,12 +5716,232 @@ export namespace Status {
   }
 }
 
+export enum RefusalCode {
+  NONE = 'NONE',
+  MALFORMED = 'MALFORMED',
+  BAD_SIGNATURE = 'BAD_SIGNATURE',
+  NOT_AUTHORIZED = 'NOT_AUTHORIZED',
+  BAD_TXID = 'BAD_TXID',
+  BAD_TIMESTAMP = 'BAD_TIMESTAMP',
+  WRONG_CHANNEL = 'WRONG_CHANNEL',
+  UNSUPPORTED = 'UNSUPPORTED',
+  TOO_LARGE = 'TOO_LARGE',
+  DUPLICATE_TXID = 'DUPLICATE_TXID',
+  NO_LEADER = 'NO_LEADER',
+  LEADER_CHANGED = 'LEADER_CHANGED',
+  TIMEOUT = 'TIMEOUT',
+  BAD_CONFIG = 'BAD_CONFIG',
+  CONFIG_PENDING = 'CONFIG_PENDING',
+  CLUSTER_UNHEALTHY = 'CLUSTER_UNHEALTHY',
+  SHUTTING_DOWN = 'SHUTTING_DOWN',
+  NOT_A_CONSENTER = 'NOT_A_CONSENTER',
+  INTERNAL = 'INTERNAL',
+  UNKNOWN_CONTRACT = 'UNKNOWN_CONTRACT',
+  ENDORSEMENT_REFUSED = 'ENDORSEMENT_REFUSED',
+  ENDORSEMENTS_DIFFER = 'ENDORSEMENTS_DIFFER',
+  POLICY_NOT_SATISFIED = 'POLICY_NOT_SATISFIED',
+  UNREACHABLE = 'UNREACHABLE',
+  NOT_COMMITTED = 'NOT_COMMITTED'
+}
+
+enum __RefusalCodeValues {
+  NONE = 0,
+  MALFORMED = 1,
+  BAD_SIGNATURE = 2,
+  NOT_AUTHORIZED = 3,
+  BAD_TXID = 4,
+  BAD_TIMESTAMP = 5,
+  WRONG_CHANNEL = 6,
+  UNSUPPORTED = 7,
+  TOO_LARGE = 8,
+  DUPLICATE_TXID = 9,
+  NO_LEADER = 10,
+  LEADER_CHANGED = 11,
+  TIMEOUT = 12,
+  BAD_CONFIG = 13,
+  CONFIG_PENDING = 14,
+  CLUSTER_UNHEALTHY = 15,
+  SHUTTING_DOWN = 16,
+  NOT_A_CONSENTER = 17,
+  INTERNAL = 18,
+  UNKNOWN_CONTRACT = 19,
+  ENDORSEMENT_REFUSED = 20,
+  ENDORSEMENTS_DIFFER = 21,
+  POLICY_NOT_SATISFIED = 22,
+  UNREACHABLE = 23,
+  NOT_COMMITTED = 24
+}
+
+export namespace RefusalCode {
+  export const codec = (): Codec<RefusalCode> => {
+    return enumeration<RefusalCode>(__RefusalCodeValues)
+  }
+}
+
+export interface NodeFailure {
+  node: string
+  org: string
+  code: RefusalCode
+  message: string
+}
+
+export namespace NodeFailure {
+  let _codec: Codec<NodeFailure>
+
+  export const codec = (): Codec<NodeFailure> => {
+    if (_codec == null) {
+      _codec = message<NodeFailure>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.node != null && obj.node !== '')) {
+          w.uint32(10)
+          w.string(obj.node)
+        }
+
+        if ((obj.org != null && obj.org !== '')) {
+          w.uint32(18)
+          w.string(obj.org)
+        }
+
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(24)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
+        if ((obj.message != null && obj.message !== '')) {
+          w.uint32(34)
+          w.string(obj.message)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          node: '',
+          org: '',
+          code: RefusalCode.NONE,
+          message: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.node = reader.string()
+              break
+            }
+            case 2: {
+              obj.org = reader.string()
+              break
+            }
+            case 3: {
+              obj.code = RefusalCode.codec().decode(reader)
+              break
+            }
+            case 4: {
+              obj.message = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.node`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.org`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.message`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface NodeFailureNodeFieldEvent {
+    field: '$.node'
+    value: string
+  }
+
+  export interface NodeFailureOrgFieldEvent {
+    field: '$.org'
+    value: string
+  }
+
+  export interface NodeFailureCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
+  export interface NodeFailureMessageFieldEvent {
+    field: '$.message'
+    value: string
+  }
+
+  export function encode (obj: Partial<NodeFailure>): Uint8Array {
+    return encodeMessage(obj, NodeFailure.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<NodeFailure>): NodeFailure {
+    return decodeMessage(buf, NodeFailure.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<NodeFailure>): Generator<NodeFailureNodeFieldEvent | NodeFailureOrgFieldEvent | NodeFailureCodeFieldEvent | NodeFailureMessageFieldEvent> {
+    return streamMessage(buf, NodeFailure.codec(), opts)
+  }
+}
+
 export interface BroadcastResponse {
   status: Status
   info: string
   txId: string
   blockNumber: number
-  code: string
+  code: RefusalCode
   leader: string
 }
 
@@ -5755,9 +5975,9 @@ export namespace BroadcastResponse {
           w.uint64Number(obj.blockNumber)
         }
 
-        if ((obj.code != null && obj.code !== '')) {
-          w.uint32(42)
-          w.string(obj.code)
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(56)
+          RefusalCode.codec().encode(obj.code, w)
         }
 
         if ((obj.leader != null && obj.leader !== '')) {
@@ -5774,7 +5994,7 @@ export namespace BroadcastResponse {
           info: '',
           txId: '',
           blockNumber: 0,
-          code: '',
+          code: RefusalCode.NONE,
           leader: ''
         }
 
@@ -5800,8 +6020,8 @@ export namespace BroadcastResponse {
               obj.blockNumber = reader.uint64Number()
               break
             }
-            case 5: {
-              obj.code = reader.string()
+            case 7: {
+              obj.code = RefusalCode.codec().decode(reader)
               break
             }
             case 6: {
@@ -5851,10 +6071,10 @@ export namespace BroadcastResponse {
               }
               break
             }
-            case 5: {
+            case 7: {
               yield {
                 field: `${prefix}.code`,
-                value: reader.string()
+                value: RefusalCode.codec().decode(reader)
               }
               break
             }
@@ -5899,7 +6119,7 @@ export namespace BroadcastResponse {
 
   export interface BroadcastResponseCodeFieldEvent {
     field: '$.code'
-    value: string
+    value: RefusalCode
   }
 
   export interface BroadcastResponseLeaderFieldEvent {
@@ -6169,6 +6389,7 @@ export namespace Admission {
 export interface AdmissionResponse {
   status: Status
   info: string
+  code: RefusalCode
 }
 
 export namespace AdmissionResponse {
@@ -6191,13 +6412,19 @@ export namespace AdmissionResponse {
           w.string(obj.info)
         }
 
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(24)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
           status: Status.STATUS_UNKNOWN,
-          info: ''
+          info: '',
+          code: RefusalCode.NONE
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -6212,6 +6439,10 @@ export namespace AdmissionResponse {
             }
             case 2: {
               obj.info = reader.string()
+              break
+            }
+            case 3: {
+              obj.code = RefusalCode.codec().decode(reader)
               break
             }
             default: {
@@ -6243,6 +6474,13 @@ export namespace AdmissionResponse {
               }
               break
             }
+            case 3: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -6265,6 +6503,11 @@ export namespace AdmissionResponse {
     value: string
   }
 
+  export interface AdmissionResponseCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
   export function encode (obj: Partial<AdmissionResponse>): Uint8Array {
     return encodeMessage(obj, AdmissionResponse.codec())
   }
@@ -6273,7 +6516,7 @@ export namespace AdmissionResponse {
     return decodeMessage(buf, AdmissionResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AdmissionResponse>): Generator<AdmissionResponseStatusFieldEvent | AdmissionResponseInfoFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AdmissionResponse>): Generator<AdmissionResponseStatusFieldEvent | AdmissionResponseInfoFieldEvent | AdmissionResponseCodeFieldEvent> {
     return streamMessage(buf, AdmissionResponse.codec(), opts)
   }
 }
@@ -6282,6 +6525,7 @@ export interface DeliverResponse {
   status: Status
   block?: Uint8Array
   info: string
+  code: RefusalCode
 }
 
 export namespace DeliverResponse {
@@ -6309,13 +6553,19 @@ export namespace DeliverResponse {
           w.string(obj.info)
         }
 
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(32)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
           status: Status.STATUS_UNKNOWN,
-          info: ''
+          info: '',
+          code: RefusalCode.NONE
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -6334,6 +6584,10 @@ export namespace DeliverResponse {
             }
             case 3: {
               obj.info = reader.string()
+              break
+            }
+            case 4: {
+              obj.code = RefusalCode.codec().decode(reader)
               break
             }
             default: {
@@ -6372,6 +6626,13 @@ export namespace DeliverResponse {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -6399,6 +6660,11 @@ export namespace DeliverResponse {
     value: string
   }
 
+  export interface DeliverResponseCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
   export function encode (obj: Partial<DeliverResponse>): Uint8Array {
     return encodeMessage(obj, DeliverResponse.codec())
   }
@@ -6407,7 +6673,7 @@ export namespace DeliverResponse {
     return decodeMessage(buf, DeliverResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DeliverResponse>): Generator<DeliverResponseStatusFieldEvent | DeliverResponseBlockFieldEvent | DeliverResponseInfoFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DeliverResponse>): Generator<DeliverResponseStatusFieldEvent | DeliverResponseBlockFieldEvent | DeliverResponseInfoFieldEvent | DeliverResponseCodeFieldEvent> {
     return streamMessage(buf, DeliverResponse.codec(), opts)
   }
 }
@@ -6844,6 +7110,7 @@ export interface InstallResponse {
   status: Status
   info: string
   codeHash: string
+  code: RefusalCode
 }
 
 export namespace InstallResponse {
@@ -6871,6 +7138,11 @@ export namespace InstallResponse {
           w.string(obj.codeHash)
         }
 
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(32)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -6878,7 +7150,8 @@ export namespace InstallResponse {
         const obj: any = {
           status: Status.STATUS_UNKNOWN,
           info: '',
-          codeHash: ''
+          codeHash: '',
+          code: RefusalCode.NONE
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -6897,6 +7170,10 @@ export namespace InstallResponse {
             }
             case 3: {
               obj.codeHash = reader.string()
+              break
+            }
+            case 4: {
+              obj.code = RefusalCode.codec().decode(reader)
               break
             }
             default: {
@@ -6935,6 +7212,13 @@ export namespace InstallResponse {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -6962,6 +7246,11 @@ export namespace InstallResponse {
     value: string
   }
 
+  export interface InstallResponseCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
   export function encode (obj: Partial<InstallResponse>): Uint8Array {
     return encodeMessage(obj, InstallResponse.codec())
   }
@@ -6970,7 +7259,7 @@ export namespace InstallResponse {
     return decodeMessage(buf, InstallResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<InstallResponse>): Generator<InstallResponseStatusFieldEvent | InstallResponseInfoFieldEvent | InstallResponseCodeHashFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<InstallResponse>): Generator<InstallResponseStatusFieldEvent | InstallResponseInfoFieldEvent | InstallResponseCodeHashFieldEvent | InstallResponseCodeFieldEvent> {
     return streamMessage(buf, InstallResponse.codec(), opts)
   }
 }
@@ -7092,6 +7381,7 @@ export interface CommitStatusResponse {
   info: string
   validationCode: ValidationCode
   blockNumber: number
+  code: RefusalCode
 }
 
 export namespace CommitStatusResponse {
@@ -7124,6 +7414,11 @@ export namespace CommitStatusResponse {
           w.uint64Number(obj.blockNumber)
         }
 
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(40)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -7132,7 +7427,8 @@ export namespace CommitStatusResponse {
           status: Status.STATUS_UNKNOWN,
           info: '',
           validationCode: ValidationCode.VALID,
-          blockNumber: 0
+          blockNumber: 0,
+          code: RefusalCode.NONE
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -7155,6 +7451,10 @@ export namespace CommitStatusResponse {
             }
             case 4: {
               obj.blockNumber = reader.uint64Number()
+              break
+            }
+            case 5: {
+              obj.code = RefusalCode.codec().decode(reader)
               break
             }
             default: {
@@ -7200,6 +7500,13 @@ export namespace CommitStatusResponse {
               }
               break
             }
+            case 5: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -7232,6 +7539,11 @@ export namespace CommitStatusResponse {
     value: number
   }
 
+  export interface CommitStatusResponseCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
   export function encode (obj: Partial<CommitStatusResponse>): Uint8Array {
     return encodeMessage(obj, CommitStatusResponse.codec())
   }
@@ -7240,7 +7552,7 @@ export namespace CommitStatusResponse {
     return decodeMessage(buf, CommitStatusResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<CommitStatusResponse>): Generator<CommitStatusResponseStatusFieldEvent | CommitStatusResponseInfoFieldEvent | CommitStatusResponseValidationCodeFieldEvent | CommitStatusResponseBlockNumberFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<CommitStatusResponse>): Generator<CommitStatusResponseStatusFieldEvent | CommitStatusResponseInfoFieldEvent | CommitStatusResponseValidationCodeFieldEvent | CommitStatusResponseBlockNumberFieldEvent | CommitStatusResponseCodeFieldEvent> {
     return streamMessage(buf, CommitStatusResponse.codec(), opts)
   }
 }
@@ -7382,6 +7694,8 @@ export interface GatewayEndorseResponse {
   responsePayload: Uint8Array
   endorsements: Endorsement[]
   result: Uint8Array
+  code: RefusalCode
+  failures: NodeFailure[]
 }
 
 export namespace GatewayEndorseResponse {
@@ -7421,6 +7735,18 @@ export namespace GatewayEndorseResponse {
           w.bytes(obj.result)
         }
 
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(48)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
+        if (obj.failures != null && obj.failures.length > 0) {
+          for (const value of obj.failures) {
+            w.uint32(58)
+            NodeFailure.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -7430,7 +7756,9 @@ export namespace GatewayEndorseResponse {
           info: '',
           responsePayload: uint8ArrayAlloc(0),
           endorsements: [],
-          result: uint8ArrayAlloc(0)
+          result: uint8ArrayAlloc(0),
+          code: RefusalCode.NONE,
+          failures: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -7465,6 +7793,20 @@ export namespace GatewayEndorseResponse {
               obj.result = reader.bytes()
               break
             }
+            case 6: {
+              obj.code = RefusalCode.codec().decode(reader)
+              break
+            }
+            case 7: {
+              if (opts.limits?.failures != null && obj.failures.length === opts.limits.failures) {
+                throw new MaxLengthError('Decode error - repeated field "failures" had too many elements')
+              }
+
+              obj.failures.push(NodeFailure.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.failures$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -7475,7 +7817,8 @@ export namespace GatewayEndorseResponse {
         return obj
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
-          endorsements: 0
+          endorsements: 0,
+          failures: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -7530,6 +7873,31 @@ export namespace GatewayEndorseResponse {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
+            case 7: {
+              if (opts.limits?.failures != null && obj.failures === opts.limits.failures) {
+                throw new MaxLengthError('Streaming decode error - repeated field "failures" had too many elements')
+              }
+
+              for (const evt of NodeFailure.codec().stream(reader, reader.uint32(), `${prefix}.failures[]`, {
+                limits: opts.limits?.failures$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.failures
+                }
+              }
+
+              obj.failures++
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -7574,6 +7942,35 @@ export namespace GatewayEndorseResponse {
     value: Uint8Array
   }
 
+  export interface GatewayEndorseResponseCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
+  export interface GatewayEndorseResponseFailuresNodeFieldEvent {
+    field: '$.failures[].node'
+    value: string
+    index: number
+  }
+
+  export interface GatewayEndorseResponseFailuresOrgFieldEvent {
+    field: '$.failures[].org'
+    value: string
+    index: number
+  }
+
+  export interface GatewayEndorseResponseFailuresCodeFieldEvent {
+    field: '$.failures[].code'
+    value: RefusalCode
+    index: number
+  }
+
+  export interface GatewayEndorseResponseFailuresMessageFieldEvent {
+    field: '$.failures[].message'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<GatewayEndorseResponse>): Uint8Array {
     return encodeMessage(obj, GatewayEndorseResponse.codec())
   }
@@ -7582,7 +7979,7 @@ export namespace GatewayEndorseResponse {
     return decodeMessage(buf, GatewayEndorseResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewayEndorseResponse>): Generator<GatewayEndorseResponseStatusFieldEvent | GatewayEndorseResponseInfoFieldEvent | GatewayEndorseResponseResponsePayloadFieldEvent | GatewayEndorseResponseEndorsementsEndorserFieldEvent | GatewayEndorseResponseEndorsementsSignatureFieldEvent | GatewayEndorseResponseResultFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewayEndorseResponse>): Generator<GatewayEndorseResponseStatusFieldEvent | GatewayEndorseResponseInfoFieldEvent | GatewayEndorseResponseResponsePayloadFieldEvent | GatewayEndorseResponseEndorsementsEndorserFieldEvent | GatewayEndorseResponseEndorsementsSignatureFieldEvent | GatewayEndorseResponseResultFieldEvent | GatewayEndorseResponseCodeFieldEvent | GatewayEndorseResponseFailuresNodeFieldEvent | GatewayEndorseResponseFailuresOrgFieldEvent | GatewayEndorseResponseFailuresCodeFieldEvent | GatewayEndorseResponseFailuresMessageFieldEvent> {
     return streamMessage(buf, GatewayEndorseResponse.codec(), opts)
   }
 }
