@@ -6,15 +6,22 @@ import type { Clock, Logger } from '@consort/types'
 import { pino } from 'pino'
 import { loadNodeConfig } from './config.js'
 
-/** What a node binary needs from its config file, with the files read. */
-export interface NodeStartInput {
-  name: string
+/** What an orderer or a peer is started with. */
+export interface NodeOptions {
+  /** Encoded certificate of this node, issued by its org's CA (an orderer's: one of the channel's consenters). */
   certificate: Uint8Array
   privateKey: Uint8Array
+  /** libp2p listen multiaddr, e.g. /ip4/127.0.0.1/tcp/7050. */
   listen: string
   dataDir: string
+  /** The channel's genesis block (or, for a consenter joining later, the config block that added it). */
   genesisBlock: Uint8Array
   operations?: { host: string; port: number }
+}
+
+/** What a node binary needs from its config file, with the files read. */
+export interface NodeStartInput extends NodeOptions {
+  name: string
 }
 
 /** What a node process takes from its environment rather than its config file. */

@@ -5,6 +5,7 @@ import { bytesEqual, toHex, VerifyPool } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { DeliverService, OperationsServer } from '@consort/node'
+import type { NodeOptions } from '@consort/node'
 import { P2PNode, peerIdOf } from '@consort/p2p'
 import {
   blockTxIds,
@@ -29,16 +30,7 @@ import { OrdererMetrics } from './metrics.js'
 import { RaftTransport } from './raftTransport.js'
 import type { Peer } from './raftTransport.js'
 
-export interface OrdererOptions {
-  /** Encoded orderer certificate; must be one of the channel's consenters. */
-  certificate: Uint8Array
-  privateKey: Uint8Array
-  /** libp2p listen multiaddr, e.g. /ip4/127.0.0.1/tcp/7050. */
-  listen: string
-  dataDir: string
-  genesisBlock: Uint8Array
-  operations?: { host: string; port: number }
-}
+export type OrdererOptions = NodeOptions
 
 export const OrdererStartErrorCode = {
   NOT_A_CONSENTER: 'ERR_ORDERER_NOT_A_CONSENTER',

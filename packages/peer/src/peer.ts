@@ -4,6 +4,7 @@ import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { MembershipService, SigningIdentity } from '@consort/identity'
 import { consenterAddress, OrdererClient, PROTOCOL } from '@consort/client'
 import { DeliverService, OperationsServer } from '@consort/node'
+import type { NodeOptions } from '@consort/node'
 import { P2PNode } from '@consort/p2p'
 import {
   channelMsp,
@@ -48,14 +49,7 @@ import { PeerMetrics } from './metrics.js'
 import { PackageStore } from './packageStore.js'
 import { BlockValidator } from './validator.js'
 
-export interface PeerOptions {
-  certificate: Uint8Array
-  privateKey: Uint8Array
-  listen: string
-  dataDir: string
-  /** The channel's genesis block: its config names the orgs and the orderers. */
-  genesisBlock: Uint8Array
-  operations?: { host: string; port: number }
+export interface PeerOptions extends NodeOptions {
   runtime?: { cpuTimeMs?: number; memoryMb?: number; wallTimeMs?: number }
   /**
    * How long a deliver stream may go without a block before the peer asks another orderer
