@@ -5,6 +5,18 @@ import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
 import { connectAs, deployContract } from './client.js'
+import {
+  channelFetch,
+  channelGenesisCommand,
+  channelInspect,
+  channelSign,
+  channelSubmit,
+  channelUpdate,
+  nodeInit,
+  nodeRun,
+  orgInit,
+  profileCommand,
+} from './consortium.js'
 import { networkDown, networkStatus, networkUp, nodeAction } from './network.js'
 import { CliError, output, table } from './output.js'
 
@@ -85,7 +97,7 @@ network
     out.result({ stopped, purged: o.purge }, `stopped ${stopped.length} node(s)${o.purge ? `; removed ${globals().dir}` : ''}`)
   })
 
-const node = program.command('node').description('control one node by name')
+const node = program.command('node').description('set up and run a node (init, run), or control one of the local network by name (stop, start, kill)')
 for (const action of ['stop', 'start', 'kill'] as const) {
   node
     .command(`${action} <name>`)
@@ -96,6 +108,109 @@ for (const action of ['stop', 'start', 'kill'] as const) {
       out.result({ name: r.name, action, pid: r.pid }, `${action}: ${r.name}${r.pid !== null ? ` (pid ${r.pid})` : ' (was not running)'}`)
     })
 }
+
+node
+  .command('init <name>')
+  .description("a node's key, certificate (from its org's CA) and config file; adds it to the org's org.json")
+  .requiredOption('--org <dir>', "the org's folder (with its CA key)")
+  .requiredOption('--kind <kind>', 'orderer or peer')
+  .requiredOption('--listen <host:port>', 'where the node listens (0.0.0.0 for every interface)')
+  .option('--advertise <host:port>', 'the address others dial (default: --listen)')
+  .option('--operations <host:port>', 'the operations endpoint (/healthz, /metrics, /status)')
+  .requiredOption('--out <dir>', "the node's folder")
+  .action(async (name: string, o: { org: string; kind: string; listen: string; advertise?: string; operations?: string; out: string }) => {
+    await nodeInit(output(globals().json), name, o)
+  })
+
+node
+  .command('run')
+  .description('run one orderer or peer in the foreground (JSON logs on stdout; SIGTERM stops it)')
+  .requiredOption('--config <file>', "the node's node.json")
+  .action(async (o: { config: string }) => {
+    await nodeRun(o.config)
+  })
+
+const org = program.command('org').description("an organization's CA and identities")
+org
+  .command('init <org>')
+  .description('a CA, an admin and a client identity; DIR/org.json is the public definition to share')
+  .requiredOption('--out <dir>', "the org's folder (keep it on the org's machines)")
+  .action(async (mspId: string, o: { out: string }) => {
+    await orgInit(output(globals().json), mspId, o.out)
+  })
+
+const channel = program.command('channel').description('channel configuration: genesis, inspection, and updates signed by org admins')
+channel
+  .command('genesis')
+  .description('the genesis block of a channel of these orgs, from their org.json files only (deterministic)')
+  .requiredOption('--org <file>', 'an org.json (repeat for each org)', (v: string, prev: string[] = []) => [...prev, v])
+  .option('--channel <name>', 'the channel name', 'consort')
+  .addOption(new Option('--policy <policy>', 'who changes the channel and approves contracts').choices(['MAJORITY', 'ANY', 'ALL']).default('MAJORITY'))
+  .option('--batch-size <n>', 'envelopes per block at most', int('--batch-size', 1, 100_000))
+  .option('--batch-timeout <ms>', 'how long a block may wait to fill', int('--batch-timeout', 1, 60_000))
+  .requiredOption('--out <file>', 'where to write the block')
+  .action(async (o: { org: string[]; channel: string; policy: 'MAJORITY' | 'ANY' | 'ALL'; batchSize?: number; batchTimeout?: number; out: string }) => {
+    await channelGenesisCommand(output(globals().json), o.org, {
+      channelId: o.channel,
+      policy: o.policy,
+      out: o.out,
+      ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
+      ...(o.batchTimeout !== undefined ? { batchTimeoutMs: o.batchTimeout } : {}),
+    })
+  })
+channel
+  .command('inspect <file>')
+  .description('orgs, consenters, anchor peers, policies, config sequence and hash of a genesis or config block')
+  .action(async (file: string) => {
+    await channelInspect(output(globals().json), file)
+  })
+
+channel
+  .command('fetch')
+  .description("the channel's latest config block, from the orderers")
+  .requiredOption('--profile <file>', 'a connection profile')
+  .requiredOption('--identity <dir>', 'an identity folder of a channel member (cert.pem, key.pem)')
+  .requiredOption('--out <file>', 'where to write the block')
+  .action(async (o: { profile: string; identity: string; out: string }) => {
+    await channelFetch(output(globals().json), o)
+  })
+channel
+  .command('update <op> [arg]')
+  .description(
+    'draft a config update: add-org ORG.json | remove-org NAME | add-consenter NODE.json | remove-consenter NAME | set-policy --admins P --lifecycle P',
+  )
+  .requiredOption('--channel <block>', 'the latest config block (consort channel fetch)')
+  .option('--admins <policy>', 'set-policy: who changes the channel, e.g. "MAJORITY Admins"')
+  .option('--lifecycle <policy>', 'set-policy: who approves contract definitions')
+  .requiredOption('--out <file>', 'where to write the update (upd.json)')
+  .action(async (op: string, arg: string | undefined, o: { channel: string; out: string; admins?: string; lifecycle?: string }) => {
+    await channelUpdate(output(globals().json), op, arg, o)
+  })
+channel
+  .command('sign <update>')
+  .description("append one admin's signature to an update (run on that admin's machine)")
+  .requiredOption('--identity <dir>', "the admin's identity folder (ORG/users/admin)")
+  .action(async (file: string, o: { identity: string }) => {
+    await channelSign(output(globals().json), file, o)
+  })
+channel
+  .command('submit <update>')
+  .description('order a signed update; refused while the admins policy is not met or once the channel moved past its sequence')
+  .requiredOption('--profile <file>', 'a connection profile')
+  .requiredOption('--identity <dir>', 'an identity folder of a channel member')
+  .action(async (file: string, o: { profile: string; identity: string }) => {
+    await channelSubmit(output(globals().json), file, o)
+  })
+
+program
+  .command('profile')
+  .description("a connection profile (orderers, peers) from a channel's config block, the org's own first")
+  .requiredOption('--channel <block>', 'the genesis or latest config block')
+  .requiredOption('--org <dir>', "the org's folder or its org.json")
+  .requiredOption('--out <file>', 'where to write the profile')
+  .action(async (o: { channel: string; org: string; out: string }) => {
+    await profileCommand(output(globals().json), o)
+  })
 
 const contract = program.command('contract').description('contracts on the channel')
 contract

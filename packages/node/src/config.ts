@@ -5,6 +5,10 @@ import { ConsortError } from '@consort/types'
 /** A node's config file (JSON), the same for orderers and peers. Relative paths are relative to the file. */
 export interface NodeFileConfig {
   name: string
+  /** What the node is (written by `consort node init`; `consort node run` needs it). */
+  kind?: 'orderer' | 'peer'
+  /** The node's org, for people reading the file. */
+  org?: string
   /** PEM certificate of this node, issued by its org's CA. */
   certificate: string
   /** PKCS#8 PEM private key. */
@@ -17,7 +21,12 @@ export interface NodeFileConfig {
   logLevel?: 'debug' | 'info' | 'warn' | 'error'
 }
 
-export const ConfigErrorCode = { INVALID: 'ERR_CONFIG_INVALID', UNREADABLE: 'ERR_CONFIG_UNREADABLE' } as const
+export const ConfigErrorCode = {
+  INVALID: 'ERR_CONFIG_INVALID',
+  UNREADABLE: 'ERR_CONFIG_UNREADABLE',
+  /** The private key file holds another key than the certificate's (another node's, another org's). */
+  KEY_MISMATCH: 'ERR_CONFIG_KEY_MISMATCH',
+} as const
 
 export class ConfigError extends ConsortError<(typeof ConfigErrorCode)[keyof typeof ConfigErrorCode]> {}
 
@@ -38,6 +47,7 @@ export async function loadNodeConfig(path: string): Promise<NodeFileConfig> {
   }
   const ops = c.operations as Record<string, unknown> | undefined
   if (ops !== undefined && (typeof ops.host !== 'string' || typeof ops.port !== 'number')) bad('operations', '{ "host": string, "port": number }')
+  if (c.kind !== undefined && c.kind !== 'orderer' && c.kind !== 'peer') bad('kind', '"orderer" or "peer"')
   if (c.logLevel !== undefined && !['debug', 'info', 'warn', 'error'].includes(c.logLevel as string)) bad('logLevel', 'debug, info, warn or error')
   const base = dirname(resolve(path))
   const at = (p: unknown) => resolve(base, p as string)

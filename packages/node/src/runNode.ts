@@ -1,10 +1,11 @@
 import { chmod, mkdir, readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { readPrivateKeyFile } from '@consort/crypto'
-import { certificateFromPem } from '@consort/identity'
+import { bytesEqual, publicKeyFromPrivate, readPrivateKeyFile } from '@consort/crypto'
+import { certificateFromPem, parseCertificate } from '@consort/identity'
 import type { Clock, Logger } from '@consort/types'
 import { pino } from 'pino'
-import { loadNodeConfig } from './config.js'
+import { ConfigError, ConfigErrorCode, loadNodeConfig } from './config.js'
+import type { NodeFileConfig } from './config.js'
 
 /** What an orderer or a peer is started with. */
 export interface NodeOptions {
@@ -47,27 +48,44 @@ export interface RunningNode {
   stop(): Promise<void>
 }
 
+export type CreateNode = (input: NodeStartInput, modules: { logger: Logger } & NodeEnvironment) => Promise<RunningNode>
+
 /**
- * The shared main of `consort-orderer` and `consort-peer`: parse `--config`, read the
- * identity and genesis block, log JSON lines, stop cleanly on SIGTERM/SIGINT, and log why
- * before exiting on a crash.
+ * The shared main of `consort-orderer` and `consort-peer`: parse `--config`, then runNodeFromConfig.
  */
-export async function runNode(
+export async function runNode(binary: string, create: CreateNode, environment: NodeEnvironment = {}): Promise<void> {
+  const usage = `usage: ${binary} --config <${binary.replace('consort-', '')}.json>   (run with node --no-node-snapshot)`
+  const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } })
+  if (values.help === true || values.config === undefined) {
+    console.error(usage)
+    process.exit(values.help === true ? 0 : 2)
+  }
+  await runNodeFromConfig(binary, values.config, () => create, environment)
+}
+
+/**
+ * Runs one node in this process, in the foreground, from its config file: read the identity
+ * (refused if the key is not the certificate's) and the genesis block, log JSON lines to
+ * stdout, stop cleanly on SIGTERM/SIGINT, log why before exiting on a crash. `create` picks the
+ * node's constructor from its config (`consort node run` reads its `kind`).
+ */
+export async function runNodeFromConfig(
   binary: string,
-  create: (input: NodeStartInput, modules: { logger: Logger } & NodeEnvironment) => Promise<RunningNode>,
+  configPath: string,
+  create: (config: NodeFileConfig) => CreateNode | Promise<CreateNode>,
   environment: NodeEnvironment = {},
 ): Promise<void> {
-  const usage = `usage: ${binary} --config <${binary.replace('consort-', '')}.json>   (run with node --no-node-snapshot)`
   try {
-    const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } })
-    if (values.help === true || values.config === undefined) {
-      console.error(usage)
-      process.exit(values.help === true ? 0 : 2)
-    }
     // Whatever the umask it was started with, what the node writes (LevelDB files, contract
     // packages, snapshots) is its owner's alone: folders 0700, files 0600.
     process.umask(0o077)
-    const cfg = await loadNodeConfig(values.config)
+    const cfg = await loadNodeConfig(configPath)
+    const certificate = certificateFromPem(await readFile(cfg.certificate, 'utf8'))
+    const privateKey = await readPrivateKeyFile(cfg.privateKey)
+    if (!bytesEqual(publicKeyFromPrivate(privateKey), parseCertificate(certificate).publicKey)) {
+      throw new ConfigError(ConfigErrorCode.KEY_MISMATCH, `config ${configPath}: ${cfg.privateKey} is not the key of ${cfg.certificate}`, { path: configPath })
+    }
+    const make = await create(cfg)
     await mkdir(cfg.dataDir, { recursive: true })
     await chmod(cfg.dataDir, 0o700)
     const logger = pino({ level: cfg.logLevel ?? 'info', base: { node: cfg.name } })
@@ -79,11 +97,11 @@ export async function runNode(
       logger.fatal({ err: (err as Error)?.stack ?? String(err) }, 'unhandled rejection; exiting')
       process.exit(1)
     })
-    const node = await create(
+    const node = await make(
       {
         name: cfg.name,
-        certificate: certificateFromPem(await readFile(cfg.certificate, 'utf8')),
-        privateKey: await readPrivateKeyFile(cfg.privateKey),
+        certificate,
+        privateKey,
         listen: cfg.listen,
         dataDir: cfg.dataDir,
         genesisBlock: new Uint8Array(await readFile(cfg.genesisBlock)),

@@ -325,3 +325,16 @@ export class Orderer {
     }
   }
 }
+
+/**
+ * An orderer as a process runs it (`consort-orderer`, `consort node run`): a failed chain ends
+ * the process, so that a supervisor restarts it.
+ */
+export async function runOrderer(input: OrdererOptions, modules: { logger: Logger; clock?: Clock; verifyWorkers?: number }): Promise<Orderer> {
+  const orderer = await Orderer.create(input, modules)
+  orderer.chain.on('fatal', (err: Error) => {
+    modules.logger.error({ err: err.stack }, 'chain failed; exiting so a supervisor can restart the node')
+    process.exit(1)
+  })
+  return orderer
+}

@@ -11,6 +11,7 @@ import {
   checkAdmission,
   createAdmission,
   configInForce,
+  isConfigBlock,
   openEnvelope,
   parseBlock,
   ProtocolError,
@@ -96,6 +97,8 @@ export class Peer {
     private readonly clock: Clock,
     /** Checks a block's signatures on worker threads before validation; `msp` takes its findings. */
     private readonly signatures: VerifyPool,
+    /** The block the peer was started from: the chain it commits must pass through it. */
+    private readonly anchor: { number: number; hash: Uint8Array },
   ) {
     this.ops =
       operations === undefined
@@ -133,17 +136,21 @@ export class Peer {
     if (cert.role !== Role.PEER) {
       throw new ConsortError(PeerStartErrorCode.NOT_A_PEER, `${cert.subject} has role ${cert.role}, not PEER`)
     }
-    const genesis = parseBlock(opts.genesisBlock)
-    let config = readChannelConfig(opts.genesisBlock)
+    // The block the peer is given: the genesis block, or (for an org that joined later) a later
+    // config block naming the peer's org. The chain the peer fetches must lead to it.
+    const bootstrap = parseBlock(opts.genesisBlock)
+    const bootstrapConfig = readChannelConfig(opts.genesisBlock)
+    const joining = bootstrap.number > 0
+    let config = bootstrapConfig
     const signer = signingIdentity(opts.certificate, opts.privateKey)
+    const clock = modules.clock ?? systemClock
+    const signatures = new VerifyPool(modules.verifyWorkers)
+    channelMsp(bootstrapConfig, clock).validateRole(opts.certificate, Role.PEER)
     const ledger = await LevelLedger.open(join(opts.dataDir, 'ledger'))
     // A restarted peer resumes under the config in force at its tip, not the genesis one.
     const tip = ledger.tip
     if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, (n) => ledger.getBlock(n))).config
-    const clock = modules.clock ?? systemClock
-    const signatures = new VerifyPool(modules.verifyWorkers)
-    const msp = channelMsp(config, clock, signatures.verified)
-    msp.validateRole(opts.certificate, Role.PEER)
+    let msp = channelMsp(config, clock, signatures.verified)
     // Only members of the channel's orgs (in the config in force) may talk to a peer.
     let peer: Peer | undefined
     const p2p = await P2PNode.create(
@@ -155,7 +162,22 @@ export class Peer {
       },
       { logger: modules.logger },
     )
+    // Until it has caught up past the block it was given, a joining peer pulls from the consenters that block names.
+    const caughtUp = ledger.height > bootstrap.number
+    const endpoints = (caughtUp ? config : bootstrapConfig).consenters.map(consenterAddress)
+    const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
     if (ledger.height === 0) {
+      let genesis = bootstrap
+      if (joining) {
+        // Joining from a later config block: the genesis block comes from the orderers; the
+        // blocks that follow must lead to the given block (checked when it commits).
+        for await (const b of orderers.deliver({ start: 0, stop: 0 }, undefined, { stallMs: 10_000 })) genesis = b
+        if (genesis.number !== 0 || !isConfigBlock(genesis)) {
+          throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, 'the orderers did not deliver a genesis block for this channel')
+        }
+        config = readChannelConfig(genesis.bytes)
+        msp = channelMsp(config, clock, signatures.verified)
+      }
       // The genesis config is valid by definition; record that like any block's codes.
       const bytes = Block.encode({
         ...genesis.block,
@@ -166,14 +188,13 @@ export class Peer {
       })
       await ledger.commitBlock(bytes, { number: 0, hash: genesis.hash, txs: [{ txId: '', code: 0, timestamp: 0, writes: [] }] })
     } else {
-      const first = await ledger.getBlock(0)
-      if (first === undefined || !bytesEqual(parseBlock(first).hash, genesis.hash))
-        throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds another channel's ledger`)
+      const held = await ledger.getBlock(Math.min(bootstrap.number, ledger.height - 1))
+      if (held === undefined || (ledger.height > bootstrap.number && !bytesEqual(parseBlock(held).hash, bootstrap.hash))) {
+        throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds another chain than block ${bootstrap.number} leads to`)
+      }
     }
     const packages = await PackageStore.open(join(opts.dataDir, 'contracts'))
     const runtime = new ContractRuntime(opts.runtime ?? {}, { logger: modules.logger })
-    const endpoints = config.consenters.map(consenterAddress)
-    const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
     peer = new Peer(
       cert.subject,
       cert.org,
@@ -190,6 +211,7 @@ export class Peer {
       modules.logger,
       clock,
       signatures,
+      { number: bootstrap.number, hash: bootstrap.hash },
     )
     return peer
   }
@@ -304,6 +326,9 @@ export class Peer {
     while (!this.stopped) {
       try {
         for await (const block of this.orderers.deliver({ start: this.ledger.height }, this.abort.signal, { idleMs: this.deliverIdleMs })) {
+          if (block.number === this.anchor.number && !bytesEqual(block.hash, this.anchor.hash)) {
+            throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `block ${block.number} from the orderers is not the block this peer was started from`)
+          }
           await this.committer.commit(block)
           this.lastError = undefined
         }

@@ -105,6 +105,9 @@ export class ContractRuntime {
   }
 
   private async run(pkg: ContractPackage, w: Warm, inv: Invocation, state: StateReader): Promise<SimulationResult> {
+    // The invocation ahead of this one was stopped (its limit) and took the isolate with it:
+    // this one runs in a fresh isolate instead of failing on the disposed one.
+    if (w.isolate.isDisposed) return this.invoke(pkg, inv, state)
     const sim = new TxSimulator(inv.namespace, inv.txId, state)
     w.current = sim
     const tx = JSON.stringify({

@@ -140,6 +140,13 @@ describe('containment', () => {
     await expectCode('spinAfterRead', RuntimeErrorCode.TIMEOUT)
   })
 
+  it('invocations queued behind one that is stopped run in a fresh isolate', async () => {
+    const spin = runtime.invoke(hostile, inv('spin', [], { namespace: 'hostile' }), state)
+    const queued = [0, 1, 2].map(() => runtime.invoke(hostile, inv('fine', [], { namespace: 'hostile' }), state))
+    await expect(spin).rejects.toMatchObject({ code: RuntimeErrorCode.TIMEOUT })
+    expect((await Promise.all(queued)).map(text)).toEqual(['still serving', 'still serving', 'still serving'])
+  })
+
   it('stops a contract that exceeds its memory limit, and a 1 GB allocation', async () => {
     // Near its limit V8 spends a machine-dependent amount of CPU in garbage collection: with
     // a CPU limit out of reach, the memory limit is what stops the hog, on any machine.

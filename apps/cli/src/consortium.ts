@@ -1,0 +1,250 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import {
+  channelGenesis,
+  draftUpdate,
+  initNode,
+  initOrg,
+  profileOf,
+  readConfigBlock,
+  readOrg,
+  readUpdate,
+  signUpdate,
+  summarize,
+  updateEnvelope,
+  writeUpdate,
+} from '@consort/consortium'
+import type { GenesisOptions, UpdateOp } from '@consort/consortium'
+import { readPrivateKeyFile, toHex } from '@consort/crypto'
+import { certificateFromPem, signingIdentity } from '@consort/identity'
+import { connect } from '@consort/sdk'
+import type { Network } from '@consort/sdk'
+import { Status } from '@consort/types'
+import { nodeEnvironment, runNodeFromConfig } from '@consort/node'
+import type { CreateNode } from '@consort/node'
+import { isConfigBlock, parseBlock, readChannelConfig } from '@consort/protocol'
+import type { ParsedBlock } from '@consort/protocol'
+import type { Output } from './output.js'
+import { CliError, table } from './output.js'
+
+/** `consort org init <Org> --out DIR` */
+export async function orgInit(out: Output, mspId: string, dir: string): Promise<void> {
+  const r = await initOrg(mspId, dir)
+  out.result(
+    { org: r.mspId, dir: r.dir, orgFile: r.orgFile, ca: r.ca, admin: r.admin, client: r.client },
+    [
+      `org ${r.mspId} in ${r.dir}`,
+      `  public (send to the other orgs): ${r.orgFile}`,
+      `  private (never leaves this machine): ${r.ca.privateKey}, ${r.admin.privateKey}, ${r.client.privateKey}`,
+    ].join('\n'),
+  )
+}
+
+/** `consort node init <name> --org DIR --kind orderer|peer --listen HOST:PORT [--advertise HOST:PORT] [--operations HOST:PORT] --out NODEDIR` */
+export async function nodeInit(
+  out: Output,
+  name: string,
+  o: { org: string; kind: string; listen: string; advertise?: string; operations?: string; out: string },
+): Promise<void> {
+  if (o.kind !== 'orderer' && o.kind !== 'peer') throw new CliError('ERR_CLI_BAD_KIND', `--kind must be orderer or peer, not ${o.kind}`)
+  const r = await initNode(name, o.org, {
+    kind: o.kind,
+    listen: o.listen,
+    out: o.out,
+    ...(o.advertise !== undefined ? { advertise: o.advertise } : {}),
+    ...(o.operations !== undefined ? { operations: o.operations } : {}),
+  })
+  out.result(
+    r,
+    [
+      `${r.kind} ${r.name} of ${r.org} in ${r.dir}`,
+      `  address: ${r.address}`,
+      `  added to ${r.orgFile}`,
+      `  run it with: consort node run --config ${r.config}   (with the channel's genesis.block in ${r.dir})`,
+    ].join('\n'),
+  )
+}
+
+/** `consort channel genesis --org A/org.json … --out genesis.block` */
+export async function channelGenesisCommand(out: Output, orgFiles: string[], opts: GenesisOptions & { out: string }): Promise<void> {
+  if (orgFiles.length === 0) throw new CliError('ERR_CLI_NO_ORGS', 'name the orgs: --org A/org.json --org B/org.json …')
+  const orgs = await Promise.all(orgFiles.map((f) => readOrg(f)))
+  const bytes = channelGenesis(orgs, opts)
+  await writeFile(opts.out, bytes)
+  const block = parseBlock(bytes)
+  const s = summarize({ config: (await readConfigBlock(opts.out)).config, number: 0, hash: toHex(block.hash), timestamp: block.header.timestamp })
+  out.result(
+    { file: resolve(opts.out), ...s },
+    `genesis block of channel ${s.channel} written to ${opts.out}\n  hash ${s.blockHash} (every org recomputes the same from the same org.json files)\n\n${describe(s)}`,
+  )
+}
+
+/** `consort channel inspect FILE` */
+export async function channelInspect(out: Output, file: string): Promise<void> {
+  const s = summarize(await readConfigBlock(file))
+  out.result(s, describe(s))
+}
+
+function describe(s: ReturnType<typeof summarize>): string {
+  return [
+    `channel ${s.channel}, block ${s.block} (${s.timestamp}), config sequence ${s.sequence}`,
+    `hash ${s.blockHash}`,
+    '',
+    table(s.orgs.map((o) => ({ org: o.mspId, ca: o.ca, anchorPeers: o.anchorPeers.length === 0 ? '-' : o.anchorPeers.join(' ') }))),
+    '',
+    table(s.consenters.map((c) => ({ consenter: c.id, name: c.name, org: c.org, address: c.address }))),
+    '',
+    `policies: admins "${s.policies.admins}", lifecycle "${s.policies.lifecycle}"`,
+    `batch: ${s.batch.maxMessageCount} envelopes, ${s.batch.batchTimeoutMs} ms; raft: tick ${s.raft.tickMs} ms, election ${s.raft.electionTick} ticks; tx time window ${s.txTimeWindowMs} ms`,
+  ].join('\n')
+}
+
+/** `consort profile --channel BLOCK --org DIR --out profile.json` */
+export async function profileCommand(out: Output, o: { channel: string; org: string; out: string }): Promise<void> {
+  const { config } = await readConfigBlock(o.channel)
+  const org = await readOrg(o.org.endsWith('.json') ? o.org : join(o.org, 'org.json'))
+  const profile = profileOf(config, org.definition.mspId)
+  await writeFile(o.out, `${JSON.stringify(profile, null, 2)}\n`)
+  out.result(
+    { file: resolve(o.out), ...profile },
+    `connection profile for ${org.definition.mspId} on channel ${profile.channel} written to ${o.out} (${profile.orderers.length} orderers, ${profile.peers.length} peers)`,
+  )
+}
+
+/** `consort node run --config NODEDIR/node.json`: one orderer or peer in the foreground. */
+export async function nodeRun(config: string): Promise<void> {
+  await runNodeFromConfig(
+    'consort node run',
+    config,
+    async (cfg): Promise<CreateNode> => {
+      if (cfg.kind === 'orderer') return (await import('@consort/orderer')).runOrderer
+      if (cfg.kind === 'peer') {
+        const { Peer } = await import('@consort/peer')
+        return (input, modules) => Peer.create(input, modules)
+      }
+      throw new CliError('ERR_CLI_BAD_KIND', `config ${config}: "kind" must be "orderer" or "peer" (consort node init writes it)`)
+    },
+    nodeEnvironment(process.env),
+  )
+}
+
+/** An identity folder (cert.pem, key.pem), e.g. an org's users/admin. */
+async function identityIn(dir: string): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
+  try {
+    return {
+      certificate: certificateFromPem(await readFile(join(dir, 'cert.pem'), 'utf8')),
+      privateKey: await readPrivateKeyFile(join(dir, 'key.pem')),
+    }
+  } catch (err) {
+    throw new CliError('ERR_CLI_IDENTITY', `${dir} is not an identity folder (cert.pem, key.pem): ${(err as Error).message}`)
+  }
+}
+
+/** Connects with a profile and an identity folder. */
+async function connectWith(profile: string, identity: string): Promise<Network> {
+  return connect({ profile, identity: await identityIn(identity) })
+}
+
+/** The channel's latest config block, from the orderers. */
+async function latestConfigBlock(n: Network): Promise<ParsedBlock> {
+  let newest: ParsedBlock | undefined
+  for await (const b of n.orderers.deliver({ start: 0, newest: true }, undefined, { stallMs: 10_000 })) {
+    newest = b
+    break
+  }
+  if (newest === undefined) throw new CliError('ERR_CLI_FETCH', 'no orderer delivered the newest block')
+  const number = isConfigBlock(newest) ? newest.number : (newest.block.metadata?.lastConfig ?? 0)
+  if (number === newest.number) return newest
+  for await (const b of n.orderers.deliver({ start: number, stop: number }, undefined, { stallMs: 10_000 })) return b
+  throw new CliError('ERR_CLI_FETCH', `no orderer delivered config block ${number}`)
+}
+
+/** `consort channel fetch --profile P --identity DIR --out FILE`: the latest config block. */
+export async function channelFetch(out: Output, o: { profile: string; identity: string; out: string }): Promise<void> {
+  const n = await connectWith(o.profile, o.identity)
+  try {
+    const block = await latestConfigBlock(n)
+    await writeFile(o.out, block.bytes)
+    const s = summarize(await readConfigBlock(o.out))
+    out.result({ file: resolve(o.out), ...s }, `config block ${s.block} of channel ${s.channel} (sequence ${s.sequence}) written to ${o.out}`)
+  } finally {
+    await n.close()
+  }
+}
+
+/** `consort channel update <op> … --channel BLOCK --out upd.json`: drafts an update to the config in BLOCK. */
+export async function channelUpdate(
+  out: Output,
+  op: string,
+  arg: string | undefined,
+  o: { channel: string; out: string; admins?: string; lifecycle?: string },
+): Promise<void> {
+  const { config } = await readConfigBlock(o.channel)
+  const need = (what: string): string => {
+    if (arg === undefined) throw new CliError('ERR_CLI_USAGE', `channel update ${op} needs ${what}`)
+    return arg
+  }
+  let draft: UpdateOp
+  if (op === 'add-org') draft = { type: 'add-org', org: await readOrg(need('an org.json')) }
+  else if (op === 'remove-org') draft = { type: 'remove-org', mspId: need('an org name') }
+  else if (op === 'remove-consenter') draft = { type: 'remove-consenter', name: need('a consenter name') }
+  else if (op === 'add-consenter') {
+    const file = need("the new orderer's node.json")
+    const node = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as {
+      name?: string
+      kind?: string
+      org?: string
+      advertise?: string
+      certificate?: string
+    }
+    if (node.kind !== 'orderer' || node.name === undefined || node.org === undefined || node.advertise === undefined || node.certificate === undefined) {
+      throw new CliError('ERR_CLI_USAGE', `${file} is not an orderer's node.json written by consort node init`)
+    }
+    const certificate = certificateFromPem(await readFile(resolve(dirname(file), node.certificate), 'utf8'))
+    draft = { type: 'add-consenter', name: node.name, org: node.org, address: node.advertise, certificate }
+  } else if (op === 'set-policy') {
+    if (o.admins === undefined && o.lifecycle === undefined) throw new CliError('ERR_CLI_USAGE', 'set-policy needs --admins POLICY and/or --lifecycle POLICY')
+    draft = { type: 'set-policy', ...(o.admins !== undefined ? { admins: o.admins } : {}), ...(o.lifecycle !== undefined ? { lifecycle: o.lifecycle } : {}) }
+  } else throw new CliError('ERR_CLI_USAGE', `unknown update ${op}: add-org, remove-org, add-consenter, remove-consenter or set-policy`)
+  const file = draftUpdate(config, draft)
+  await writeUpdate(o.out, file)
+  out.result(
+    { file: resolve(o.out), channel: file.channel, baseSequence: file.baseSequence, description: file.description },
+    `drafted "${file.description}" for channel ${file.channel} at config sequence ${file.baseSequence}: ${o.out}\n  next: each admin signs it on their machine (consort channel sign ${o.out} --identity ORG/users/admin), then anyone submits it`,
+  )
+}
+
+/** `consort channel sign upd.json --identity ADMIN_DIR`: appends one admin signature. */
+export async function channelSign(out: Output, path: string, o: { identity: string }): Promise<void> {
+  const signed = signUpdate(await readUpdate(path), await identityIn(o.identity))
+  await writeUpdate(path, signed)
+  const orgs = signed.signatures.map((s) => s.org)
+  out.result({ file: resolve(path), description: signed.description, signedBy: orgs }, `signed "${signed.description}"; signatures from ${orgs.join(', ')}`)
+}
+
+/** `consort channel submit upd.json --profile P --identity DIR`: orders the update. */
+export async function channelSubmit(out: Output, path: string, o: { profile: string; identity: string }): Promise<void> {
+  const file = await readUpdate(path)
+  const id = await identityIn(o.identity)
+  const n = await connectWith(o.profile, o.identity)
+  try {
+    const current = readChannelConfig((await latestConfigBlock(n)).bytes)
+    if (current.sequence !== file.baseSequence) {
+      throw new CliError(
+        'ERR_CLI_STALE_UPDATE',
+        `the update was drafted for config sequence ${file.baseSequence}; channel ${current.channelId} is at ${current.sequence}: fetch the latest config and draft it again`,
+      )
+    }
+    const { envelope, txId } = updateEnvelope(file, signingIdentity(id.certificate, id.privateKey), Date.now())
+    const r = await n.orderers.broadcast(envelope, txId)
+    if (r.status !== Status.SUCCESS) {
+      throw new CliError(`ERR_CLI_UPDATE_${r.code}`, `the orderers refused the update (${r.code}): ${r.info}`)
+    }
+    out.result(
+      { file: resolve(path), description: file.description, txId, blockNumber: r.blockNumber, sequence: file.baseSequence + 1 },
+      `"${file.description}" is in force from block ${r.blockNumber} (config sequence ${file.baseSequence + 1})`,
+    )
+  } finally {
+    await n.close()
+  }
+}
