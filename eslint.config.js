@@ -71,7 +71,8 @@ export default tseslint.config(
     plugins: { vitest },
     rules: {
       'vitest/no-conditional-expect': 'error',
-      'vitest/valid-expect': 'error',
+      // expect(value, message): vitest prints the message when the assertion fails.
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
       'vitest/require-to-throw-message': 'error',
       'vitest/no-focused-tests': 'error',
       'vitest/no-disabled-tests': 'error',

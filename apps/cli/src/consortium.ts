@@ -22,8 +22,7 @@ import type { Network } from '@consort/sdk'
 import { Status } from '@consort/types'
 import { nodeEnvironment, runNodeFromConfig } from '@consort/node'
 import type { CreateNode } from '@consort/node'
-import { isConfigBlock, parseBlock, readChannelConfig } from '@consort/protocol'
-import type { ParsedBlock } from '@consort/protocol'
+import { parseBlock, readChannelConfig } from '@consort/protocol'
 import type { Output } from './output.js'
 import { CliError, table } from './output.js'
 
@@ -145,25 +144,11 @@ async function connectWith(profile: string, identity: string): Promise<Network> 
   return connect({ profile, identity: await identityIn(identity) })
 }
 
-/** The channel's latest config block, from the orderers. */
-async function latestConfigBlock(n: Network): Promise<ParsedBlock> {
-  let newest: ParsedBlock | undefined
-  for await (const b of n.orderers.deliver({ start: 0, newest: true }, undefined, { stallMs: 10_000 })) {
-    newest = b
-    break
-  }
-  if (newest === undefined) throw new CliError('ERR_CLI_FETCH', 'no orderer delivered the newest block')
-  const number = isConfigBlock(newest) ? newest.number : (newest.block.metadata?.lastConfig ?? 0)
-  if (number === newest.number) return newest
-  for await (const b of n.orderers.deliver({ start: number, stop: number }, undefined, { stallMs: 10_000 })) return b
-  throw new CliError('ERR_CLI_FETCH', `no orderer delivered config block ${number}`)
-}
-
 /** `consort channel fetch --profile P --identity DIR --out FILE`: the latest config block. */
 export async function channelFetch(out: Output, o: { profile: string; identity: string; out: string }): Promise<void> {
   const n = await connectWith(o.profile, o.identity)
   try {
-    const block = await latestConfigBlock(n)
+    const block = await n.orderers.latestConfigBlock()
     await writeFile(o.out, block.bytes)
     const s = summarize(await readConfigBlock(o.out))
     out.result({ file: resolve(o.out), ...s }, `config block ${s.block} of channel ${s.channel} (sequence ${s.sequence}) written to ${o.out}`)
@@ -228,8 +213,10 @@ export async function channelSubmit(out: Output, path: string, o: { profile: str
   const id = await identityIn(o.identity)
   const n = await connectWith(o.profile, o.identity)
   try {
-    const current = readChannelConfig((await latestConfigBlock(n)).bytes)
-    if (current.sequence !== file.baseSequence) {
+    const current = readChannelConfig((await n.orderers.latestConfigBlock()).bytes)
+    // (An orderer a block behind may answer with an older config: only a newer one proves the
+    // update stale; the orderers judge the rest.)
+    if (current.sequence > file.baseSequence) {
       throw new CliError(
         'ERR_CLI_STALE_UPDATE',
         `the update was drafted for config sequence ${file.baseSequence}; channel ${current.channelId} is at ${current.sequence}: fetch the latest config and draft it again`,

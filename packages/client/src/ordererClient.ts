@@ -1,6 +1,6 @@
 import { PROTOCOL } from './protocols.js'
 import type { FramedStream, P2PNode } from '@consort/p2p'
-import { envelopeOf, envelopePayload, parseBlock } from '@consort/protocol'
+import { envelopeOf, envelopePayload, isConfigBlock, parseBlock } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import { BroadcastResponse, DeliverResponse, HeaderType, SeekInfo, Status } from '@consort/types'
 import type { Logger } from '@consort/types'
@@ -42,6 +42,29 @@ export class OrdererClient {
 
   setEndpoints(endpoints: string[]): void {
     this.endpoints = endpoints
+  }
+
+  /** The orderers this client knows, in its order of preference. */
+  get addresses(): readonly string[] {
+    return this.endpoints
+  }
+
+  /**
+   * The channel's latest config block: the newest block's config block (the genesis block or the
+   * last config update), from any orderer that answers within `timeoutMs`.
+   */
+  async latestConfigBlock(timeoutMs = 10_000, cancel?: AbortSignal): Promise<ParsedBlock> {
+    const signal = cancel === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel])
+    let newest: ParsedBlock | undefined
+    for await (const b of this.deliver({ start: 0, newest: true }, signal)) {
+      newest = b
+      break
+    }
+    if (newest === undefined) throw new OrdererError(OrdererErrorCode.NO_LEADER, `no orderer delivered the newest block within ${timeoutMs} ms`)
+    const number = isConfigBlock(newest) ? newest.number : (newest.block.metadata?.lastConfig ?? 0)
+    if (number === newest.number) return newest
+    for await (const b of this.deliver({ start: number, stop: number }, signal, { stallMs: timeoutMs })) return b
+    throw new OrdererError(OrdererErrorCode.NO_LEADER, `no orderer delivered config block ${number} within ${timeoutMs} ms`)
   }
 
   /**

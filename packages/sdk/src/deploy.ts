@@ -53,7 +53,7 @@ export async function deployWith(connect: (o: ConnectOptions) => Promise<Network
         timestamp: Date.now(),
         data: ContractPackageSpec.encode({ name: opts.name, version, code: pkg.code }),
       })
-      for (const peer of network.profile.peers.filter((p) => p.org === org)) {
+      for (const peer of network.peers.filter((p) => p.org === org)) {
         const r = await network.request(peer, PROTOCOL.INSTALL, envelope, InstallResponse, 30_000)
         if (r.status !== Status.SUCCESS) throw new ConsortError(SdkErrorCode.DEPLOY, `install on ${peer.name} refused: ${r.info}`, { peer: peer.name })
         if (r.codeHash !== pkg.hash) throw new ConsortError(SdkErrorCode.DEPLOY, `${peer.name} hashed the package differently`, { peer: peer.name })

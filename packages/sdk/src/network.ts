@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { generateKeyPair } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { ParsedCertificate, Signer } from '@consort/identity'
-import { endorsementRefusal, OrdererClient, PROTOCOL } from '@consort/client'
+import { consenterAddress, endorsementRefusal, OrdererClient, PROTOCOL } from '@consort/client'
 import type { ConnectionProfile, PeerEndpoint } from '@consort/client'
 import { P2PNode } from '@consort/p2p'
-import { createAdmission, envelopeOf, envelopePayload, proposalPayload, transactionPayload } from '@consort/protocol'
+import { createAdmission, envelopeOf, envelopePayload, proposalPayload, readChannelConfig, transactionPayload } from '@consort/protocol'
 import type { HeaderOptions, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
   BroadcastResponse,
@@ -22,7 +22,7 @@ import {
   Status,
   ValidationCode,
 } from '@consort/types'
-import type { Logger, MessageCodec, NodeFailure } from '@consort/types'
+import type { ChannelConfig, Logger, MessageCodec, NodeFailure } from '@consort/types'
 import type { ContractPackage } from '@consort/bundle'
 import { deployWith } from './deploy.js'
 import type { DeployOptions, DeployResult } from './deploy.js'
@@ -100,7 +100,11 @@ export async function connect(opts: ConnectOptions): Promise<Network> {
   // Orderers and peers admit only channel members: every connection presents this identity.
   const credential = (server: string, client: string) => createAdmission(signer, server, client)
   const p2p = await P2PNode.create({ privateKey: generateKeyPair().privateKey, listen: [], credential }, { logger })
-  return new Network(profile, signer, p2p, opts.submitTimeoutMs ?? 30_000, logger, opts.identity)
+  const network = new Network(profile, signer, p2p, opts.submitTimeoutMs ?? 30_000, logger, opts.identity)
+  // Orderers and peers added after the profile was made are found from the channel's latest
+  // config; until that answer comes (or if none does), the profile's endpoints serve.
+  network.refreshEndpoints().catch((err: Error) => logger.debug({ err: err.message }, 'could not read the latest channel config; using the profile'))
+  return network
 }
 
 /** A channel as seen by one client identity. */
@@ -108,6 +112,10 @@ export class Network {
   readonly orderers: OrdererClient
   /** Peers serve committed blocks (with validation codes) on the deliver protocol. */
   private readonly peerBlocks: OrdererClient
+  /** The profile's peers, then the anchor peers of the latest channel config (see refreshEndpoints). */
+  private peerList: PeerEndpoint[]
+  /** Aborted by close(): ends a refresh still reading the config. */
+  private readonly closing = new AbortController()
 
   constructor(
     readonly profile: ConnectionProfile,
@@ -123,6 +131,7 @@ export class Network {
       profile.orderers.map((o) => o.address),
       { signer, channelId: profile.channel, logger },
     )
+    this.peerList = [...profile.peers]
     const own = this.peersPreferring(signer.certificate.org).map((p) => p.address)
     this.peerBlocks = new OrdererClient(p2p, own, { signer, channelId: profile.channel, logger })
   }
@@ -174,9 +183,34 @@ export class Network {
     return this.profile.channel
   }
 
+  /** The peers this network knows: the profile's, followed by the latest channel config's. */
+  get peers(): readonly PeerEndpoint[] {
+    return this.peerList
+  }
+
   /** Peers of `org` first, then the others: whom to ask when any peer will do. */
   peersPreferring(org: string): PeerEndpoint[] {
-    return [...this.profile.peers.filter((p) => p.org === org), ...this.profile.peers.filter((p) => p.org !== org)]
+    return [...this.peerList.filter((p) => p.org === org), ...this.peerList.filter((p) => p.org !== org)]
+  }
+
+  /**
+   * Follows the channel's latest config block: the orderers become its consenters, and each
+   * member org's anchor peers join the peers (those of orgs no longer in the channel leave), so
+   * nodes added after the profile was made are found. connect() starts one; call it again after
+   * a membership change. Returns that config.
+   */
+  async refreshEndpoints(timeoutMs = 10_000): Promise<ChannelConfig> {
+    const config = readChannelConfig((await this.orderers.latestConfigBlock(timeoutMs, this.closing.signal)).bytes)
+    this.orderers.setEndpoints(config.consenters.map(consenterAddress))
+    const members = new Set(config.orgs.map((o) => o.mspId))
+    const peers = this.peerList.filter((p) => members.has(p.org))
+    for (const o of config.orgs) {
+      o.anchorPeers.forEach((address, i) => {
+        if (!peers.some((p) => p.address === address)) peers.push({ name: `${o.mspId.toLowerCase()}-anchor${i}`, org: o.mspId, address })
+      })
+    }
+    this.peerList = peers
+    return config
   }
 
   /** Sends a signed proposal to one peer; throws on a broken connection. */
@@ -201,7 +235,7 @@ export class Network {
   ): Promise<{ validationCode: ValidationCode; blockNumber: number } | undefined> {
     const deadline = Date.now() + timeoutMs
     const query = await this.envelope({ type: HeaderType.PEER_QUERY, timestamp: Date.now(), data: CommitStatusRequest.encode({ txId, timeoutMs }) })
-    const peers = [...prefer, ...this.profile.peers.filter((x) => !prefer.includes(x))]
+    const peers = [...prefer, ...this.peerList.filter((x) => !prefer.includes(x))]
     for (let i = 0; Date.now() <= deadline; i++) {
       const peer = peers[i % peers.length] as PeerEndpoint
       try {
@@ -216,6 +250,7 @@ export class Network {
   }
 
   async close(): Promise<void> {
+    this.closing.abort()
     await this.p2p.stop()
   }
 }
