@@ -194,7 +194,7 @@ export class Chain extends EventEmitter<ChainEvents> {
   }
 
   get term(): number {
-    return this.node.status().term
+    return this.node.basicStatus().term
   }
 
   get height(): number {
@@ -202,7 +202,7 @@ export class Chain extends EventEmitter<ChainEvents> {
   }
 
   get applied(): number {
-    return this.node.status().applied
+    return this.node.basicStatus().applied
   }
 
   // ---------------------------------------------------------------- inputs
@@ -343,7 +343,7 @@ export class Chain extends EventEmitter<ChainEvents> {
   private propose(batch: PendingEnvelope[]): void {
     // A batch waits until this leader has applied everything before its term: only then do
     // it know the chain's tip, and whether an older leader already ordered a transaction.
-    const st = this.node.status()
+    const st = this.node.basicStatus()
     if (st.applied < this.leaderSince || this.created === undefined) {
       this.deferred.push(batch)
       return
@@ -414,7 +414,7 @@ export class Chain extends EventEmitter<ChainEvents> {
         // 4. advance
         this.node.advance()
         if (rd.softState !== undefined) this.onSoftState(rd.softState)
-        const st = this.node.status()
+        const st = this.node.basicStatus()
         this.m.metrics.committedIndex.set(st.commit)
         this.m.metrics.raftTerm.set(st.term)
         await this.maybeStartCutting()
@@ -440,7 +440,7 @@ export class Chain extends EventEmitter<ChainEvents> {
       this.emit('leader', s.lead)
     }
     if (s.role === 'Leader' && before.role !== 'Leader') {
-      this.leaderSince = this.node.status().lastIndex
+      this.leaderSince = this.node.basicStatus().lastIndex
       this.created = undefined
     }
     if (s.role !== 'Leader' && before.role === 'Leader') {
@@ -465,7 +465,7 @@ export class Chain extends EventEmitter<ChainEvents> {
   /** A new leader starts cutting once it has applied everything up to its first entry. */
   private async maybeStartCutting(): Promise<void> {
     if (!this.isLeader || this.created !== undefined) return
-    if (this.node.status().applied < this.leaderSince) return
+    if (this.node.basicStatus().applied < this.leaderSince) return
     const tip = this.m.blocks.tip
     if (tip === undefined) return
     const { timestamp } = parseBlock((await this.m.blocks.get(tip.number)) as Uint8Array).header

@@ -4,18 +4,22 @@ import { Raft } from './raft.js'
 import { EMPTY_BYTES, encodeConfChange, isLocalMessage, isResponseMessage, message } from './types.js'
 import type { ConfChange, ConfState, Entry, HardState, Message, Ready, SoftState } from './types.js'
 
-/** What a driver may know of its Raft node: a copy, taken when status() is called. */
-export interface Status {
+/** The scalars a driver reads on its hot path (etcd-io/raft's BasicStatus): no copies of the membership. */
+export interface BasicStatus {
   id: number
-  hardState: HardState
-  softState: SoftState
-  /** The current term (hardState.term). */
+  /** The current term. */
   term: number
-  /** Highest index known committed (hardState.commit). */
+  /** Highest index known committed. */
   commit: number
   applied: number
   /** The last index in the log, stable or not. */
   lastIndex: number
+}
+
+/** What a driver may know of its Raft node: a copy, taken when status() is called. */
+export interface Status extends BasicStatus {
+  hardState: HardState
+  softState: SoftState
   confState: ConfState
   /** Leader only: each peer's match and next index. */
   progress: Map<number, { match: number; next: number; state: string; isLearner: boolean }>
@@ -179,6 +183,13 @@ export class RawNode {
     }
   }
 
+  /** Term, commit, applied and last index: cheap, for every Ready round and every proposal. */
+  basicStatus(): BasicStatus {
+    const r = this.raft
+    return { id: r.id, term: r.term, commit: r.log.committed, applied: r.log.applied, lastIndex: r.log.lastIndex() }
+  }
+
+  /** Everything a driver may know, the membership and (on a leader) each peer's progress included. */
   status(): Status {
     const r = this.raft
     const progress = new Map<number, { match: number; next: number; state: string; isLearner: boolean }>()
