@@ -1,3 +1,4 @@
+import { refusalStatus } from '@consort/protocol'
 import { ConsortError, RefusalCode, Status } from '@consort/types'
 
 /** Why a broadcast was refused: the RefusalCode values an orderer answers with (BroadcastResponse.code). */
@@ -25,27 +26,6 @@ export const OrdererErrorCode = {
 } as const
 export type OrdererErrorCode = (typeof OrdererErrorCode)[keyof typeof OrdererErrorCode]
 
-const STATUS: Record<OrdererErrorCode, Status> = {
-  MALFORMED: Status.BAD_REQUEST,
-  BAD_SIGNATURE: Status.FORBIDDEN,
-  NOT_AUTHORIZED: Status.FORBIDDEN,
-  BAD_TXID: Status.BAD_REQUEST,
-  BAD_TIMESTAMP: Status.BAD_REQUEST,
-  WRONG_CHANNEL: Status.NOT_FOUND,
-  UNSUPPORTED: Status.BAD_REQUEST,
-  TOO_LARGE: Status.REQUEST_ENTITY_TOO_LARGE,
-  DUPLICATE_TXID: Status.CONFLICT,
-  NO_LEADER: Status.SERVICE_UNAVAILABLE,
-  LEADER_CHANGED: Status.SERVICE_UNAVAILABLE,
-  TIMEOUT: Status.SERVICE_UNAVAILABLE,
-  BAD_CONFIG: Status.BAD_REQUEST,
-  CONFIG_PENDING: Status.SERVICE_UNAVAILABLE,
-  CLUSTER_UNHEALTHY: Status.SERVICE_UNAVAILABLE,
-  SHUTTING_DOWN: Status.SERVICE_UNAVAILABLE,
-  NOT_A_CONSENTER: Status.SERVICE_UNAVAILABLE,
-  INTERNAL: Status.INTERNAL_SERVER_ERROR,
-}
-
 /** What an OrdererError's `meta` holds, per code. */
 export type OrdererErrorMeta<C extends OrdererErrorCode> = C extends 'DUPLICATE_TXID'
   ? { txId?: string; blockNumber: number }
@@ -69,7 +49,7 @@ export class OrdererError<C extends OrdererErrorCode = OrdererErrorCode> extends
   }
 
   get status(): Status {
-    return STATUS[this.code]
+    return refusalStatus(this.code)
   }
 
   /** The block the refusal names (where a DUPLICATE_TXID was ordered), else 0. */

@@ -1,7 +1,7 @@
 import type { MembershipService } from '@consort/identity'
 import { PROTOCOL } from '@consort/client'
 import type { FramedStream, P2PNode } from '@consort/p2p'
-import { openEnvelope, ProtocolError, verifyEnvelope } from '@consort/protocol'
+import { openEnvelope, ProtocolError, refusalFor, verifyEnvelope } from '@consort/protocol'
 import { decode, DecodeError, DeliverResponse, HeaderType, RefusalCode, SeekInfo, Status } from '@consort/types'
 import type { ChannelConfig, Logger } from '@consort/types'
 
@@ -49,8 +49,7 @@ export class DeliverService {
       seek = decode(SeekInfo, opened.payload.data, 'SeekInfo')
     } catch (err) {
       if (err instanceof ProtocolError || err instanceof DecodeError) {
-        const [status, code] = err instanceof ProtocolError ? [err.status, err.refusal] : [Status.BAD_REQUEST, RefusalCode.MALFORMED]
-        await stream.write(DeliverResponse.encode({ status, code, info: err.message }))
+        await stream.write(DeliverResponse.encode({ ...refusalFor(err), info: err.message }))
         await stream.close()
         return
       }

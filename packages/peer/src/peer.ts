@@ -14,7 +14,7 @@ import {
   isConfigBlock,
   openEnvelope,
   parseBlock,
-  ProtocolError,
+  refusalFor,
   readChannelConfig,
   verifyEnvelope,
 } from '@consort/protocol'
@@ -353,7 +353,7 @@ export class Peer {
       this.logger.info({ contract: pkg.name, version: pkg.version, hash: pkg.hash, by: who.subject }, 'contract installed')
       return answer(Status.SUCCESS, RefusalCode.NONE, '', pkg.hash)
     } catch (err) {
-      const [status, code] = err instanceof ProtocolError ? [err.status, err.refusal] : [Status.BAD_REQUEST, RefusalCode.MALFORMED]
+      const { status, code } = refusalFor(err)
       return answer(status, code, (err as Error).message)
     }
   }
@@ -367,8 +367,7 @@ export class Peer {
       verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_QUERY] })
       req = decode(CommitStatusRequest, opened.payload.data, 'CommitStatusRequest')
     } catch (err) {
-      const [status, code] = err instanceof ProtocolError ? [err.status, err.refusal] : [Status.BAD_REQUEST, RefusalCode.MALFORMED]
-      return answer({ status, code, info: (err as Error).message })
+      return answer({ ...refusalFor(err), info: (err as Error).message })
     }
     const status = await this.committer.waitForCommit(req.txId, Math.min(req.timeoutMs || 30_000, 120_000))
     if (status === undefined)

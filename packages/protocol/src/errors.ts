@@ -26,6 +26,38 @@ const REFUSAL: Record<ProtocolErrorCode, RefusalCode> = {
   ERR_PROTOCOL_BAD_TIMESTAMP: RefusalCode.BAD_TIMESTAMP,
 }
 
+/** The Status of an answer refusing with each code: broadcast's, and the services that share its codes. */
+const REFUSAL_STATUS: Partial<Record<RefusalCode, Status>> = {
+  [RefusalCode.MALFORMED]: Status.BAD_REQUEST,
+  [RefusalCode.BAD_SIGNATURE]: Status.FORBIDDEN,
+  [RefusalCode.NOT_AUTHORIZED]: Status.FORBIDDEN,
+  [RefusalCode.BAD_TXID]: Status.BAD_REQUEST,
+  [RefusalCode.BAD_TIMESTAMP]: Status.BAD_REQUEST,
+  [RefusalCode.WRONG_CHANNEL]: Status.NOT_FOUND,
+  [RefusalCode.UNSUPPORTED]: Status.BAD_REQUEST,
+  [RefusalCode.TOO_LARGE]: Status.REQUEST_ENTITY_TOO_LARGE,
+  [RefusalCode.DUPLICATE_TXID]: Status.CONFLICT,
+  [RefusalCode.NO_LEADER]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.LEADER_CHANGED]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.TIMEOUT]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.BAD_CONFIG]: Status.BAD_REQUEST,
+  [RefusalCode.CONFIG_PENDING]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.CLUSTER_UNHEALTHY]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.SHUTTING_DOWN]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.NOT_A_CONSENTER]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.INTERNAL]: Status.INTERNAL_SERVER_ERROR,
+}
+
+/** The Status an answer carrying `code` has (INTERNAL_SERVER_ERROR for a code of no refusal above). */
+export function refusalStatus(code: RefusalCode): Status {
+  return REFUSAL_STATUS[code] ?? Status.INTERNAL_SERVER_ERROR
+}
+
+/** How a service answers a request that failed with `err`: a ProtocolError's refusal, else MALFORMED. */
+export function refusalFor(err: unknown): { status: Status; code: RefusalCode } {
+  return err instanceof ProtocolError ? { status: err.status, code: err.refusal } : { status: Status.BAD_REQUEST, code: RefusalCode.MALFORMED }
+}
+
 export class ProtocolError extends ConsortError<ProtocolErrorCode> {
   /** The refusal a node answers a request that fails this way with. */
   get refusal(): RefusalCode {
@@ -34,9 +66,7 @@ export class ProtocolError extends ConsortError<ProtocolErrorCode> {
 
   /** The status of that answer: FORBIDDEN for who signed it, NOT_FOUND for a wrong channel, else BAD_REQUEST. */
   get status(): Status {
-    const r = this.refusal
-    if (r === RefusalCode.BAD_SIGNATURE || r === RefusalCode.NOT_AUTHORIZED) return Status.FORBIDDEN
-    return r === RefusalCode.WRONG_CHANNEL ? Status.NOT_FOUND : Status.BAD_REQUEST
+    return refusalStatus(this.refusal)
   }
 
   /** The validation code a transaction gets when it fails this way. */

@@ -1,4 +1,4 @@
-export { ProtocolError, ProtocolErrorCode } from './errors.js'
+export { ProtocolError, ProtocolErrorCode, refusalFor, refusalStatus } from './errors.js'
 export { admissionMessage, checkAdmission, createAdmission } from './admission.js'
 export type { AdmissionSigner } from './admission.js'
 export { computeTxId, createHeader, createSignedEnvelope, envelopeOf, envelopePayload, openEnvelope, signEnvelope, verifyEnvelope } from './envelope.js'
