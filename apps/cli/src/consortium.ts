@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import {
   channelGenesis,
   draftUpdate,
@@ -7,6 +7,7 @@ import {
   initOrg,
   profileOf,
   readConfigBlock,
+  readIdentity,
   readOrg,
   readUpdate,
   signUpdate,
@@ -15,12 +16,12 @@ import {
   writeUpdate,
 } from '@consort/consortium'
 import type { GenesisOptions, UpdateOp } from '@consort/consortium'
-import { readPrivateKeyFile, toHex } from '@consort/crypto'
+import { toHex } from '@consort/crypto'
 import { certificateFromPem, signingIdentity } from '@consort/identity'
 import { connect } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { Status } from '@consort/types'
-import { nodeEnvironment, runNodeFromConfig } from '@consort/node'
+import { loadNodeConfig, nodeEnvironment, runNodeFromConfig } from '@consort/node'
 import type { CreateNode } from '@consort/node'
 import { parseBlock, readChannelConfig } from '@consort/protocol'
 import type { Output } from './output.js'
@@ -130,10 +131,7 @@ export async function nodeRun(config: string): Promise<void> {
 /** An identity folder (cert.pem, key.pem), e.g. an org's users/admin. */
 async function identityIn(dir: string): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
   try {
-    return {
-      certificate: certificateFromPem(await readFile(join(dir, 'cert.pem'), 'utf8')),
-      privateKey: await readPrivateKeyFile(join(dir, 'key.pem')),
-    }
+    return await readIdentity(dir)
   } catch (err) {
     throw new CliError('ERR_CLI_IDENTITY', `${dir} is not an identity folder (cert.pem, key.pem): ${(err as Error).message}`)
   }
@@ -148,7 +146,7 @@ async function connectWith(profile: string, identity: string): Promise<Network> 
 export async function channelFetch(out: Output, o: { profile: string; identity: string; out: string }): Promise<void> {
   const n = await connectWith(o.profile, o.identity)
   try {
-    const block = await n.orderers.latestConfigBlock()
+    const block = await n.latestConfigBlock()
     await writeFile(o.out, block.bytes)
     const s = summarize(await readConfigBlock(o.out))
     out.result({ file: resolve(o.out), ...s }, `config block ${s.block} of channel ${s.channel} (sequence ${s.sequence}) written to ${o.out}`)
@@ -175,17 +173,11 @@ export async function channelUpdate(
   else if (op === 'remove-consenter') draft = { type: 'remove-consenter', name: need('a consenter name') }
   else if (op === 'add-consenter') {
     const file = need("the new orderer's node.json")
-    const node = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as {
-      name?: string
-      kind?: string
-      org?: string
-      advertise?: string
-      certificate?: string
-    }
-    if (node.kind !== 'orderer' || node.name === undefined || node.org === undefined || node.advertise === undefined || node.certificate === undefined) {
+    const node = await loadNodeConfig(file)
+    if (node.kind !== 'orderer' || node.org === undefined || node.advertise === undefined) {
       throw new CliError('ERR_CLI_USAGE', `${file} is not an orderer's node.json written by consort node init`)
     }
-    const certificate = certificateFromPem(await readFile(resolve(dirname(file), node.certificate), 'utf8'))
+    const certificate = certificateFromPem(await readFile(node.certificate, 'utf8'))
     draft = { type: 'add-consenter', name: node.name, org: node.org, address: node.advertise, certificate }
   } else if (op === 'set-policy') {
     if (o.admins === undefined && o.lifecycle === undefined) throw new CliError('ERR_CLI_USAGE', 'set-policy needs --admins POLICY and/or --lifecycle POLICY')
@@ -213,7 +205,7 @@ export async function channelSubmit(out: Output, path: string, o: { profile: str
   const id = await identityIn(o.identity)
   const n = await connectWith(o.profile, o.identity)
   try {
-    const current = readChannelConfig((await n.orderers.latestConfigBlock()).bytes)
+    const current = readChannelConfig((await n.latestConfigBlock()).bytes)
     // (An orderer a block behind may answer with an older config: only a newer one proves the
     // update stale; the orderers judge the rest.)
     if (current.sequence > file.baseSequence) {

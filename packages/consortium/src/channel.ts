@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { ConnectionProfile } from '@consort/client'
-import { consenterAddress } from '@consort/client'
+import { channelEndpoints } from '@consort/client'
 import { toHex } from '@consort/crypto'
 import { certificateFromPem, parseCertificate } from '@consort/identity'
 import { createGenesisBlock, DEFAULT_BATCH, isConfigBlock, normalizeChannelConfig, parseBlock, readChannelConfig } from '@consort/protocol'
@@ -140,10 +140,7 @@ export function summarize(b: { config: ChannelConfig; number: number; hash: stri
  * org's anchor peers), `org`'s first.
  */
 export function profileOf(config: ChannelConfig, org?: string): ConnectionProfile {
-  const mine = (o: string) => (o === org ? 0 : 1)
-  const peers = config.orgs
-    .flatMap((o) => o.anchorPeers.map((address, i) => ({ name: `${o.mspId.toLowerCase()}-anchor${i}`, org: o.mspId, address })))
-    .sort((a, b) => mine(a.org) - mine(b.org))
-  const orderers = config.consenters.map((c) => ({ name: c.name, org: c.org, address: consenterAddress(c) })).sort((a, b) => mine(a.org) - mine(b.org))
-  return { channel: config.channelId, orderers, peers }
+  const mine = (o: { org: string }) => (o.org === org ? 0 : 1)
+  const all = channelEndpoints(config)
+  return { ...all, orderers: all.orderers.sort((a, b) => mine(a) - mine(b)), peers: all.peers.sort((a, b) => mine(a) - mine(b)) }
 }

@@ -1,12 +1,12 @@
 import { access, mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { generateKeyPair, writePrivateKeyFile } from '@consort/crypto'
+import { generateKeyPair } from '@consort/crypto'
 import { certificateToPem, issueCertificate, parseCertificate } from '@consort/identity'
 import { peerIdOf } from '@consort/p2p'
 import { Role } from '@consort/types'
 import { hostPortToMultiaddr } from './address.js'
 import { ConsortiumError, ConsortiumErrorCode } from './errors.js'
-import { readOrgCA, VALIDITY_MS, writeOrg } from './org.js'
+import { readOrgCA, VALIDITY_MS, writeIdentity, writeOrg } from './org.js'
 
 export interface InitNodeOptions {
   kind: 'orderer' | 'peer'
@@ -76,8 +76,7 @@ export async function initNode(name: string, orgDir: string, opts: InitNodeOptio
   const keys = generateKeyPair()
   const role = opts.kind === 'orderer' ? Role.ORDERER : Role.PEER
   const cert = issueCertificate(ca, { subject: name, role, publicKey: keys.publicKey, notBefore, notAfter: notBefore + VALIDITY_MS })
-  await writeFile(join(dir, 'cert.pem'), certificateToPem(cert))
-  await writePrivateKeyFile(join(dir, 'key.pem'), keys.privateKey)
+  await writeIdentity(dir, cert, keys.privateKey)
   const config = {
     name,
     kind: opts.kind,

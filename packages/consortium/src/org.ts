@@ -70,7 +70,8 @@ const exists = (p: string) =>
     () => false,
   )
 
-async function writeIdentity(dir: string, cert: Uint8Array, privateKey: Uint8Array): Promise<IdentityFiles> {
+/** Writes an identity folder: cert.pem, and key.pem (0600). */
+export async function writeIdentity(dir: string, cert: Uint8Array, privateKey: Uint8Array): Promise<IdentityFiles> {
   await mkdir(dir, { recursive: true, mode: 0o700 })
   const files = { certificate: join(dir, 'cert.pem'), privateKey: join(dir, 'key.pem') }
   await writeFile(files.certificate, certificateToPem(cert))
@@ -170,16 +171,21 @@ export function checkOrg(raw: unknown, where: string): CheckedOrg {
   return { definition: d as OrgDefinition, ca, admins, orderers }
 }
 
+/** Reads an identity folder (cert.pem, key.pem): an org's CA, a user, a node. */
+export async function readIdentity(dir: string): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
+  return {
+    certificate: certificateFromPem(await readFile(join(dir, 'cert.pem'), 'utf8')),
+    privateKey: await readPrivateKeyFile(join(dir, 'key.pem')),
+  }
+}
+
 /** The org's CA from its folder (the private key never leaves it). */
 export async function readOrgCA(dir: string): Promise<{ ca: CertificateAuthority; org: CheckedOrg; orgFile: string }> {
   const orgFile = join(resolve(dir), 'org.json')
   const org = await readOrg(orgFile)
   let ca: CertificateAuthority
   try {
-    ca = {
-      certificate: certificateFromPem(await readFile(join(dir, 'ca', 'cert.pem'), 'utf8')),
-      privateKey: await readPrivateKeyFile(join(dir, 'ca', 'key.pem')),
-    }
+    ca = await readIdentity(join(dir, 'ca'))
   } catch (err) {
     throw new ConsortiumError(
       ConsortiumErrorCode.BAD_FOLDER,

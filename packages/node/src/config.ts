@@ -15,6 +15,8 @@ export interface NodeFileConfig {
   privateKey: string
   /** libp2p listen multiaddr, e.g. /ip4/127.0.0.1/tcp/7050. */
   listen: string
+  /** The multiaddr others dial (without /p2p/…), when it is not `listen` (written by `consort node init`). */
+  advertise?: string
   dataDir: string
   genesisBlock: string
   operations?: { host: string; port: number }

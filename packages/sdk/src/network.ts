@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { generateKeyPair } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { ParsedCertificate, Signer } from '@consort/identity'
-import { consenterAddress, endorsementRefusal, OrdererClient, PROTOCOL } from '@consort/client'
+import { channelEndpoints, endorsementRefusal, OrdererClient, PROTOCOL } from '@consort/client'
 import type { ConnectionProfile, PeerEndpoint } from '@consort/client'
 import { P2PNode } from '@consort/p2p'
 import { createAdmission, envelopeOf, envelopePayload, proposalPayload, readChannelConfig, transactionPayload } from '@consort/protocol'
-import type { HeaderOptions, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
+import type { HeaderOptions, ParsedBlock, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
   BroadcastResponse,
   CommitStatusRequest,
@@ -116,6 +116,8 @@ export class Network {
   private peerList: PeerEndpoint[]
   /** Aborted by close(): ends a refresh still reading the config. */
   private readonly closing = new AbortController()
+  /** The latest read of the channel's config block (see refreshEndpoints). */
+  private configRead: Promise<ParsedBlock> | undefined
 
   constructor(
     readonly profile: ConnectionProfile,
@@ -200,17 +202,29 @@ export class Network {
    * a membership change. Returns that config.
    */
   async refreshEndpoints(timeoutMs = 10_000): Promise<ChannelConfig> {
-    const config = readChannelConfig((await this.orderers.latestConfigBlock(timeoutMs, this.closing.signal)).bytes)
-    this.orderers.setEndpoints(config.consenters.map(consenterAddress))
+    const read = this.orderers.latestConfigBlock(timeoutMs, this.closing.signal)
+    this.configRead = read
+    const config = readChannelConfig((await read).bytes)
+    const named = channelEndpoints(config)
+    this.orderers.setEndpoints(named.orderers.map((o) => o.address))
     const members = new Set(config.orgs.map((o) => o.mspId))
-    const peers = this.peerList.filter((p) => members.has(p.org))
-    for (const o of config.orgs) {
-      o.anchorPeers.forEach((address, i) => {
-        if (!peers.some((p) => p.address === address)) peers.push({ name: `${o.mspId.toLowerCase()}-anchor${i}`, org: o.mspId, address })
-      })
-    }
-    this.peerList = peers
+    const known = this.peerList.filter((p) => members.has(p.org))
+    this.peerList = [...known, ...named.peers.filter((p) => !known.some((k) => k.address === p.address))]
     return config
+  }
+
+  /**
+   * The channel's latest config block as this network last read it (connect() starts that read),
+   * or read again if that read failed.
+   */
+  async latestConfigBlock(timeoutMs = 10_000): Promise<ParsedBlock> {
+    const read = this.configRead
+    if (read !== undefined) {
+      const block = await read.catch(() => undefined)
+      if (block !== undefined) return block
+    }
+    await this.refreshEndpoints(timeoutMs)
+    return (await this.configRead) as ParsedBlock
   }
 
   /** Sends a signed proposal to one peer; throws on a broken connection. */
