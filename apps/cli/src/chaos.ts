@@ -9,6 +9,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readIdentity } from '@consort/consortium'
 import { generateKeyPair, readPrivateKeyFile } from '@consort/crypto'
 import { FaultProxy, findLeader, generateNetwork, nodeStatus, runningPid, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { Manifest, NodeEntry } from '@consort/devnet'
@@ -112,13 +113,10 @@ async function chaos(
   const minter = await connect({ profile: manifest.connectionProfile, identity: minterId, submitTimeoutMs: 60_000 })
   networks.push(minter)
   const holders: { network: Network; account: string }[] = []
+  const cas = await Promise.all(manifest.orgs.map((org) => readIdentity(join(manifest.dir, 'orgs', org.mspId, 'ca'))))
   for (let i = 0; i < o.accounts; i++) {
     const org = manifest.orgs[i % manifest.orgs.length]!
-    const caDir = join(manifest.dir, 'orgs', org.mspId, 'ca')
-    const ca = {
-      certificate: certificateFromPem(await readFile(join(caDir, 'cert.pem'), 'utf8')),
-      privateKey: await readPrivateKeyFile(join(caDir, 'key.pem')),
-    }
+    const ca = cas[i % manifest.orgs.length]!
     const k = generateKeyPair()
     const certificate = issueCertificate(ca, {
       subject: `account${i}.${org.mspId.toLowerCase()}`,
