@@ -102,7 +102,8 @@ it('adds a consenter (learner, then voter) only while the cluster is healthy, an
   }
   await p2p.stop()
   expect(joinBlock).toBeDefined()
-  await writeFile(join(node.dataDir, '..', 'join.block'), joinBlock!)
+  // node init's node.json starts the node from genesis.block in its folder: there goes the block that added it.
+  await writeFile(join(node.dataDir, '..', 'genesis.block'), joinBlock!)
   net.orderers.push(node)
   await net.start(node.name)
   expect(await until(async () => ((await net.status(leaderNow.name))?.voters as number[] | undefined)?.includes(4) === true)).toBe(true)

@@ -154,8 +154,10 @@ channel
       channelId: o.channel,
       policy: o.policy,
       out: o.out,
-      ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
-      ...(o.batchTimeout !== undefined ? { batchTimeoutMs: o.batchTimeout } : {}),
+      batch: {
+        ...(o.batchSize !== undefined ? { maxMessageCount: o.batchSize } : {}),
+        ...(o.batchTimeout !== undefined ? { batchTimeoutMs: o.batchTimeout } : {}),
+      },
     })
   })
 channel

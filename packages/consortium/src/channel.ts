@@ -3,8 +3,8 @@ import type { ConnectionProfile } from '@consort/client'
 import { channelEndpoints } from '@consort/client'
 import { toHex } from '@consort/crypto'
 import { certificateFromPem, parseCertificate } from '@consort/identity'
-import { createGenesisBlock, DEFAULT_BATCH, isConfigBlock, normalizeChannelConfig, parseBlock, readChannelConfig } from '@consort/protocol'
-import type { ChannelConfig, Consenter, OrgConfig } from '@consort/types'
+import { createGenesisBlock, DEFAULT_BATCH, DEFAULT_RAFT, isConfigBlock, normalizeChannelConfig, parseBlock, readChannelConfig } from '@consort/protocol'
+import type { BatchConfig, ChannelConfig, Consenter, OrgConfig, RaftConfig } from '@consort/types'
 import { ConsortiumError, ConsortiumErrorCode } from './errors.js'
 import type { CheckedOrg } from './org.js'
 
@@ -12,10 +12,10 @@ export interface GenesisOptions {
   channelId?: string
   /** Who may change the channel config and approve contracts: MAJORITY (default), ANY or ALL of the orgs' admins. */
   policy?: 'MAJORITY' | 'ANY' | 'ALL'
-  /** Envelopes per block at most. */
-  batchSize?: number
-  /** How long a leader waits to fill a block while another is in flight (ms). */
-  batchTimeoutMs?: number
+  /** Block cutting (`maxMessageCount`: envelopes per block at most; `batchTimeoutMs`: how long a leader waits to fill a block while another is in flight); defaults for the rest. */
+  batch?: Partial<BatchConfig>
+  /** Raft timers and snapshot interval; defaults for the rest. */
+  raft?: Partial<RaftConfig>
 }
 
 /**
@@ -57,11 +57,8 @@ export function channelConfigOf(orgs: readonly CheckedOrg[], opts: GenesisOption
     consenters,
     adminsPolicy: policy,
     lifecyclePolicy: policy,
-    batch: {
-      ...DEFAULT_BATCH,
-      ...(opts.batchSize !== undefined ? { maxMessageCount: opts.batchSize } : {}),
-      ...(opts.batchTimeoutMs !== undefined ? { batchTimeoutMs: opts.batchTimeoutMs } : {}),
-    },
+    batch: { ...DEFAULT_BATCH, ...opts.batch },
+    raft: { ...DEFAULT_RAFT, ...opts.raft },
   })
 }
 

@@ -1,13 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { copyFile, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import type { ConnectionProfile } from '@consort/client'
-import { generateKeyPair, readPrivateKeyFile, writePrivateKeyFile } from '@consort/crypto'
-import { certificateFromPem, certificateToPem, createRootCA, issueCertificate, parseCertificate } from '@consort/identity'
-import type { CertificateAuthority } from '@consort/identity'
-import { peerIdOf } from '@consort/p2p'
-import { createGenesisBlock, normalizeChannelConfig } from '@consort/protocol'
-import { ConsortError, Role } from '@consort/types'
-import type { BatchConfig, Consenter, OrgConfig, RaftConfig } from '@consort/types'
+import { channelGenesis, initNode, initOrg, readIdentity, readOrg } from '@consort/consortium'
+import type { IdentityFiles } from '@consort/consortium'
+import { readChannelConfig } from '@consort/protocol'
+import { ConsortError } from '@consort/types'
+import type { BatchConfig, Consenter, RaftConfig } from '@consort/types'
 
 export interface NetworkSpec {
   /** Folder for every file of the network. */
@@ -21,18 +19,11 @@ export interface NetworkSpec {
   channelId?: string
   raft?: Partial<RaftConfig>
   batch?: Partial<BatchConfig>
-  /** Certificate validity start; defaults to now minus a minute. */
-  notBefore?: number
   /**
    * Every node gets a third port, its advertised one, for a FaultProxy in front of its own:
    * the channel config, the connection profile and every other node dial that one.
    */
   proxied?: boolean
-}
-
-export interface IdentityFiles {
-  certificate: string
-  privateKey: string
 }
 
 export interface NodeEntry {
@@ -54,6 +45,10 @@ export interface NodeEntry {
 
 export interface OrgEntry {
   mspId: string
+  /** The org's folder, as `consort org init` writes it (ca/, users/, org.json). */
+  dir: string
+  orgFile: string
+  /** Path of the CA certificate. */
   caCertificate: string
   admin: IdentityFiles
   client: IdentityFiles
@@ -70,7 +65,11 @@ export interface Manifest {
   connectionProfile: string
 }
 
-export function connectionProfile(m: Manifest): ConnectionProfile {
+/**
+ * The network's connection profile: every node by name (a profile made from the channel config,
+ * as `consort profile` makes, knows peers only by their anchor addresses).
+ */
+function connectionProfile(m: Manifest): ConnectionProfile {
   const pick = (kind: NodeEntry['kind']) => m.nodes.filter((n) => n.kind === kind).map((n) => ({ name: n.name, org: n.org, address: n.address }))
   return { channel: m.channelId, orderers: pick('orderer'), peers: pick('peer') }
 }
@@ -84,32 +83,12 @@ export const DevnetErrorCode = {
 export type DevnetErrorCode = (typeof DevnetErrorCode)[keyof typeof DevnetErrorCode]
 export class DevnetError extends ConsortError<DevnetErrorCode> {}
 
-/** A node's config file (the format `consort-orderer` and `consort-peer` read). */
-async function writeNodeConfig(node: NodeEntry, files: IdentityFiles, genesisBlock: string): Promise<void> {
-  const config = {
-    name: node.name,
-    certificate: files.certificate,
-    privateKey: files.privateKey,
-    listen: node.listen,
-    dataDir: node.dataDir,
-    genesisBlock,
-    operations: { host: '127.0.0.1', port: node.operationsPort },
-  }
-  await writeFile(node.config, JSON.stringify(config, null, 2))
-}
-
-async function writeIdentity(dir: string, cert: Uint8Array, privateKey: Uint8Array): Promise<IdentityFiles> {
-  await mkdir(dir, { recursive: true })
-  const files = { certificate: join(dir, 'cert.pem'), privateKey: join(dir, 'key.pem') }
-  await writeFile(files.certificate, certificateToPem(cert))
-  await writePrivateKeyFile(files.privateKey, privateKey)
-  return files
-}
-
 /**
- * Writes a new network: each org's CA, admin and client identities; orderer and peer
- * identities; the genesis block naming every orderer as a consenter; one config file per
- * node; and network.json.
+ * Writes a new network the way a consortium is deployed (`consort org init`, `consort node
+ * init`, `consort channel genesis`), every org's folder under `dir/orgs` and every node's
+ * under `dir/nodes`: each org's CA, admin and client identities and org.json; each node's key,
+ * certificate and node.json, entered in its org's org.json; the genesis block computed from the
+ * org.json files alone and copied into each node's folder; and network.json.
  */
 export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
   if (spec.orgs < 1 || spec.orderers < 1 || spec.peersPerOrg < 0 || spec.basePort < 1024 || spec.basePort > 65000) {
@@ -117,99 +96,68 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
   }
   const dir = resolve(spec.dir)
   const channelId = spec.channelId ?? 'consort'
-  const notBefore = spec.notBefore ?? Date.now() - 60_000
   let port = spec.basePort
   const orgs: OrgEntry[] = []
-  const orgConfigs: OrgConfig[] = []
-  const cas: CertificateAuthority[] = []
   for (let i = 1; i <= spec.orgs; i++) {
-    const mspId = `Org${i}`
-    const orgDir = join(dir, 'orgs', mspId)
-    const ca = createRootCA({ org: mspId, notBefore })
-    cas.push(ca)
-    await mkdir(join(orgDir, 'ca'), { recursive: true })
-    await writeFile(join(orgDir, 'ca', 'cert.pem'), certificateToPem(ca.certificate))
-    await writePrivateKeyFile(join(orgDir, 'ca', 'key.pem'), ca.privateKey)
-    const issue = async (role: Role, subject: string, where: string): Promise<IdentityFiles> => {
-      const keys = generateKeyPair()
-      const cert = issueCertificate(ca, { subject, role, publicKey: keys.publicKey, notBefore, notAfter: notBefore + 10 * 365 * 86_400_000 })
-      return writeIdentity(where, cert, keys.privateKey)
-    }
-    orgs.push({
-      mspId,
-      caCertificate: join(orgDir, 'ca', 'cert.pem'),
-      admin: await issue(Role.ADMIN, `admin.${mspId.toLowerCase()}`, join(orgDir, 'users', 'admin')),
-      client: await issue(Role.CLIENT, `client.${mspId.toLowerCase()}`, join(orgDir, 'users', 'client')),
-    })
-    orgConfigs.push({ mspId, rootCerts: [ca.certificate], revoked: [], anchorPeers: [] })
+    const r = await initOrg(`Org${i}`, join(dir, 'orgs', `Org${i}`))
+    orgs.push({ mspId: r.mspId, dir: r.dir, orgFile: r.orgFile, caCertificate: r.ca.certificate, admin: r.admin, client: r.client })
   }
 
   const nodes: NodeEntry[] = []
-  const consenters: Consenter[] = []
-  const newNode = async (kind: 'orderer' | 'peer', name: string, orgIndex: number, role: Role) => {
-    const org = orgs[orgIndex] as OrgEntry
-    const nodeDir = join(dir, 'nodes', name)
-    const keys = generateKeyPair()
-    const cert = issueCertificate(cas[orgIndex] as CertificateAuthority, {
-      subject: name,
-      role,
-      publicKey: keys.publicKey,
-      notBefore,
-      notAfter: notBefore + 10 * 365 * 86_400_000,
-    })
-    const files = await writeIdentity(nodeDir, cert, keys.privateKey)
-    const listen = `/ip4/127.0.0.1/tcp/${port++}`
+  const newNode = async (kind: 'orderer' | 'peer', name: string, org: OrgEntry) => {
+    const listenPort = port++
     const operationsPort = port++
     const proxyPort = spec.proxied === true ? port++ : undefined
-    const advertised = proxyPort === undefined ? listen : `/ip4/127.0.0.1/tcp/${proxyPort}`
-    const entry: NodeEntry = {
+    const r = await initNode(name, org.dir, {
+      kind,
+      listen: `127.0.0.1:${listenPort}`,
+      ...(proxyPort !== undefined ? { advertise: `127.0.0.1:${proxyPort}` } : {}),
+      operations: `127.0.0.1:${operationsPort}`,
+      out: join(dir, 'nodes', name),
+    })
+    nodes.push({
       name,
       kind,
       org: org.mspId,
-      listen,
-      address: `${advertised}/p2p/${peerIdOf(parseCertificate(cert).publicKey)}`,
+      listen: `/ip4/127.0.0.1/tcp/${listenPort}`,
+      address: r.address,
       ...(proxyPort !== undefined ? { proxyPort } : {}),
       operationsPort,
-      config: join(nodeDir, 'config.json'),
-      dataDir: join(nodeDir, 'data'),
-      log: join(nodeDir, 'node.log'),
-      pidFile: join(nodeDir, 'node.pid'),
-    }
-    nodes.push(entry)
-    return { entry, cert, files }
+      config: r.config,
+      dataDir: join(r.dir, 'data'),
+      log: join(r.dir, 'node.log'),
+      pidFile: join(r.dir, 'node.pid'),
+    })
   }
-
   for (let i = 0; i < spec.orderers; i++) {
-    const orgIndex = i % spec.orgs
-    const org = orgs[orgIndex] as OrgEntry
-    const { entry, cert, files } = await newNode('orderer', `orderer${Math.floor(i / spec.orgs)}.${org.mspId.toLowerCase()}`, orgIndex, Role.ORDERER)
-    entry.raftId = i + 1
-    consenters.push({ id: i + 1, name: entry.name, org: org.mspId, address: entry.address.slice(0, entry.address.indexOf('/p2p/')), certificate: cert })
-    await writeNodeConfig(entry, files, join(dir, 'genesis.block'))
+    const org = orgs[i % spec.orgs] as OrgEntry
+    await newNode('orderer', `orderer${Math.floor(i / spec.orgs)}.${org.mspId.toLowerCase()}`, org)
   }
-  for (let o = 0; o < spec.orgs; o++) {
-    for (let p = 0; p < spec.peersPerOrg; p++) {
-      const org = orgs[o] as OrgEntry
-      const { entry, files } = await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}`, o, Role.PEER)
-      await writeNodeConfig(entry, files, join(dir, 'genesis.block'))
-      // Every peer is an anchor peer: gateways of other orgs may ask it to endorse.
-      ;(orgConfigs[o] as OrgConfig).anchorPeers.push(entry.address)
-    }
-  }
+  // Every peer is an anchor peer: gateways of other orgs may ask it to endorse.
+  for (const org of orgs) for (let p = 0; p < spec.peersPerOrg; p++) await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}`, org)
 
-  const config = normalizeChannelConfig({
+  const checked = await Promise.all(orgs.map((o) => readOrg(o.orgFile)))
+  const genesis = channelGenesis(checked, {
     channelId,
-    orgs: orgConfigs,
-    consenters,
-    ...(spec.raft !== undefined ? { raft: spec.raft as RaftConfig } : {}),
-    ...(spec.batch !== undefined ? { batch: spec.batch as BatchConfig } : {}),
+    ...(spec.raft !== undefined ? { raft: spec.raft } : {}),
+    ...(spec.batch !== undefined ? { batch: spec.batch } : {}),
   })
   const genesisBlock = join(dir, 'genesis.block')
-  await writeFile(genesisBlock, createGenesisBlock(config, notBefore))
+  await writeFile(genesisBlock, genesis)
+  const { consenters } = readChannelConfig(genesis)
+  for (const node of nodes) {
+    await copyFile(genesisBlock, join(dirname(node.config), 'genesis.block'))
+    const consenter = consenters.find((c) => c.name === node.name)
+    if (consenter !== undefined) node.raftId = consenter.id
+  }
   const manifest: Manifest = { channelId, dir, genesisBlock, orgs, nodes, connectionProfile: join(dir, 'connection-profile.json') }
-  await writeFile(join(dir, 'network.json'), JSON.stringify(manifest, null, 2))
+  await writeManifest(manifest)
   await writeFile(manifest.connectionProfile, JSON.stringify(connectionProfile(manifest), null, 2))
   return manifest
+}
+
+async function writeManifest(manifest: Manifest): Promise<void> {
+  await writeFile(join(manifest.dir, 'network.json'), JSON.stringify(manifest, null, 2))
 }
 
 export async function loadManifest(dir: string): Promise<Manifest> {
@@ -221,10 +169,10 @@ export async function loadManifest(dir: string): Promise<Manifest> {
 }
 
 /**
- * Adds an orderer node's files to an existing network (identity from its org's CA, config,
- * manifest entry) for a consenter to be added by a config update. Its config names
- * `join.block` in its folder as the block to start from: write there the config block
- * that adds it.
+ * Adds an orderer node to an existing network as `consort node init` does (identity from its
+ * org's CA, node.json, an entry in org.json and the manifest), for a consenter to be added by a
+ * config update. Its node.json names `genesis.block` in its folder as the block to start from:
+ * write there the config block that adds it.
  */
 export async function addOrdererNode(
   manifest: Manifest,
@@ -233,34 +181,29 @@ export async function addOrdererNode(
 ): Promise<{ node: NodeEntry; consenter: Consenter }> {
   const org = manifest.orgs.find((o) => o.mspId === mspId)
   if (org === undefined) throw new DevnetError(DevnetErrorCode.BAD_SPEC, `no org ${mspId}`, { mspId })
-  const caDir = join(manifest.dir, 'orgs', mspId, 'ca')
-  const ca: CertificateAuthority = {
-    certificate: certificateFromPem(await readFile(join(caDir, 'cert.pem'), 'utf8')),
-    privateKey: await readPrivateKeyFile(join(caDir, 'key.pem')),
-  }
   const index = manifest.nodes.filter((n) => n.kind === 'orderer' && n.org === mspId).length
   const name = `orderer${index}.${mspId.toLowerCase()}`
-  const nodeDir = join(manifest.dir, 'nodes', name)
-  const keys = generateKeyPair()
-  const notBefore = Date.now() - 60_000
-  const cert = issueCertificate(ca, { subject: name, role: Role.ORDERER, publicKey: keys.publicKey, notBefore, notAfter: notBefore + 10 * 365 * 86_400_000 })
-  const files = await writeIdentity(nodeDir, cert, keys.privateKey)
-  const listen = `/ip4/127.0.0.1/tcp/${opts.port}`
+  const r = await initNode(name, org.dir, {
+    kind: 'orderer',
+    listen: `127.0.0.1:${opts.port}`,
+    operations: `127.0.0.1:${opts.port + 1}`,
+    out: join(manifest.dir, 'nodes', name),
+  })
   const node: NodeEntry = {
     name,
     kind: 'orderer',
     org: mspId,
     raftId: opts.raftId,
-    listen,
-    address: `${listen}/p2p/${peerIdOf(parseCertificate(cert).publicKey)}`,
+    listen: `/ip4/127.0.0.1/tcp/${opts.port}`,
+    address: r.address,
     operationsPort: opts.port + 1,
-    config: join(nodeDir, 'config.json'),
-    dataDir: join(nodeDir, 'data'),
-    log: join(nodeDir, 'node.log'),
-    pidFile: join(nodeDir, 'node.pid'),
+    config: r.config,
+    dataDir: join(r.dir, 'data'),
+    log: join(r.dir, 'node.log'),
+    pidFile: join(r.dir, 'node.pid'),
   }
-  await writeNodeConfig(node, files, join(nodeDir, 'join.block'))
   manifest.nodes.push(node)
-  await writeFile(join(manifest.dir, 'network.json'), JSON.stringify(manifest, null, 2))
-  return { node, consenter: { id: opts.raftId, name, org: mspId, address: listen, certificate: cert } }
+  await writeManifest(manifest)
+  const certificate = (await readIdentity(r.dir)).certificate
+  return { node, consenter: { id: opts.raftId, name, org: mspId, address: node.listen, certificate } }
 }

@@ -1,5 +1,5 @@
-export { addOrdererNode, connectionProfile, DevnetError, DevnetErrorCode, generateNetwork, loadManifest } from './generate.js'
-export type { IdentityFiles, Manifest, NetworkSpec, NodeEntry, OrgEntry } from './generate.js'
+export { addOrdererNode, DevnetError, DevnetErrorCode, generateNetwork, loadManifest } from './generate.js'
+export type { Manifest, NetworkSpec, NodeEntry, OrgEntry } from './generate.js'
 export { cpuSeconds, findLeader, findNode, nodeStatus, operationsGet, runningPid, signalNode, startNode, stopNode, waitExit, waitUntil } from './processes.js'
 export { FaultProxy } from './faultProxy.js'
 export type { Faults } from './faultProxy.js'
