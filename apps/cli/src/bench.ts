@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { CommitError, EndorseError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
-import { connectAs, deployContract } from './client.js'
+import { connectLocal, deployContract } from './client.js'
 
 export interface RoundOptions {
   name: 'create' | 'transfer' | 'query'
@@ -155,8 +155,8 @@ export async function runBench(
   out: string | undefined,
   log: (s: string) => void,
 ): Promise<{ rounds: RoundResult[]; file: string }> {
-  const client = await connectAs(dir, 'Org1')
-  const minter = await connectAs(dir, 'Org1', 'admin')
+  const client = await connectLocal(dir, 'Org1')
+  const minter = await connectLocal(dir, 'Org1', 'admin')
   const prefix = `bench-${Date.now()}`
   try {
     if (rounds.some((r) => r.name !== 'transfer')) {
@@ -170,7 +170,7 @@ export async function runBench(
       // every transfer reads and writes the same hot balance, so many conflict (MVCC).
       await minter.contract('token').submit('Mint', '1000000000')
       for (const org of ['Org1', 'Org2', 'Org3']) {
-        const n = await connectAs(dir, org)
+        const n = await connectLocal(dir, org)
         accounts.push(new TextDecoder().decode(await n.contract('token').evaluate('ClientAccountID')))
         await n.close()
       }
@@ -214,7 +214,7 @@ export async function runFailoverBench(
   const { findLeader, findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
   const manifest = await loadManifest(dir)
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
-  const client = await connectAs(dir, 'Org1')
+  const client = await connectLocal(dir, 'Org1')
   await ensureDeployed(dir, client, 'asset-transfer')
   const leaderOf = async (): Promise<string | undefined> => (await findLeader(orderers))?.node.name
   const out: FailoverTrial[] = []

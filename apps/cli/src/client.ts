@@ -1,11 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { readPrivateKeyFile } from '@consort/crypto'
+import { readIdentity } from '@consort/consortium'
 import { loadManifest } from '@consort/devnet'
 import type { Manifest } from '@consort/devnet'
 import { certificateFromPem } from '@consort/identity'
 import { connect, deploy } from '@consort/sdk'
 import type { DeployResult, Identity, Network } from '@consort/sdk'
 import { CliError } from './output.js'
+
+/** Who a client command acts as: an org of the local network in --dir, or an identity folder with a connection profile. */
+export interface ClientOptions {
+  org: string
+  profile?: string
+  identity?: string
+}
 
 async function identityOf(manifest: Manifest, org: string, who: 'admin' | 'client'): Promise<Identity> {
   const o = manifest.orgs.find((x) => x.mspId.toLowerCase() === org.toLowerCase())
@@ -14,18 +22,62 @@ async function identityOf(manifest: Manifest, org: string, who: 'admin' | 'clien
   return { certificate: certificateFromPem(await readFile(files.certificate, 'utf8')), privateKey: await readPrivateKeyFile(files.privateKey) }
 }
 
-/** Connects as the client (or admin) identity of `org` in the local network. */
-export async function connectAs(dir: string, org: string, who: 'client' | 'admin' = 'client'): Promise<Network> {
+/** An identity folder (cert.pem, key.pem), e.g. an org's users/admin. */
+export async function identityIn(dir: string): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
+  try {
+    return await readIdentity(dir)
+  } catch (err) {
+    throw new CliError('ERR_CLI_IDENTITY', `${dir} is not an identity folder (cert.pem, key.pem): ${(err as Error).message}`)
+  }
+}
+
+/** Connects with a profile and an identity folder. */
+export async function connectWith(profile: string, identity: string): Promise<Network> {
+  return connect({ profile, identity: await identityIn(identity) })
+}
+
+function profileAndIdentities(o: { profile?: string | undefined; identities: string[] }): { profile: string; identities: string[] } | undefined {
+  if (o.profile === undefined && o.identities.length === 0) return undefined
+  if (o.profile === undefined || o.identities.length === 0) throw new CliError('ERR_CLI_USAGE', '--profile and --identity go together')
+  return { profile: o.profile, identities: o.identities }
+}
+
+/** Connects as --identity with --profile, or as the client of `org` in the local network in `dir`. */
+export async function connectAs(dir: string, o: ClientOptions): Promise<Network> {
+  const member = profileAndIdentities({ profile: o.profile, identities: o.identity !== undefined ? [o.identity] : [] })
+  if (member !== undefined) return connectWith(member.profile, member.identities[0] as string)
+  return connectLocal(dir, o.org)
+}
+
+/** Connects as the client (or admin) identity of `org` in the local network in `dir`. */
+export async function connectLocal(dir: string, org: string, who: 'client' | 'admin' = 'client'): Promise<Network> {
   const manifest = await loadManifest(dir)
   return connect({ profile: manifest.connectionProfile, identity: await identityOf(manifest, org, who) })
 }
 
-/** Deploys as every org's admin: each installs on its peers and approves; then commit. */
-export async function deployContract(dir: string, path: string, o: { name: string; version?: string; policy?: string }): Promise<DeployResult> {
-  const manifest = await loadManifest(dir)
-  const admins = await Promise.all(manifest.orgs.map((org) => identityOf(manifest, org.mspId, 'admin')))
+/**
+ * Deploys as the admins given (--identity, with --profile): each installs on its org's peers and
+ * approves, and the definition is committed once the approvals meet the lifecycle policy. In the
+ * local network in `dir` (no --profile), as every org's admin.
+ */
+export async function deployContract(
+  dir: string,
+  path: string,
+  o: { name: string; version?: string; policy?: string; profile?: string; identity?: string[] },
+): Promise<DeployResult> {
+  const member = profileAndIdentities({ profile: o.profile, identities: o.identity ?? [] })
+  let profile: string
+  let admins: Identity[]
+  if (member !== undefined) {
+    profile = member.profile
+    admins = await Promise.all(member.identities.map(identityIn))
+  } else {
+    const manifest = await loadManifest(dir)
+    profile = manifest.connectionProfile
+    admins = await Promise.all(manifest.orgs.map((org) => identityOf(manifest, org.mspId, 'admin')))
+  }
   return deploy({
-    profile: manifest.connectionProfile,
+    profile,
     contract: path,
     name: o.name,
     admins,

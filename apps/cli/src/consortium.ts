@@ -7,7 +7,6 @@ import {
   initOrg,
   profileOf,
   readConfigBlock,
-  readIdentity,
   readOrg,
   readUpdate,
   signUpdate,
@@ -18,12 +17,11 @@ import {
 import type { GenesisOptions, UpdateOp } from '@consort/consortium'
 import { toHex } from '@consort/crypto'
 import { certificateFromPem, signingIdentity } from '@consort/identity'
-import { connect } from '@consort/sdk'
-import type { Network } from '@consort/sdk'
 import { Status } from '@consort/types'
 import { loadNodeConfig, nodeEnvironment, runNodeFromConfig } from '@consort/node'
 import type { CreateNode } from '@consort/node'
 import { parseBlock, readChannelConfig } from '@consort/protocol'
+import { connectWith, identityIn } from './client.js'
 import type { Output } from './output.js'
 import { CliError, table } from './output.js'
 
@@ -126,20 +124,6 @@ export async function nodeRun(config: string): Promise<void> {
     },
     nodeEnvironment(process.env),
   )
-}
-
-/** An identity folder (cert.pem, key.pem), e.g. an org's users/admin. */
-async function identityIn(dir: string): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
-  try {
-    return await readIdentity(dir)
-  } catch (err) {
-    throw new CliError('ERR_CLI_IDENTITY', `${dir} is not an identity folder (cert.pem, key.pem): ${(err as Error).message}`)
-  }
-}
-
-/** Connects with a profile and an identity folder. */
-async function connectWith(profile: string, identity: string): Promise<Network> {
-  return connect({ profile, identity: await identityIn(identity) })
 }
 
 /** `consort channel fetch --profile P --identity DIR --out FILE`: the latest config block. */

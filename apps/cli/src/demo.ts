@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url'
 import { findLeader, findNode, nodeStatus, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { NodeEntry } from '@consort/devnet'
-import { connectAs, deployContract } from './client.js'
+import { connectLocal, deployContract } from './client.js'
 import { networkUp } from './network.js'
 import { table } from './output.js'
 
@@ -31,7 +31,7 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   say(
     `  deployed asset-transfer (sequence ${d.sequence}) on ${d.installedOn.length} peers with approvals of ${d.approvedBy.join(', ')} in ${Date.now() - deployedAt} ms\n`,
   )
-  const network = await connectAs(opts.dir, 'Org1')
+  const network = await connectLocal(opts.dir, 'Org1')
   const contract = network.contract('asset-transfer')
 
   const stats: Stats = { committed: 0, errors: 0, latencies: [] }

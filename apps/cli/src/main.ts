@@ -5,6 +5,7 @@ import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
 import { connectAs, deployContract } from './client.js'
+import type { ClientOptions } from './client.js'
 import {
   channelFetch,
   channelGenesisCommand,
@@ -221,26 +222,40 @@ contract
   .requiredOption('--name <name>', 'contract name')
   .option('--version <version>', 'version label (default: package.json version)')
   .option('--policy <policy>', "endorsement policy, e.g. MAJORITY or AND('Org1.peer','Org2.peer')", 'MAJORITY')
-  .action(async (path: string, o: { name: string; version?: string; policy: string }) => {
+  .option('--profile <file>', 'connection profile (with --identity): deploy as a consortium member instead of in the local network')
+  .option(
+    '--identity <dir>',
+    "an org admin's identity folder (repeat for several orgs); each installs on its org's peers and approves",
+    (v: string, prev: string[] = []) => [...prev, v],
+    [],
+  )
+  .action(async (path: string, o: { name: string; version?: string; policy: string; profile?: string; identity: string[] }) => {
     const out = output(globals().json)
     const started = Date.now()
     const r = await deployContract(globals().dir, path, o)
     const ms = Date.now() - started
+    const waiting = Object.keys(r.approvals).filter((org) => !r.approvals[org])
     out.result(
       { ...r, ms },
-      `deployed ${r.name} ${r.version} (sequence ${r.sequence}, code ${r.codeHash.slice(0, 12)}…) in ${ms} ms\ninstalled on ${r.installedOn.join(', ')}; approved by ${r.approvedBy.join(', ')}`,
+      r.committed
+        ? `deployed ${r.name} ${r.version} (sequence ${r.sequence}, code ${r.codeHash.slice(0, 12)}…) in ${ms} ms\ninstalled on ${r.installedOn.join(', ')}; approved by ${r.approvedBy.join(', ')}`
+        : `approved ${r.name} ${r.version} (sequence ${r.sequence}, code ${r.codeHash.slice(0, 12)}…) for ${r.approvedBy.join(', ')}; installed on ${r.installedOn.join(', ') || 'no peer'}\n` +
+            `not committed yet: the channel's lifecycle policy needs more approvals (not approved: ${waiting.join(', ')}); each org's admin runs the same deploy, and the one that completes the policy commits it`,
     )
   })
 
-const orgOption = () => new Option('--org <org>', 'act as the client of this organization').default('Org1')
+/** How client commands pick who they act as: an org of the local network, or a member's identity and profile. */
+const clientOptions = (c: Command) =>
+  c
+    .addOption(new Option('--org <org>', 'act as the client of this organization of the local network (--dir)').default('Org1'))
+    .option('--profile <file>', 'connection profile (with --identity), e.g. from consort profile')
+    .option('--identity <dir>', 'identity folder (cert.pem, key.pem), e.g. org1/users/client')
 
-program
-  .command('invoke <contract> <fn> [args...]')
+clientOptions(program.command('invoke <contract> <fn> [args...]'))
   .description('submit a transaction: endorse, order, wait for the commit')
-  .addOption(orgOption())
-  .action(async (name: string, fn: string, args: string[], o: { org: string }) => {
+  .action(async (name: string, fn: string, args: string[], o: ClientOptions) => {
     const out = output(globals().json)
-    const network = await connectAs(globals().dir, o.org)
+    const network = await connectAs(globals().dir, o)
     try {
       const r = await network.contract(name).submit(fn, ...args)
       const result = new TextDecoder().decode(r.result)
@@ -253,13 +268,11 @@ program
     }
   })
 
-program
-  .command('query <contract> <fn> [args...]')
+clientOptions(program.command('query <contract> <fn> [args...]'))
   .description('evaluate a function on a peer without ordering it')
-  .addOption(orgOption())
-  .action(async (name: string, fn: string, args: string[], o: { org: string }) => {
+  .action(async (name: string, fn: string, args: string[], o: ClientOptions) => {
     const out = output(globals().json)
-    const network = await connectAs(globals().dir, o.org)
+    const network = await connectAs(globals().dir, o)
     try {
       const result = new TextDecoder().decode(await network.contract(name).evaluate(fn, ...args))
       let parsed: unknown = result
@@ -274,15 +287,13 @@ program
     }
   })
 
-program
-  .command('events')
+clientOptions(program.command('events'))
   .description('stream committed transactions (and contract events) as they commit; with --json one JSON object per line')
   .option('--contract <name>', 'only this contract, and only its events from valid transactions')
   .addOption(new Option('--from <block>', 'first block').argParser(int('--from', 0, Number.MAX_SAFE_INTEGER)))
-  .addOption(orgOption())
-  .action(async (o: { contract?: string; from?: number; org: string }) => {
+  .action(async (o: ClientOptions & { contract?: string; from?: number }) => {
     const json = globals().json
-    const network = await connectAs(globals().dir, o.org)
+    const network = await connectAs(globals().dir, o)
     const stop = new AbortController()
     process.once('SIGINT', () => stop.abort())
     const from = o.from !== undefined ? { startBlock: o.from } : {}
@@ -459,10 +470,12 @@ function hoistGlobalFlags(argv: readonly string[]): string[] {
   return [...argv.slice(0, 2), ...globals, ...rest]
 }
 
-program.parseAsync(hoistGlobalFlags(process.argv)).catch((err: Error & { code?: string }) => {
+program.parseAsync(hoistGlobalFlags(process.argv)).catch((err: Error & { code?: string; reason?: unknown }) => {
   const json = program.opts<{ json?: boolean }>().json === true
   const code = err instanceof ConsortError ? err.code : (err.code ?? 'ERROR')
-  if (json) console.log(JSON.stringify({ error: { code, message: err.message } }, null, 2))
+  // The SDK's EndorseError and SubmitError say why (a RefusalCode).
+  const reason = typeof err.reason === 'string' ? { reason: err.reason } : {}
+  if (json) console.log(JSON.stringify({ error: { code, message: err.message, ...reason } }, null, 2))
   else console.error(`consort: ${err.message}${err instanceof ConsortError ? ` [${code}]` : ''}`)
   process.exitCode = 1
 })

@@ -45,6 +45,25 @@ export async function runLifecycle(
     return { name, version, sequence, endorsementPolicy: policy, codeHash }
   }
   const current = async (name: string) => activeDefinition(await sim.getState(definitionKey(name)), orgs)?.definition
+  /** The orgs that approved exactly `def` for its sequence, and whether they meet the lifecycle policy. */
+  const readiness = async (def: ContractDefinition): Promise<{ approved: string[]; satisfied: boolean }> => {
+    const now = await current(def.name)
+    const expected = (now?.sequence ?? 0) + 1
+    if (def.sequence !== expected) bad(`sequence must be ${expected} for ${def.name}`)
+    const approved: string[] = []
+    for (const org of orgs) {
+      const bytes = await sim.getState(approvalKey(def.name, def.sequence, org))
+      if (bytes.byteLength > 0 && sameDefinition(decode(ContractDefinition, bytes, 'ContractDefinition'), def)) approved.push(org)
+    }
+    // An approval is an admin's of its org (ApproveDefinition checks the role).
+    const approvers = approved.map((org) => ({ org, role: Role.ADMIN, publicKey: enc.encode(org) }))
+    try {
+      return { approved, satisfied: evaluatePolicy(parsePolicy(lifecyclePolicy), approvers, orgs) }
+    } catch (err) {
+      if (err instanceof PolicyError) return bad(`the channel's lifecycle policy "${lifecyclePolicy}" is invalid: ${err.message}`)
+      throw err
+    }
+  }
 
   switch (fcn) {
     case 'ApproveDefinition': {
@@ -58,29 +77,21 @@ export async function runLifecycle(
     }
     case 'CommitDefinition': {
       const def = parseDef()
-      const now = await current(def.name)
-      const expected = (now?.sequence ?? 0) + 1
-      if (def.sequence !== expected) bad(`sequence must be ${expected} for ${def.name}`)
-      const approved: string[] = []
-      for (const org of orgs) {
-        const bytes = await sim.getState(approvalKey(def.name, def.sequence, org))
-        if (bytes.byteLength > 0 && sameDefinition(decode(ContractDefinition, bytes, 'ContractDefinition'), def)) approved.push(org)
-      }
-      // An approval is an admin's of its org (ApproveDefinition checks the role).
-      const approvers = approved.map((org) => ({ org, role: Role.ADMIN, publicKey: enc.encode(org) }))
-      let satisfied: boolean
-      try {
-        satisfied = evaluatePolicy(parsePolicy(lifecyclePolicy), approvers, orgs)
-      } catch (err) {
-        if (err instanceof PolicyError) return bad(`the channel's lifecycle policy "${lifecyclePolicy}" is invalid: ${err.message}`)
-        throw err
-      }
+      const { approved, satisfied } = await readiness(def)
       if (!satisfied)
         bad(
           `approved by ${approved.length} of ${orgs.length} orgs (${approved.join(', ') || 'none'}); the lifecycle policy "${lifecyclePolicy}" is not satisfied`,
         )
       sim.putState(definitionKey(def.name), ContractDefinition.encode(def))
       return enc.encode(JSON.stringify({ committed: def.name, version: def.version, sequence: def.sequence, approvedBy: approved }))
+    }
+    case 'CheckCommitReadiness': {
+      // Fabric's checkcommitreadiness: which orgs approved this very definition, and whether
+      // the lifecycle policy is met (so CommitDefinition would succeed).
+      const def = parseDef()
+      const { approved, satisfied } = await readiness(def)
+      const approvals = Object.fromEntries(orgs.map((org) => [org, approved.includes(org)]))
+      return enc.encode(JSON.stringify({ name: def.name, sequence: def.sequence, approvals, ready: satisfied, lifecyclePolicy }))
     }
     case 'QueryDefinition': {
       if (args.length !== 1) bad('QueryDefinition takes the contract name')
@@ -89,6 +100,6 @@ export async function runLifecycle(
       return enc.encode(JSON.stringify(def))
     }
     default:
-      return bad(`_lifecycle has no function ${fcn}; functions: ApproveDefinition, CommitDefinition, QueryDefinition`)
+      return bad(`_lifecycle has no function ${fcn}; functions: ApproveDefinition, CheckCommitReadiness, CommitDefinition, QueryDefinition`)
   }
 }

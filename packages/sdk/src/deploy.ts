@@ -25,13 +25,24 @@ export interface DeployResult {
   sequence: number
   codeHash: string
   installedOn: string[]
+  /** The orgs whose admins approved in this call. */
   approvedBy: string[]
+  /** Every channel org: whether it approved this definition (in this call or before); empty if it was in force already. */
+  approvals: Record<string, boolean>
+  /**
+   * Whether the definition was committed (the lifecycle policy was met). If not, the others
+   * approve it, each with its own admin (a deploy of the same package, version and policy), and
+   * the deploy that completes the approvals commits it.
+   */
+  committed: boolean
 }
 
 /**
  * The deploy steps, given how to connect (so this module needs nothing of network.ts at
  * run time): bundle, install on every peer of the admins' orgs, approve the definition for
- * each org, commit it once a majority approved. The next sequence follows the current one.
+ * each org, and commit it if the approvals so far meet the channel's lifecycle policy (as
+ * Fabric's checkcommitreadiness, then commit). The next sequence follows the current one;
+ * deploying the definition already in force (same version, policy and code) only installs.
  */
 export async function deployWith(connect: (o: ConnectOptions) => Promise<Network>, opts: DeployOptions): Promise<DeployResult> {
   const pkg =
@@ -44,6 +55,7 @@ export async function deployWith(connect: (o: ConnectOptions) => Promise<Network
   const installedOn: string[] = []
   const approvedBy: string[] = []
   let sequence = 1
+  let active = false
   for (const [i, admin] of opts.admins.entries()) {
     const network = await connect({ profile: opts.profile, identity: admin })
     try {
@@ -62,23 +74,39 @@ export async function deployWith(connect: (o: ConnectOptions) => Promise<Network
       const lifecycle = network.contract('_lifecycle')
       if (i === 0) {
         try {
-          const current = JSON.parse(new TextDecoder().decode(await lifecycle.evaluate('QueryDefinition', opts.name))) as { sequence: number }
-          sequence = current.sequence + 1
+          const current = JSON.parse(new TextDecoder().decode(await lifecycle.evaluate('QueryDefinition', opts.name))) as {
+            sequence: number
+            version: string
+            endorsementPolicy: string
+            codeHash: string
+          }
+          // The same definition is in force already: a late org only installs on its peers.
+          active = current.version === version && current.endorsementPolicy === policy && current.codeHash === pkg.hash
+          sequence = active ? current.sequence : current.sequence + 1
         } catch (err) {
           if (!(err instanceof EndorseError)) throw err
         }
       }
-      await lifecycle.submit('ApproveDefinition', opts.name, version, String(sequence), policy, pkg.hash)
-      approvedBy.push(org)
+      if (!active) {
+        await lifecycle.submit('ApproveDefinition', opts.name, version, String(sequence), policy, pkg.hash)
+        approvedBy.push(org)
+      }
     } finally {
       await network.close()
     }
   }
+  if (active) return { name: opts.name, version, sequence, codeHash: pkg.hash, installedOn, approvedBy, approvals: {}, committed: true }
   const network = await connect({ profile: opts.profile, identity: opts.admins[0] as Identity })
   try {
-    await network.contract('_lifecycle').submit('CommitDefinition', opts.name, version, String(sequence), policy, pkg.hash)
+    const lifecycle = network.contract('_lifecycle')
+    const definition = [opts.name, version, String(sequence), policy, pkg.hash]
+    const { approvals, ready } = JSON.parse(new TextDecoder().decode(await lifecycle.evaluate('CheckCommitReadiness', ...definition))) as {
+      approvals: Record<string, boolean>
+      ready: boolean
+    }
+    if (ready) await lifecycle.submit('CommitDefinition', ...definition)
+    return { name: opts.name, version, sequence, codeHash: pkg.hash, installedOn, approvedBy, approvals, committed: ready }
   } finally {
     await network.close()
   }
-  return { name: opts.name, version, sequence, codeHash: pkg.hash, installedOn, approvedBy }
 }

@@ -1,6 +1,7 @@
 export type { DeployOptions, DeployResult } from './deploy.js'
 export { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.js'
 export { connect, Contract, deploy, Network } from './network.js'
+export { loadIdentity } from './identity.js'
 export type { ConnectionProfile, PeerEndpoint } from '@consort/client'
 export type { ClientSigner, ConnectOptions, Identity, SubmitResult, TransactionOptions } from './network.js'
 export { blockEvent } from './events.js'

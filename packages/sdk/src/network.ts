@@ -280,7 +280,8 @@ export class Contract {
 
   /**
    * Deploys (or upgrades) this contract as org admins: this network's identity (an admin)
-   * and any `otherAdmins`, enough of them to satisfy the lifecycle policy (a majority of orgs).
+   * and any `otherAdmins`; committed once their approvals (with earlier ones of other orgs)
+   * satisfy the lifecycle policy (`committed` in the result says whether).
    */
   async deploy(opts: { contract: string | ContractPackage; version?: string; policy?: string; otherAdmins?: Identity[] }): Promise<DeployResult> {
     return deployWith(connect, {
