@@ -126,6 +126,37 @@ describe('Committer', () => {
     expect(config.sequence).toBe(1)
   })
 
+  it("marks a removed org's transactions BAD_CREATOR from the block after the config block that removed it", async () => {
+    const ca2 = createRootCA({ org: 'Org2', notBefore: T0 })
+    const k = generateKeyPair()
+    const client2 = signingIdentity(issueCertificate(ca2, { subject: 'client.org2', role: Role.CLIENT, publicKey: k.publicKey, notBefore: T0 }), k.privateKey)
+    const tx2 = (n: number) =>
+      createSignedEnvelope(client2, { type: HeaderType.TRANSACTION, channelId: 'consort', timestamp: T0 + 4000, data: new TextEncoder().encode(`org2 ${n}`) })
+    const ka = generateKeyPair()
+    const admin2 = {
+      certificate: issueCertificate(ca2, { subject: 'admin.org2', role: Role.ADMIN, publicKey: ka.publicKey, notBefore: T0 }),
+      privateKey: ka.privateKey,
+    }
+    const admins = [{ certificate: admin.certificate.bytes, privateKey: admin.privateKey }]
+    const commitNext = async (data: Uint8Array[]) => {
+      await committer.commit(next(data))
+      tip = parseBlock((await ledger.getBlock(tip.number + 1))!)
+    }
+    const codeOf = async (txId: string) => (await committer.waitForCommit(txId, 60_000))?.code
+    const org2 = { mspId: 'Org2', rootCerts: [ca2.certificate], revoked: [], anchorPeers: [] }
+    await commitNext([createConfigUpdateEnvelope(client, { ...config, sequence: 1, orgs: [...config.orgs, org2] }, admins, T0 + 4000).envelope])
+    // A member: its (undecodable) transaction gets past the creator check.
+    const before = tx2(1)
+    await commitNext([before.envelope])
+    expect(await codeOf(before.txId)).toBe(ValidationCode.BAD_PAYLOAD)
+    // Two orgs now: MAJORITY is both admins.
+    const removal = { ...config, sequence: 2, orgs: config.orgs.filter((o) => o.mspId !== 'Org2') }
+    await commitNext([createConfigUpdateEnvelope(client, removal, [...admins, admin2], T0 + 4000).envelope])
+    const after = tx2(2)
+    await commitNext([after.envelope])
+    expect(await codeOf(after.txId)).toBe(ValidationCode.BAD_CREATOR)
+  })
+
   it('answers a commit-status wait with nothing once its deadline passes, on the scheduler’s time', async () => {
     let answer: unknown = 'pending'
     const waiting = committer.waitForCommit('never-ordered', 5000).then((a) => (answer = a))
