@@ -1,6 +1,7 @@
 // What a user of the SDK and the CLI sees when nodes fail: a 3-org network with peers. One
 // network for the file; each test restarts what it stops and uses its own keys (any order).
 import { execFile } from 'node:child_process'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { connect, deploy, EndorseError, SubmitError } from '@consort/sdk'
@@ -144,6 +145,64 @@ describe('bad inputs give clear errors', () => {
     await expect(connect({ profile: { channel: 'consort' } as never, identity: notAdmin })).rejects.toMatchObject({ code: 'ERR_SDK_PROFILE' })
   })
 
+  it('an org admin moves Raft leadership (consort orderer transfer-leader) under load: clients see no error; refusals say why', async () => {
+    const before = await net.leader()
+    const target = net.orderers.find((o) => o.name !== before.name)!
+    // A submit stream across the transfers.
+    let running = true
+    let errors = 0
+    let committed = 0
+    const stream = Array.from({ length: 8 }, async (_, w) => {
+      for (let i = 0; running; i++) {
+        await client
+          .contract('asset-transfer')
+          .submit('CreateAsset', `transfer-${w}-${i}`, 'red', '1', 'x', '1')
+          .then(
+            () => committed++,
+            () => errors++,
+          )
+      }
+    })
+    await until(async () => committed > 20)
+    const moved = await consort('--json', 'orderer', 'transfer-leader', '--to', target.name)
+    expect(moved.code, moved.stdout).toBe(0)
+    expect(JSON.parse(moved.stdout)).toMatchObject({ from: before.name, to: target.name })
+    expect((await net.leader()).name).toBe(target.name)
+    // Without --to: the most caught-up other consenter.
+    const auto = JSON.parse((await consort('--json', 'orderer', 'transfer-leader')).stdout) as { from: string; to: string }
+    expect(auto.from).toBe(target.name)
+    expect(auto.to).not.toBe(target.name)
+    const atTransfer = committed
+    await until(async () => committed > atTransfer + 20)
+    running = false
+    await Promise.all(stream)
+    expect(errors).toBe(0)
+
+    // Refused: a stopped target, an unknown one, a client instead of an admin; the leader stays.
+    const leader = await net.leader()
+    const down = net.orderers.find((o) => o.name !== leader.name)!
+    await net.stop(down.name)
+    try {
+      const refused = await until(async () => {
+        const r = await consort('--json', 'orderer', 'transfer-leader', '--to', down.name)
+        return r.code === 1 && JSON.parse(r.stdout).error.code === 'TARGET_DOWN'
+      })
+      expect(refused).toBe(true)
+    } finally {
+      await net.start(down.name)
+    }
+    expect(JSON.parse((await consort('--json', 'orderer', 'transfer-leader', '--to', 'nope')).stdout).error).toMatchObject({
+      code: 'UNKNOWN_CONSENTER',
+      message: expect.stringContaining('consenters: orderer0.org1'),
+    })
+    const asClient = await consort(
+      ...['--json', 'orderer', 'transfer-leader', '--profile', net.manifest.connectionProfile],
+      ...['--identity', join(net.manifest.dir, 'orgs', 'Org1', 'users', 'client')],
+    )
+    expect(JSON.parse(asClient.stdout).error).toMatchObject({ code: 'NOT_AUTHORIZED', message: expect.stringContaining('only org admins') })
+    expect((await net.leader()).name).toBe(leader.name)
+  })
+
   it('through the CLI: non-zero exit and a sentence', async () => {
     const unknown = await consort('invoke', 'nope', 'X')
     expect(unknown.code).toBe(1)
@@ -171,6 +230,9 @@ describe('bad inputs give clear errors', () => {
     const failover = await consort('--json', 'bench', 'failover', '--trials', '1')
     expect(failover.code).toBe(0)
     expect(JSON.parse(failover.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
+    const transfer = await consort('--json', 'bench', 'failover', '--mode', 'transfer', '--trials', '1')
+    expect(transfer.code).toBe(0)
+    expect(JSON.parse(transfer.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
     // Global flags after the subcommand work as well as before it.
     const trailing = await run(process.execPath, ['--no-node-snapshot', cli, 'network', 'status', '--dir', net.manifest.dir, '--json'])
     expect((JSON.parse(trailing.stdout) as { nodes: unknown[] }).nodes).toHaveLength(net.manifest.nodes.length)

@@ -190,48 +190,50 @@ export async function runBench(
   }
 }
 
-export interface FailoverTrial {
-  trial: number
-  leader: string
-  'new leader (ms)': number
-  'kill → first commit (ms)': number
-  committed: number
-  'client errors': number
-  duplicates: number
-  lost: number
-}
+export type FailoverMode = 'kill' | 'transfer'
+
+/** One failover trial; the timing columns are named after the mode ("kill → …", "transfer → …"). */
+export type FailoverTrial = Record<string, number | string>
 
 /**
- * N trials of "SIGKILL the Raft leader during a steady submit stream": time to a new leader,
- * time from the kill to the first commit of a transaction submitted after it, client
- * errors, duplicates and lost transactions (acknowledged but not in the chain exactly once).
+ * N trials during a steady submit stream of either "SIGKILL the Raft leader" (`kill`, restarted
+ * after) or "transfer leadership as an org admin" (`transfer`, `consort orderer transfer-leader`
+ * to the most caught-up consenter): time to a new leader, time from the fault or request to the
+ * first commit of a transaction submitted after it, client errors, and an exactly-once check of
+ * every acknowledged transaction against the chain.
  */
 export async function runFailoverBench(
   dir: string,
   trials: number,
   log: (s: string) => void,
+  mode: FailoverMode = 'kill',
 ): Promise<{ trials: FailoverTrial[]; summary: Record<string, number> }> {
   const { findLeader, findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
   const manifest = await loadManifest(dir)
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
   const client = await connectLocal(dir, 'Org1')
+  const admin = mode === 'transfer' ? await connectLocal(dir, 'Org1', 'admin') : undefined
   await ensureDeployed(dir, client, 'asset-transfer')
   const leaderOf = async (): Promise<string | undefined> => (await findLeader(orderers))?.node.name
+  const firstCommit = `${mode} → first commit (ms)`
   const out: FailoverTrial[] = []
   try {
     for (let t = 1; t <= trials; t++) {
       let running = true
       let errors = 0
-      let killedAt = 0
+      let faultAt = 0
       let firstAfter = 0
       const acked: { txId: string; block: number }[] = []
+      // Submit latencies before the fault: what a first commit costs without one.
+      const before: number[] = []
       const worker = async (w: number): Promise<void> => {
         for (let i = 0; running; i++) {
           const submittedAt = Date.now()
           try {
             const r = await client.contract('asset-transfer').submit('CreateAsset', `failover-${Date.now()}-${t}-${w}-${i}`, 'red', '1', 'x', '1')
             acked.push({ txId: r.txId, block: r.blockNumber })
-            if (killedAt > 0 && submittedAt >= killedAt && firstAfter === 0) firstAfter = Date.now()
+            if (faultAt === 0) before.push(Date.now() - submittedAt)
+            if (faultAt > 0 && submittedAt >= faultAt && firstAfter === 0) firstAfter = Date.now()
           } catch {
             errors++
           }
@@ -240,9 +242,10 @@ export async function runFailoverBench(
       const workers = Array.from({ length: 16 }, (_, w) => worker(w))
       await new Promise((r) => setTimeout(r, 2000))
       const leader = await leaderOf()
-      if (leader === undefined) throw new Error('no Raft leader to kill')
-      killedAt = Date.now()
-      await stopNode(findNode(manifest, leader), 'SIGKILL')
+      if (leader === undefined) throw new Error('no Raft leader')
+      faultAt = Date.now()
+      if (admin !== undefined) await admin.transferLeader()
+      else await stopNode(findNode(manifest, leader), 'SIGKILL')
       let elected = 0
       await waitUntil(
         async () => {
@@ -257,7 +260,7 @@ export async function runFailoverBench(
       await new Promise((r) => setTimeout(r, 2000))
       running = false
       await Promise.all(workers)
-      await startNode(findNode(manifest, leader))
+      if (mode === 'kill') await startNode(findNode(manifest, leader))
       // Exactly once: every acknowledged tx id appears once in the chain.
       const seen = new Map<string, number>()
       const from = Math.min(...acked.map((a) => a.block))
@@ -269,30 +272,33 @@ export async function runFailoverBench(
       const row: FailoverTrial = {
         trial: t,
         leader,
-        'new leader (ms)': elected > 0 ? elected - killedAt : -1,
-        'kill → first commit (ms)': firstAfter > 0 ? firstAfter - killedAt : -1,
+        'new leader (ms)': elected > 0 ? elected - faultAt : -1,
+        [firstCommit]: firstAfter > 0 ? firstAfter - faultAt : -1,
+        'latency before (ms, p50)': before.sort((a, b) => a - b)[Math.floor(before.length / 2)] ?? -1,
         committed: acked.length,
         'client errors': errors,
         duplicates: acked.filter((a) => (seen.get(a.txId) ?? 0) > 1).length,
         lost: acked.filter((a) => (seen.get(a.txId) ?? 0) === 0).length,
       }
       log(
-        `trial ${t}: killed ${leader}; new leader after ${row['new leader (ms)']} ms; first commit after ${row['kill → first commit (ms)']} ms; ${errors} client errors`,
+        `trial ${t}: ${mode === 'kill' ? 'killed' : 'transferred from'} ${leader}; new leader after ${row['new leader (ms)']} ms; first commit after ${row[firstCommit]} ms; ${errors} client errors`,
       )
       out.push(row)
-      // Let the restarted node catch up before the next trial.
+      // Let a restarted node catch up before the next trial.
       await waitUntil(async () => (await nodeStatus(findNode(manifest, leader)))?.leader !== undefined, 20_000)
       await new Promise((r) => setTimeout(r, 1000))
     }
   } finally {
     await client.close()
+    await admin?.close()
   }
-  const col = (k: keyof FailoverTrial) => out.map((r) => r[k] as number).sort((a, b) => a - b)
+  const col = (k: string) => out.map((r) => r[k] as number).sort((a, b) => a - b)
   const median = (xs: number[]) => xs[Math.floor((xs.length - 1) / 2)] ?? 0
   const summary = {
-    'median kill → first commit (ms)': median(col('kill → first commit (ms)')),
-    'max kill → first commit (ms)': Math.max(...col('kill → first commit (ms)')),
+    [`median ${firstCommit}`]: median(col(firstCommit)),
+    [`max ${firstCommit}`]: Math.max(...col(firstCommit)),
     'median new leader (ms)': median(col('new leader (ms)')),
+    'median submit latency before (ms)': median(col('latency before (ms, p50)')),
     'client errors': col('client errors').reduce((a, b) => a + b, 0),
     duplicates: col('duplicates').reduce((a, b) => a + b, 0),
     lost: col('lost').reduce((a, b) => a + b, 0),

@@ -42,11 +42,11 @@ function profileAndIdentities(o: { profile?: string | undefined; identities: str
   return { profile: o.profile, identities: o.identities }
 }
 
-/** Connects as --identity with --profile, or as the client of `org` in the local network in `dir`. */
-export async function connectAs(dir: string, o: ClientOptions): Promise<Network> {
+/** Connects as --identity with --profile, or as the client (or admin) of `org` in the local network in `dir`. */
+export async function connectAs(dir: string, o: ClientOptions, who: 'client' | 'admin' = 'client'): Promise<Network> {
   const member = profileAndIdentities({ profile: o.profile, identities: o.identity !== undefined ? [o.identity] : [] })
   if (member !== undefined) return connectWith(member.profile, member.identities[0] as string)
-  return connectLocal(dir, o.org)
+  return connectLocal(dir, o.org, who)
 }
 
 /** Connects as the client (or admin) identity of `org` in the local network in `dir`. */

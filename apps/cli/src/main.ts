@@ -37,6 +37,13 @@ const program = new Command('consort')
 
 const globals = () => program.opts<{ dir: string; json: boolean }>()
 
+/** How client commands pick who they act as: an org of the local network, or a member's identity and profile. */
+const clientOptions = (c: Command) =>
+  c
+    .addOption(new Option('--org <org>', 'act as the client of this organization of the local network (--dir)').default('Org1'))
+    .option('--profile <file>', 'connection profile (with --identity), e.g. from consort profile')
+    .option('--identity <dir>', 'identity folder (cert.pem, key.pem), e.g. org1/users/client')
+
 const network = program.command('network').description('bring up, inspect and tear down a local network')
 
 network
@@ -129,6 +136,23 @@ node
   .requiredOption('--config <file>', "the node's node.json")
   .action(async (o: { config: string }) => {
     await nodeRun(o.config)
+  })
+
+const orderer = program.command('orderer').description('operate the ordering service (as an org admin)')
+clientOptions(
+  orderer.command('transfer-leader').description('move Raft leadership to a caught-up consenter (the most caught-up one without --to); clients see no error'),
+)
+  .option('--to <name>', 'the consenter to lead')
+  .action(async (o: ClientOptions & { to?: string }) => {
+    const out = output(globals().json)
+    // In the local network, as the org's admin; with --profile, --identity must be an admin's folder.
+    const network = await connectAs(globals().dir, o, 'admin')
+    try {
+      const r = await network.transferLeader(o.to)
+      out.result(r, r.from === r.to ? `${r.to} leads already (term ${r.term})` : `leadership moved from ${r.from} to ${r.to} (term ${r.term}) in ${r.ms} ms`)
+    } finally {
+      await network.close()
+    }
   })
 
 const org = program.command('org').description("an organization's CA and identities")
@@ -243,13 +267,6 @@ contract
             `not committed yet: the channel's lifecycle policy needs more approvals (not approved: ${waiting.join(', ')}); each org's admin runs the same deploy, and the one that completes the policy commits it`,
     )
   })
-
-/** How client commands pick who they act as: an org of the local network, or a member's identity and profile. */
-const clientOptions = (c: Command) =>
-  c
-    .addOption(new Option('--org <org>', 'act as the client of this organization of the local network (--dir)').default('Org1'))
-    .option('--profile <file>', 'connection profile (with --identity), e.g. from consort profile')
-    .option('--identity <dir>', 'identity folder (cert.pem, key.pem), e.g. org1/users/client')
 
 clientOptions(program.command('invoke <contract> <fn> [args...]'))
   .description('submit a transaction: endorse, order, wait for the commit')
@@ -393,11 +410,16 @@ bench
 
 bench
   .command('failover')
-  .description('N trials of SIGKILLing the Raft leader during a steady submit stream')
+  .description('N trials of SIGKILLing the Raft leader (or transferring leadership) during a steady submit stream')
   .addOption(new Option('--trials <n>', 'trials').default(10).argParser(int('--trials', 1, 100)))
-  .action(async (o: { trials: number }) => {
+  .addOption(
+    new Option('--mode <mode>', 'kill: SIGKILL the leader; transfer: consort orderer transfer-leader as an org admin')
+      .choices(['kill', 'transfer'])
+      .default('kill'),
+  )
+  .action(async (o: { trials: number; mode: 'kill' | 'transfer' }) => {
     const out = output(globals().json)
-    const r = await runFailoverBench(globals().dir, o.trials, out.log)
+    const r = await runFailoverBench(globals().dir, o.trials, out.log, o.mode)
     out.result(
       r,
       `\n${table(r.trials as unknown as Record<string, unknown>[])}\n\n${table(Object.entries(r.summary).map(([measure, value]) => ({ measure, value })))}`,

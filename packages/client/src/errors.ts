@@ -23,6 +23,13 @@ export const OrdererErrorCode = {
   /** This orderer was removed from the channel's consenters: ask another. */
   NOT_A_CONSENTER: RefusalCode.NOT_A_CONSENTER,
   INTERNAL: RefusalCode.INTERNAL,
+  /** Leadership transfer: this orderer does not lead (meta.leader names the one that does). */
+  NOT_LEADER: RefusalCode.NOT_LEADER,
+  UNKNOWN_CONSENTER: RefusalCode.UNKNOWN_CONSENTER,
+  TARGET_LEARNER: RefusalCode.TARGET_LEARNER,
+  TARGET_DOWN: RefusalCode.TARGET_DOWN,
+  TARGET_BEHIND: RefusalCode.TARGET_BEHIND,
+  TRANSFER_FAILED: RefusalCode.TRANSFER_FAILED,
 } as const
 export type OrdererErrorCode = (typeof OrdererErrorCode)[keyof typeof OrdererErrorCode]
 
@@ -39,7 +46,9 @@ export type OrdererErrorMeta<C extends OrdererErrorCode> = C extends 'DUPLICATE_
           ? { cause?: string }
           : C extends 'INTERNAL'
             ? { status?: Status; blockNumber?: number }
-            : Record<string, never>
+            : C extends 'NOT_LEADER'
+              ? { leader?: string }
+              : Record<string, never>
 
 export class OrdererError<C extends OrdererErrorCode = OrdererErrorCode> extends ConsortError<C> {
   declare readonly meta: Readonly<OrdererErrorMeta<C>>

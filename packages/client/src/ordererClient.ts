@@ -2,7 +2,8 @@ import { PROTOCOL } from './protocols.js'
 import type { FramedStream, P2PNode } from '@consort/p2p'
 import { envelopeOf, envelopePayload, isConfigBlock, parseBlock } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
-import { BroadcastResponse, DeliverResponse, HeaderType, SeekInfo, Status } from '@consort/types'
+import { BroadcastResponse, DeliverResponse, HeaderType, OrdererAdminResponse, SeekInfo, Status } from '@consort/types'
+import type { TransferLeaderResult } from '@consort/types'
 import type { Logger } from '@consort/types'
 import { OrdererError, OrdererErrorCode } from './errors.js'
 
@@ -103,6 +104,37 @@ export class OrdererClient {
     throw new OrdererError(OrdererErrorCode.NO_LEADER, `no orderer answered: ${(last as Error | undefined)?.message ?? 'none configured'}`, {
       txId,
     })
+  }
+
+  /**
+   * Sends a signed ORDERER_ADMIN request (a leadership transfer) to the leader: each orderer in
+   * turn, and the one a follower names as leader first. Throws OrdererError with the leader's
+   * refusal, or NO_LEADER if none could be reached.
+   */
+  async transferLeader(request: Uint8Array, timeoutMs = 15_000): Promise<TransferLeaderResult> {
+    const queue = [...this.endpoints]
+    const asked = new Set<string>()
+    let last: Error | undefined
+    while (queue.length > 0) {
+      const endpoint = queue.shift() as string
+      if (asked.has(endpoint)) continue
+      asked.add(endpoint)
+      let r: OrdererAdminResponse
+      try {
+        r = await this.p2p.request(endpoint, PROTOCOL.ORDERER_ADMIN, request, OrdererAdminResponse, 'OrdererAdminResponse', timeoutMs)
+      } catch (err) {
+        last = err as Error
+        continue
+      }
+      if (r.status === Status.SUCCESS && r.transfer !== undefined) return r.transfer
+      if (r.code === OrdererErrorCode.NOT_LEADER || r.code === OrdererErrorCode.NOT_A_CONSENTER) {
+        if (r.leader !== '') queue.unshift(r.leader)
+        last = new OrdererError(OrdererErrorCode.NOT_LEADER, r.info, { leader: r.leader })
+        continue
+      }
+      throw OrdererError.fromAnswer({ code: r.code, info: r.info, blockNumber: 0 })
+    }
+    throw new OrdererError(OrdererErrorCode.NO_LEADER, `no orderer took the request as leader: ${last?.message ?? 'none configured'}`)
   }
 
   /** Opens a deliver stream on one orderer. */

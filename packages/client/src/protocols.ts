@@ -12,4 +12,5 @@ export const PROTOCOL = {
   COMMIT_STATUS: '/consort/commit-status/2.0.0',
   GATEWAY_ENDORSE: '/consort/gateway-endorse/2.0.0',
   GATEWAY_SUBMIT: '/consort/gateway-submit/2.0.0',
+  ORDERER_ADMIN: '/consort/orderer-admin/1.0.0',
 } as const

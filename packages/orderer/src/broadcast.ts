@@ -159,8 +159,17 @@ export class BroadcastService {
     for (let attempt = 0; ; attempt++) {
       if (chain.leader === 0) await this.awaitLeader(0)
       if (chain.isLeader) {
-        const blockNumber = await (isConfig ? chain.orderConfig({ bytes, txId }, ORDER_TIMEOUT_MS) : chain.order({ bytes, txId }, ORDER_TIMEOUT_MS))
-        return { blockNumber, leader: '' }
+        const me = chain.raftId
+        try {
+          const blockNumber = await (isConfig ? chain.orderConfig({ bytes, txId }, ORDER_TIMEOUT_MS) : chain.order({ bytes, txId }, ORDER_TIMEOUT_MS))
+          return { blockNumber, leader: '' }
+        } catch (err) {
+          // This node stepped down (a leadership transfer, a newer term) before the envelope was
+          // in a block: it goes to the new leader once one is known, instead of back to the client.
+          if (attempt > 0 || !(err instanceof OrdererError) || err.code !== OrdererErrorCode.LEADER_CHANGED) throw err
+          await this.awaitLeader(me)
+          continue
+        }
       }
       const leader = chain.leader
       const address = this.m.addressOf(leader)

@@ -11,7 +11,7 @@ import type { ChannelConfig, Clock, Logger, Rng, Scheduler, TimerHandle } from '
 import { OrdererError, OrdererErrorCode } from '@consort/client'
 import { BlockCutter } from './blockCutter.js'
 import type { PendingEnvelope } from './blockCutter.js'
-import { healthyForMembershipChange, nextMembershipChange } from './membership.js'
+import { healthyForMembershipChange, nextMembershipChange, transferTarget } from './membership.js'
 import type { OrdererMetrics } from './metrics.js'
 import { TxWaiters } from './waiters.js'
 
@@ -185,6 +185,11 @@ export class Chain extends EventEmitter<ChainEvents> {
     return this.soft.lead
   }
 
+  /** This node's Raft id. */
+  get raftId(): number {
+    return this.opts.raftId
+  }
+
   get isLeader(): boolean {
     return this.soft.role === 'Leader'
   }
@@ -237,6 +242,47 @@ export class Chain extends EventEmitter<ChainEvents> {
   transferLeadership(to: number): void {
     this.node.transferLeadership(to)
     this.kick()
+  }
+
+  /**
+   * Leader: hands leadership to `to` (a Raft id), or to the most caught-up voter, and resolves
+   * once another node leads (`ms`: from this call to that election). Refused (OrdererError) when
+   * this node does not lead, a config change is pending, or the target is a learner, down or
+   * behind (see transferTarget); TRANSFER_FAILED if no other node leads within two election
+   * timeouts. Proposals wait meanwhile (see propose()).
+   */
+  async transferLeader(to?: number): Promise<{ from: number; to: number; term: number; ms: number }> {
+    const me = this.opts.raftId
+    const started = this.m.scheduler.monotonic()
+    const target = transferTarget(this.config, this.node.status(), this.lastHeard, started, {
+      ...(to !== undefined ? { to } : {}),
+      configPending: this.configPending,
+    })
+    if (target === me) return { from: me, to: me, term: this.term, ms: 0 }
+    const raft = this.config.raft!
+    const timeoutMs = 2 * raft.electionTick * raft.tickMs
+    const elected = new Promise<number>((resolve) => {
+      const done = (id: number) => {
+        this.m.scheduler.clear(timer)
+        this.off('leader', onLeader)
+        resolve(id)
+      }
+      const onLeader = (id: number) => {
+        if (id !== 0 && id !== me) done(id)
+      }
+      const timer = this.m.scheduler.setTimeout(() => done(0), timeoutMs)
+      this.on('leader', onLeader)
+    })
+    this.m.logger.info({ to: target }, 'transferring raft leadership')
+    this.transferLeadership(target)
+    const leader = await elected
+    if (leader === 0) {
+      throw new OrdererError(
+        OrdererErrorCode.TRANSFER_FAILED,
+        `raft id ${target} did not take over within ${timeoutMs} ms; ${this.isLeader ? 'this orderer still leads' : 'no leader yet'}`,
+      )
+    }
+    return { from: me, to: leader, term: this.term, ms: this.m.scheduler.monotonic() - started }
   }
 
   /** Where a committed transaction is, checking memory first, then the block store. */
@@ -344,7 +390,9 @@ export class Chain extends EventEmitter<ChainEvents> {
     // A batch waits until this leader has applied everything before its term: only then do
     // it know the chain's tip, and whether an older leader already ordered a transaction.
     const st = this.node.basicStatus()
-    if (st.applied < this.leaderSince || this.created === undefined) {
+    // While leadership is being handed over, Raft takes no proposal: the batch waits, and goes
+    // back to its clients (LEADER_CHANGED, resubmitted to the new leader) once another leads.
+    if (st.applied < this.leaderSince || this.created === undefined || st.leadTransferee !== 0) {
       this.deferred.push(batch)
       return
     }
@@ -464,12 +512,16 @@ export class Chain extends EventEmitter<ChainEvents> {
 
   /** A new leader starts cutting once it has applied everything up to its first entry. */
   private async maybeStartCutting(): Promise<void> {
-    if (!this.isLeader || this.created !== undefined) return
-    if (this.node.basicStatus().applied < this.leaderSince) return
-    const tip = this.m.blocks.tip
-    if (tip === undefined) return
-    const { timestamp } = parseBlock((await this.m.blocks.get(tip.number)) as Uint8Array).header
-    this.created = { number: tip.number, hash: tip.hash, timestamp }
+    if (!this.isLeader) return
+    if (this.created === undefined) {
+      if (this.node.basicStatus().applied < this.leaderSince) return
+      const tip = this.m.blocks.tip
+      if (tip === undefined) return
+      const { timestamp } = parseBlock((await this.m.blocks.get(tip.number)) as Uint8Array).header
+      this.created = { number: tip.number, hash: tip.hash, timestamp }
+    }
+    // Batches held back during a leadership transfer that did not happen go out now.
+    if (this.deferred.length === 0 || this.node.basicStatus().leadTransferee !== 0) return
     const batches = this.deferred
     this.deferred = []
     for (const b of batches) this.propose(b)

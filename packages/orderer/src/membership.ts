@@ -1,4 +1,5 @@
 import type { ConfChange, Status } from '@consort/raft'
+import { OrdererError, OrdererErrorCode } from '@consort/client'
 import type { ChannelConfig } from '@consort/types'
 
 /** The next Raft membership change that brings the members in line with the config's consenters, one at a time. */
@@ -40,4 +41,57 @@ export function healthyForMembershipChange(
     if (now - (lastHeard.get(id) ?? -Infinity) > window) return false
   }
   return true
+}
+
+/** How far behind the leader's log a transfer target may be (Raft sends it the rest before TimeoutNow). */
+const TRANSFER_MAX_LAG = 10
+
+/**
+ * Where a leadership transfer may go: `to` (a Raft id), or the most caught-up voter but this one
+ * (the lowest id among equals). Refused (OrdererError) unless `status` is a leader's, no config
+ * change is pending, and the target is a voter, heard from within five heartbeats
+ * (`lastHeard`, monotonic ms) and replicating within a few entries of the leader's log.
+ */
+export function transferTarget(
+  config: ChannelConfig,
+  status: Status,
+  lastHeard: ReadonlyMap<number, number>,
+  now: number,
+  opts: { to?: number; configPending: boolean },
+): number {
+  if (status.softState.role !== 'Leader') throw new OrdererError(OrdererErrorCode.NOT_LEADER, 'this orderer does not lead')
+  if (opts.configPending || nextMembershipChange(config, status) !== undefined) {
+    throw new OrdererError(OrdererErrorCode.CONFIG_PENDING, 'a config or membership change is in progress; transfer leadership once it is done')
+  }
+  const name = (id: number) => config.consenters.find((c) => c.id === id)?.name ?? `raft id ${id}`
+  const window = Math.max(500, 5 * config.raft!.heartbeatTick * config.raft!.tickMs)
+  const refusal = (id: number): OrdererError | undefined => {
+    if (status.confState.learners.includes(id)) {
+      return new OrdererError(OrdererErrorCode.TARGET_LEARNER, `${name(id)} is a learner (still catching up to become a voter)`)
+    }
+    const pr = status.progress.get(id)
+    if (pr === undefined || !status.confState.voters.includes(id)) return new OrdererError(OrdererErrorCode.UNKNOWN_CONSENTER, `${name(id)} is not a voter`)
+    const silent = now - (lastHeard.get(id) ?? -Infinity)
+    if (silent > window) {
+      return new OrdererError(
+        OrdererErrorCode.TARGET_DOWN,
+        `${name(id)} is down or cut off: ${Number.isFinite(silent) ? `not heard from for ${Math.round(silent)} ms` : 'never heard from'}`,
+      )
+    }
+    if (pr.state === 'Snapshot' || pr.match + TRANSFER_MAX_LAG < status.lastIndex) {
+      return new OrdererError(OrdererErrorCode.TARGET_BEHIND, `${name(id)} is behind: it holds entry ${pr.match} of ${status.lastIndex}`)
+    }
+    return undefined
+  }
+  if (opts.to !== undefined) {
+    if (opts.to === status.id) return status.id
+    const why = refusal(opts.to)
+    if (why !== undefined) throw why
+    return opts.to
+  }
+  const candidates = status.confState.voters
+    .filter((id) => id !== status.id && refusal(id) === undefined)
+    .sort((a, b) => (status.progress.get(b)?.match ?? 0) - (status.progress.get(a)?.match ?? 0) || a - b)
+  if (candidates.length === 0) throw new OrdererError(OrdererErrorCode.TARGET_DOWN, 'no other voter is up and caught up')
+  return candidates[0] as number
 }

@@ -24,6 +24,7 @@ import type { ParsedBlock } from '@consort/protocol'
 import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock, systemScheduler } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
+import { OrdererAdminService } from './admin.js'
 import { BroadcastService } from './broadcast.js'
 import { Chain } from './chain.js'
 import { OrdererMetrics } from './metrics.js'
@@ -53,7 +54,7 @@ export class Orderer {
     private readonly blocks: LevelBlockStore,
     readonly chain: Chain,
     private readonly transport: RaftTransport,
-    private readonly services: { broadcast: BroadcastService; deliver: DeliverService },
+    private readonly services: { broadcast: BroadcastService; deliver: DeliverService; admin: OrdererAdminService },
     private readonly forwarder: OrdererClient,
     private readonly ops: OperationsServer | undefined,
     readonly metrics: OrdererMetrics,
@@ -185,7 +186,8 @@ export class Orderer {
             health: () => (orderer as Orderer).health(),
             status: () => (orderer as Orderer).status(),
           })
-    orderer = new Orderer(me.name, me.id, bootstrap, p2p, wal, blocks, chain, transport, { broadcast, deliver }, forwarder, ops, metrics, logger)
+    const admin = new OrdererAdminService(() => config, { p2p, chain, msp: () => msp, addressOf, clock, logger })
+    orderer = new Orderer(me.name, me.id, bootstrap, p2p, wal, blocks, chain, transport, { broadcast, deliver, admin }, forwarder, ops, metrics, logger)
     chain.on('fatal', (err: Error) => {
       ;(orderer as Orderer).fatal = err
     })
@@ -196,6 +198,7 @@ export class Orderer {
     await this.transport.start()
     await this.services.broadcast.start()
     await this.services.deliver.start()
+    await this.services.admin.start()
     if (this.blocks.height <= this.bootstrap.number) {
       await this.catchUp(this.bootstrap.number)
       const tip = this.blocks.tip

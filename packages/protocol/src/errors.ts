@@ -46,6 +46,12 @@ const REFUSAL_STATUS: Partial<Record<RefusalCode, Status>> = {
   [RefusalCode.SHUTTING_DOWN]: Status.SERVICE_UNAVAILABLE,
   [RefusalCode.NOT_A_CONSENTER]: Status.SERVICE_UNAVAILABLE,
   [RefusalCode.INTERNAL]: Status.INTERNAL_SERVER_ERROR,
+  [RefusalCode.NOT_LEADER]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.UNKNOWN_CONSENTER]: Status.NOT_FOUND,
+  [RefusalCode.TARGET_LEARNER]: Status.CONFLICT,
+  [RefusalCode.TARGET_DOWN]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.TARGET_BEHIND]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.TRANSFER_FAILED]: Status.SERVICE_UNAVAILABLE,
 }
 
 /** The Status an answer carrying `code` has (INTERNAL_SERVER_ERROR for a code of no refusal above). */

@@ -14,6 +14,8 @@ export interface BasicStatus {
   applied: number
   /** The last index in the log, stable or not. */
   lastIndex: number
+  /** Leader: the node leadership is being transferred to (0 when none). */
+  leadTransferee: number
 }
 
 /** What a driver may know of its Raft node: a copy, taken when status() is called. */
@@ -23,7 +25,6 @@ export interface Status extends BasicStatus {
   confState: ConfState
   /** Leader only: each peer's match and next index. */
   progress: Map<number, { match: number; next: number; state: string; isLearner: boolean }>
-  leadTransferee: number
 }
 
 function hardStateEqual(a: HardState, b: HardState): boolean {
@@ -186,7 +187,7 @@ export class RawNode {
   /** Term, commit, applied and last index: cheap, for every Ready round and every proposal. */
   basicStatus(): BasicStatus {
     const r = this.raft
-    return { id: r.id, term: r.term, commit: r.log.committed, applied: r.log.applied, lastIndex: r.log.lastIndex() }
+    return { id: r.id, term: r.term, commit: r.log.committed, applied: r.log.applied, lastIndex: r.log.lastIndex(), leadTransferee: r.leadTransferee }
   }
 
   /** Everything a driver may know, the membership and (on a leader) each peer's progress included. */

@@ -3,6 +3,8 @@ export { CommitError, EndorseError, SdkErrorCode, SubmitError } from './errors.j
 export { connect, Contract, deploy, Network } from './network.js'
 export { loadIdentity } from './identity.js'
 export type { ConnectionProfile, PeerEndpoint } from '@consort/client'
+export { OrdererError, OrdererErrorCode } from '@consort/client'
+export type { TransferLeaderResult } from '@consort/types'
 export type { ClientSigner, ConnectOptions, Identity, SubmitResult, TransactionOptions } from './network.js'
 export { blockEvent } from './events.js'
 export type { BlockEvent, Checkpoint, ContractEventWithCheckpoint, TransactionEvent } from './events.js'

@@ -16,13 +16,14 @@ import {
   GatewayEndorseResponse,
   GatewaySubmitRequest,
   HeaderType,
+  OrdererAdminRequest,
   ProposalResponse,
   RefusalCode,
   silentLogger,
   Status,
   ValidationCode,
 } from '@consort/types'
-import type { ChannelConfig, Logger, MessageCodec, NodeFailure } from '@consort/types'
+import type { ChannelConfig, Logger, MessageCodec, NodeFailure, TransferLeaderResult } from '@consort/types'
 import type { ContractPackage } from '@consort/bundle'
 import { deployWith } from './deploy.js'
 import type { DeployOptions, DeployResult } from './deploy.js'
@@ -225,6 +226,21 @@ export class Network {
     }
     await this.refreshEndpoints(timeoutMs)
     return (await this.configRead) as ParsedBlock
+  }
+
+  /**
+   * As an org admin: moves Raft leadership of the ordering service to the consenter named `to`,
+   * or to the most caught-up one. Resolves once another orderer leads; throws OrdererError
+   * (NOT_AUTHORIZED, UNKNOWN_CONSENTER, TARGET_LEARNER, TARGET_DOWN, TARGET_BEHIND,
+   * CONFIG_PENDING, TRANSFER_FAILED) when the leader refuses.
+   */
+  async transferLeader(to?: string, timeoutMs = 15_000): Promise<TransferLeaderResult> {
+    const request = await this.envelope({
+      type: HeaderType.ORDERER_ADMIN,
+      timestamp: Date.now(),
+      data: OrdererAdminRequest.encode({ transferLeader: { to: to ?? '' } }),
+    })
+    return this.orderers.transferLeader(request, timeoutMs)
   }
 
   /** Sends a signed proposal to one peer; throws on a broken connection. */

@@ -245,6 +245,60 @@ describe('Chain, in-process with a manual scheduler', () => {
     expect(await cluster.txIds(leader)).toEqual(envs.map((e) => e.txId))
   })
 
+  it('transfers leadership to a caught-up voter while envelopes keep coming; none is lost or ordered twice', async () => {
+    cluster = new Cluster(seededRng(5))
+    await cluster.start()
+    const leader = await cluster.awaitLeader()
+    const [a, b] = cluster.nodes.filter((n) => n !== leader) as [Node, Node]
+    // A target cut off for longer than five heartbeats is refused, and nothing changes.
+    cluster.isolated.add(a.id)
+    await cluster.advance(1000)
+    await expect(leader.chain.transferLeader(a.id)).rejects.toMatchObject({ code: 'TARGET_DOWN' })
+    cluster.isolated.clear()
+    await cluster.advance(1000)
+    expect(cluster.leader()).toBe(leader)
+
+    // A client stream: each envelope is ordered by whoever leads, and resubmitted there when a
+    // leader hands it back (LEADER_CHANGED), as the broadcast service does.
+    const sent: string[] = []
+    const done = new Set<string>()
+    const order = (e: { txId: string; bytes: Uint8Array }): void => {
+      const at = cluster!.leader()
+      if (at === undefined) {
+        cluster!.scheduler.setTimeout(() => order(e), TICK_MS)
+        return
+      }
+      at.chain.order(e, 10_000).then(
+        () => done.add(e.txId),
+        () => cluster!.scheduler.setTimeout(() => order(e), TICK_MS),
+      )
+    }
+    const send = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const e = envelope()
+        sent.push(e.txId)
+        order(e)
+      }
+    }
+    send(20)
+    const transfer = leader.chain.transferLeader(b.id)
+    send(20)
+    await cluster.advance(2000)
+    expect(await transfer).toMatchObject({ from: leader.id, to: b.id })
+    expect(cluster.leader()).toBe(b)
+    send(20)
+    // Without a target, the most caught-up other voter takes over.
+    const again = await Promise.all([b.chain.transferLeader(), cluster.advance(2000)])
+    expect([leader.id, a.id]).toContain(again[0].to)
+    await cluster.advance(3000)
+    expect(done.size).toBe(sent.length)
+    const chains = await cluster.chains()
+    expect(chains[1]).toEqual(chains[0])
+    expect(chains[2]).toEqual(chains[0])
+    const ids = await cluster.txIds(cluster.nodes[0]!)
+    expect(ids.toSorted()).toEqual(sent.toSorted())
+  })
+
   it('a batch waits out batchTimeoutMs while a block is in flight, and no longer', async () => {
     cluster = new Cluster(seededRng(2))
     await cluster.start()

@@ -734,7 +734,8 @@ export enum HeaderType {
   CONFIG = 'CONFIG',
   DELIVER_SEEK = 'DELIVER_SEEK',
   PEER_ADMIN = 'PEER_ADMIN',
-  PEER_QUERY = 'PEER_QUERY'
+  PEER_QUERY = 'PEER_QUERY',
+  ORDERER_ADMIN = 'ORDERER_ADMIN'
 }
 
 enum __HeaderTypeValues {
@@ -744,7 +745,8 @@ enum __HeaderTypeValues {
   CONFIG = 3,
   DELIVER_SEEK = 4,
   PEER_ADMIN = 5,
-  PEER_QUERY = 6
+  PEER_QUERY = 6,
+  ORDERER_ADMIN = 7
 }
 
 export namespace HeaderType {
@@ -5741,7 +5743,13 @@ export enum RefusalCode {
   ENDORSEMENTS_DIFFER = 'ENDORSEMENTS_DIFFER',
   POLICY_NOT_SATISFIED = 'POLICY_NOT_SATISFIED',
   UNREACHABLE = 'UNREACHABLE',
-  NOT_COMMITTED = 'NOT_COMMITTED'
+  NOT_COMMITTED = 'NOT_COMMITTED',
+  NOT_LEADER = 'NOT_LEADER',
+  UNKNOWN_CONSENTER = 'UNKNOWN_CONSENTER',
+  TARGET_LEARNER = 'TARGET_LEARNER',
+  TARGET_DOWN = 'TARGET_DOWN',
+  TARGET_BEHIND = 'TARGET_BEHIND',
+  TRANSFER_FAILED = 'TRANSFER_FAILED'
 }
 
 enum __RefusalCodeValues {
@@ -5769,12 +5777,551 @@ enum __RefusalCodeValues {
   ENDORSEMENTS_DIFFER = 21,
   POLICY_NOT_SATISFIED = 22,
   UNREACHABLE = 23,
-  NOT_COMMITTED = 24
+  NOT_COMMITTED = 24,
+  NOT_LEADER = 25,
+  UNKNOWN_CONSENTER = 26,
+  TARGET_LEARNER = 27,
+  TARGET_DOWN = 28,
+  TARGET_BEHIND = 29,
+  TRANSFER_FAILED = 30
 }
 
 export namespace RefusalCode {
   export const codec = (): Codec<RefusalCode> => {
     return enumeration<RefusalCode>(__RefusalCodeValues)
+  }
+}
+
+export interface OrdererAdminRequest {
+  transferLeader?: TransferLeader
+}
+
+export namespace OrdererAdminRequest {
+  let _codec: Codec<OrdererAdminRequest>
+
+  export const codec = (): Codec<OrdererAdminRequest> => {
+    if (_codec == null) {
+      _codec = message<OrdererAdminRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.transferLeader != null) {
+          w.uint32(10)
+          TransferLeader.codec().encode(obj.transferLeader, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {}
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.transferLeader = TransferLeader.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.transferLeader
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield * TransferLeader.codec().stream(reader, reader.uint32(), `${prefix}.transferLeader`, {
+                limits: opts.limits?.transferLeader
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface OrdererAdminRequestTransferLeaderToFieldEvent {
+    field: '$.transferLeader.to'
+    value: string
+  }
+
+  export function encode (obj: Partial<OrdererAdminRequest>): Uint8Array {
+    return encodeMessage(obj, OrdererAdminRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminRequest>): OrdererAdminRequest {
+    return decodeMessage(buf, OrdererAdminRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminRequest>): Generator<OrdererAdminRequestTransferLeaderToFieldEvent> {
+    return streamMessage(buf, OrdererAdminRequest.codec(), opts)
+  }
+}
+
+export interface TransferLeader {
+  to: string
+}
+
+export namespace TransferLeader {
+  let _codec: Codec<TransferLeader>
+
+  export const codec = (): Codec<TransferLeader> => {
+    if (_codec == null) {
+      _codec = message<TransferLeader>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.to != null && obj.to !== '')) {
+          w.uint32(10)
+          w.string(obj.to)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          to: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.to = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.to`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface TransferLeaderToFieldEvent {
+    field: '$.to'
+    value: string
+  }
+
+  export function encode (obj: Partial<TransferLeader>): Uint8Array {
+    return encodeMessage(obj, TransferLeader.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TransferLeader>): TransferLeader {
+    return decodeMessage(buf, TransferLeader.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TransferLeader>): Generator<TransferLeaderToFieldEvent> {
+    return streamMessage(buf, TransferLeader.codec(), opts)
+  }
+}
+
+export interface OrdererAdminResponse {
+  status: Status
+  code: RefusalCode
+  info: string
+  transfer?: TransferLeaderResult
+  leader: string
+}
+
+export namespace OrdererAdminResponse {
+  let _codec: Codec<OrdererAdminResponse>
+
+  export const codec = (): Codec<OrdererAdminResponse> => {
+    if (_codec == null) {
+      _codec = message<OrdererAdminResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(16)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(26)
+          w.string(obj.info)
+        }
+
+        if (obj.transfer != null) {
+          w.uint32(34)
+          TransferLeaderResult.codec().encode(obj.transfer, w)
+        }
+
+        if ((obj.leader != null && obj.leader !== '')) {
+          w.uint32(42)
+          w.string(obj.leader)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          code: RefusalCode.NONE,
+          info: '',
+          leader: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.code = RefusalCode.codec().decode(reader)
+              break
+            }
+            case 3: {
+              obj.info = reader.string()
+              break
+            }
+            case 4: {
+              obj.transfer = TransferLeaderResult.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.transfer
+              })
+              break
+            }
+            case 5: {
+              obj.leader = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              yield * TransferLeaderResult.codec().stream(reader, reader.uint32(), `${prefix}.transfer`, {
+                limits: opts.limits?.transfer
+              })
+
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.leader`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface OrdererAdminResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface OrdererAdminResponseCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
+  export interface OrdererAdminResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export interface OrdererAdminResponseTransferFromFieldEvent {
+    field: '$.transfer.from'
+    value: string
+  }
+
+  export interface OrdererAdminResponseTransferToFieldEvent {
+    field: '$.transfer.to'
+    value: string
+  }
+
+  export interface OrdererAdminResponseTransferTermFieldEvent {
+    field: '$.transfer.term'
+    value: number
+  }
+
+  export interface OrdererAdminResponseTransferMsFieldEvent {
+    field: '$.transfer.ms'
+    value: number
+  }
+
+  export interface OrdererAdminResponseLeaderFieldEvent {
+    field: '$.leader'
+    value: string
+  }
+
+  export function encode (obj: Partial<OrdererAdminResponse>): Uint8Array {
+    return encodeMessage(obj, OrdererAdminResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminResponse>): OrdererAdminResponse {
+    return decodeMessage(buf, OrdererAdminResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminResponse>): Generator<OrdererAdminResponseStatusFieldEvent | OrdererAdminResponseCodeFieldEvent | OrdererAdminResponseInfoFieldEvent | OrdererAdminResponseTransferFromFieldEvent | OrdererAdminResponseTransferToFieldEvent | OrdererAdminResponseTransferTermFieldEvent | OrdererAdminResponseTransferMsFieldEvent | OrdererAdminResponseLeaderFieldEvent> {
+    return streamMessage(buf, OrdererAdminResponse.codec(), opts)
+  }
+}
+
+export interface TransferLeaderResult {
+  from: string
+  to: string
+  term: number
+  ms: number
+}
+
+export namespace TransferLeaderResult {
+  let _codec: Codec<TransferLeaderResult>
+
+  export const codec = (): Codec<TransferLeaderResult> => {
+    if (_codec == null) {
+      _codec = message<TransferLeaderResult>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.from != null && obj.from !== '')) {
+          w.uint32(10)
+          w.string(obj.from)
+        }
+
+        if ((obj.to != null && obj.to !== '')) {
+          w.uint32(18)
+          w.string(obj.to)
+        }
+
+        if ((obj.term != null && obj.term !== 0)) {
+          w.uint32(24)
+          w.uint32(obj.term)
+        }
+
+        if ((obj.ms != null && obj.ms !== 0)) {
+          w.uint32(32)
+          w.uint32(obj.ms)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          from: '',
+          to: '',
+          term: 0,
+          ms: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.from = reader.string()
+              break
+            }
+            case 2: {
+              obj.to = reader.string()
+              break
+            }
+            case 3: {
+              obj.term = reader.uint32()
+              break
+            }
+            case 4: {
+              obj.ms = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.from`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.to`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.term`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.ms`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface TransferLeaderResultFromFieldEvent {
+    field: '$.from'
+    value: string
+  }
+
+  export interface TransferLeaderResultToFieldEvent {
+    field: '$.to'
+    value: string
+  }
+
+  export interface TransferLeaderResultTermFieldEvent {
+    field: '$.term'
+    value: number
+  }
+
+  export interface TransferLeaderResultMsFieldEvent {
+    field: '$.ms'
+    value: number
+  }
+
+  export function encode (obj: Partial<TransferLeaderResult>): Uint8Array {
+    return encodeMessage(obj, TransferLeaderResult.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TransferLeaderResult>): TransferLeaderResult {
+    return decodeMessage(buf, TransferLeaderResult.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TransferLeaderResult>): Generator<TransferLeaderResultFromFieldEvent | TransferLeaderResultToFieldEvent | TransferLeaderResultTermFieldEvent | TransferLeaderResultMsFieldEvent> {
+    return streamMessage(buf, TransferLeaderResult.codec(), opts)
   }
 }
 
