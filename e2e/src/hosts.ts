@@ -17,6 +17,8 @@ export interface Hosts {
   node(i: number, argv: string[], timeoutMs?: number): Promise<{ stdout: string; stderr: string }>
   /** Starts a long-running Node program on host i (its pid is the program's). */
   spawnNode(i: number, argv: string[]): ChildProcess
+  /** Network namespaces only: cuts host i off the segment (false) or joins it again (true). */
+  setLink?(i: number, up: boolean): Promise<void>
   /** GETs http://address:port/path from host i as JSON; undefined if nothing answers. */
   getJson(i: number, address: string, port: number, path: string): Promise<Record<string, unknown> | undefined>
   destroy(): Promise<void>
@@ -55,6 +57,7 @@ export async function makeHosts(count: number): Promise<Hosts> {
             (r) => JSON.parse(r.stdout) as Record<string, unknown>,
             () => undefined,
           ),
+      setLink: (i, up) => ns.setLink(`host${i + 1}`, up),
       destroy: () => ns.destroy(),
     }
     return hosts

@@ -52,6 +52,7 @@ it('loses, duplicates and forges nothing while orderers and peers are killed, st
     report = JSON.parse(r.stdout) as Report
   }
   if (report === undefined) throw new Error('no chaos report')
+  console.log(`chaos: ${JSON.stringify(report.transactions)}; ${report.checks.map((c) => `${c.name}: ${c.detail}`).join('; ')}`)
   expect(report.error).toBeUndefined()
   expect(report.checks.filter((c) => !c.ok)).toEqual([])
   expect(report.ok).toBe(true)

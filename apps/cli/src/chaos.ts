@@ -53,6 +53,8 @@ export interface ChaosReport {
   durationMs: number
   faults: Fault[]
   transactions: Record<Outcome, number>
+  /** What the clients were told about the transactions that did not commit VALID, by kind and reason. */
+  refusals: Record<string, number>
   leaderChanges: number
   /** The longest time between two acknowledged commits (ms), and when it began (ms since the start). */
   maxCommitGapMs: number
@@ -145,7 +147,7 @@ async function chaos(
   for (const h of holders) await setup('Transfer', h.account, String(START_BALANCE))
   log(`minted ${supply} and gave ${START_BALANCE} to each of ${o.accounts} accounts`)
 
-  const records: { txId: string; outcome: Outcome }[] = []
+  const records: { txId: string; outcome: Outcome; reason?: string }[] = []
   const acks: number[] = []
   const started = Date.now()
   const until = started + o.durationMs
@@ -163,8 +165,14 @@ async function chaos(
         acks.push(Date.now())
       } catch (err) {
         // Refused at endorsement (never ordered) or committed invalid: definitively failed.
-        if (err instanceof EndorseError || err instanceof CommitError) records.push({ txId: err.txId, outcome: 'failed' })
-        else records.push({ txId: (err as { txId?: string }).txId ?? '', outcome: 'unknown' })
+        if (err instanceof EndorseError) records.push({ txId: err.txId, outcome: 'failed', reason: `endorse ${err.reason}` })
+        else if (err instanceof CommitError) records.push({ txId: err.txId, outcome: 'failed', reason: `commit ${err.validationCode}` })
+        else
+          records.push({
+            txId: (err as { txId?: string }).txId ?? '',
+            outcome: 'unknown',
+            reason: `${(err as Error).name} ${(err as { reason?: string }).reason ?? ''}`.trim(),
+          })
       }
     }
   })
@@ -201,6 +209,25 @@ async function chaos(
   check('every acknowledged transaction is in the chain exactly once (VALID)', lost.length === 0, `${lost.length} not exactly once`)
   const wrong = records.filter((r) => r.outcome === 'failed' && r.txId !== '' && valid.has(r.txId))
   check('no transaction the client saw fail is VALID', wrong.length === 0, `${wrong.length} failed but VALID`)
+  // A client sees only what a retry cannot cure: its contract's refusals (insufficient funds)
+  // and true MVCC conflicts (two transfers from one account in one block).
+  const refusals: Record<string, number> = {}
+  for (const r of records) if (r.reason !== undefined) refusals[r.reason] = (refusals[r.reason] ?? 0) + 1
+  const EXPECTED = new Set([
+    `endorse ${RefusalCode.ENDORSEMENT_REFUSED}`,
+    `commit ${ValidationCode.MVCC_READ_CONFLICT}`,
+    `commit ${ValidationCode.PHANTOM_READ_CONFLICT}`,
+  ])
+  const unexpected = Object.entries(refusals).filter(([reason]) => !EXPECTED.has(reason))
+  check(
+    'clients saw only contract refusals and MVCC conflicts',
+    unexpected.length === 0,
+    unexpected.map(([reason, n]) => `${n} × ${reason}`).join(', ') ||
+      Object.entries(refusals)
+        .map(([reason, n]) => `${n} × ${reason}`)
+        .join(', ') ||
+      'none',
+  )
   const duplicates = [...valid.values()].filter((n) => n > 1).length
   check('no transaction is VALID twice', duplicates === 0, `${duplicates} duplicates`)
 
@@ -227,6 +254,7 @@ async function chaos(
     durationMs: o.durationMs,
     faults,
     transactions: { acknowledged: count('acknowledged'), failed: count('failed'), unknown: count('unknown') },
+    refusals,
     leaderChanges,
     maxCommitGapMs: maxGap,
     maxCommitGapAt: maxGapAt,

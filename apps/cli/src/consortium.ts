@@ -140,12 +140,18 @@ export async function channelFetch(out: Output, o: { profile: string; identity: 
 }
 
 /** `consort channel update <op> … --channel BLOCK --out upd.json`: drafts an update to the config in BLOCK. */
-export async function channelUpdate(
-  out: Output,
-  op: string,
-  arg: string | undefined,
-  o: { channel: string; out: string; admins?: string; lifecycle?: string },
-): Promise<void> {
+/** What `consort channel update` takes besides the operation and its argument. */
+export interface UpdateCliOptions {
+  channel: string
+  out: string
+  admins?: string
+  lifecycle?: string
+  preferred?: string
+  reclaimAfter?: number
+  minTenure?: number
+}
+
+export async function channelUpdate(out: Output, op: string, arg: string | undefined, o: UpdateCliOptions): Promise<void> {
   const { config } = await readConfigBlock(o.channel)
   const need = (what: string): string => {
     if (arg === undefined) throw new CliError('ERR_CLI_USAGE', `channel update ${op} needs ${what}`)
@@ -166,7 +172,17 @@ export async function channelUpdate(
   } else if (op === 'set-policy') {
     if (o.admins === undefined && o.lifecycle === undefined) throw new CliError('ERR_CLI_USAGE', 'set-policy needs --admins POLICY and/or --lifecycle POLICY')
     draft = { type: 'set-policy', ...(o.admins !== undefined ? { admins: o.admins } : {}), ...(o.lifecycle !== undefined ? { lifecycle: o.lifecycle } : {}) }
-  } else throw new CliError('ERR_CLI_USAGE', `unknown update ${op}: add-org, remove-org, add-consenter, remove-consenter or set-policy`)
+  } else if (op === 'set-leaders') {
+    if (o.preferred === undefined && o.reclaimAfter === undefined && o.minTenure === undefined) {
+      throw new CliError('ERR_CLI_USAGE', 'set-leaders needs --preferred NAME,NAME (or "" for none), --reclaim-after MS and/or --min-tenure MS')
+    }
+    draft = {
+      type: 'set-leaders',
+      ...(o.preferred !== undefined ? { preferred: o.preferred.split(',').filter((n) => n !== '') } : {}),
+      ...(o.reclaimAfter !== undefined ? { reclaimAfterMs: o.reclaimAfter } : {}),
+      ...(o.minTenure !== undefined ? { minLeaderTenureMs: o.minTenure } : {}),
+    }
+  } else throw new CliError('ERR_CLI_USAGE', `unknown update ${op}: add-org, remove-org, add-consenter, remove-consenter, set-policy or set-leaders`)
   const file = draftUpdate(config, draft)
   await writeUpdate(o.out, file)
   out.result(

@@ -18,6 +18,7 @@ import {
   orgInit,
   profileCommand,
 } from './consortium.js'
+import type { UpdateCliOptions } from './consortium.js'
 import { networkDown, networkStatus, networkUp, nodeAction } from './network.js'
 import { CliError, output, table } from './output.js'
 
@@ -204,13 +205,20 @@ channel
 channel
   .command('update <op> [arg]')
   .description(
-    'draft a config update: add-org ORG.json | remove-org NAME | add-consenter NODE.json | remove-consenter NAME | set-policy --admins P --lifecycle P',
+    'draft a config update: add-org ORG.json | remove-org NAME | add-consenter NODE.json | remove-consenter NAME | set-policy --admins P --lifecycle P | set-leaders --preferred A,B --reclaim-after MS --min-tenure MS',
   )
   .requiredOption('--channel <block>', 'the latest config block (consort channel fetch)')
   .option('--admins <policy>', 'set-policy: who changes the channel, e.g. "MAJORITY Admins"')
   .option('--lifecycle <policy>', 'set-policy: who approves contract definitions')
+  .option('--preferred <names>', 'set-leaders: preferred leaders, most preferred first, comma-separated ("" for none)')
+  .option(
+    '--reclaim-after <ms>',
+    'set-leaders: how long a preferred leader must be up and caught up before it gets leadership back',
+    int('--reclaim-after', 1, 86_400_000),
+  )
+  .option('--min-tenure <ms>', 'set-leaders: how long a leader keeps leadership before a voluntary handover', int('--min-tenure', 1, 86_400_000))
   .requiredOption('--out <file>', 'where to write the update (upd.json)')
-  .action(async (op: string, arg: string | undefined, o: { channel: string; out: string; admins?: string; lifecycle?: string }) => {
+  .action(async (op: string, arg: string | undefined, o: UpdateCliOptions) => {
     await channelUpdate(output(globals().json), op, arg, o)
   })
 channel

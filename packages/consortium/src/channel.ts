@@ -101,7 +101,15 @@ export interface ChannelSummary {
   consenters: { id: number; name: string; org: string; address: string }[]
   policies: { admins: string; lifecycle: string }
   batch: { maxMessageCount: number; batchTimeoutMs: number; preferredMaxBytes: number; absoluteMaxBytes: number }
-  raft: { tickMs: number; electionTick: number; heartbeatTick: number; snapshotIntervalBlocks: number }
+  raft: {
+    tickMs: number
+    electionTick: number
+    heartbeatTick: number
+    snapshotIntervalBlocks: number
+    preferredLeaders: string[]
+    reclaimAfterMs: number
+    minLeaderTenureMs: number
+  }
   txTimeWindowMs: number
 }
 
@@ -127,6 +135,9 @@ export function summarize(b: { config: ChannelConfig; number: number; hash: stri
       electionTick: c.raft!.electionTick,
       heartbeatTick: c.raft!.heartbeatTick,
       snapshotIntervalBlocks: c.raft!.snapshotIntervalBlocks,
+      preferredLeaders: c.raft!.preferredLeaders,
+      reclaimAfterMs: c.raft!.reclaimAfterMs,
+      minLeaderTenureMs: c.raft!.minLeaderTenureMs,
     },
     txTimeWindowMs: c.txTimeWindowMs,
   }

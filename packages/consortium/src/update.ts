@@ -29,6 +29,8 @@ export type UpdateOp =
   | { type: 'add-consenter'; name: string; org: string; address: string; certificate: Uint8Array }
   | { type: 'remove-consenter'; name: string }
   | { type: 'set-policy'; admins?: string; lifecycle?: string }
+  /** Primary reclaim: consenter names, most preferred first (empty: off), and its timers. */
+  | { type: 'set-leaders'; preferred?: string[]; reclaimAfterMs?: number; minLeaderTenureMs?: number }
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'))
@@ -79,6 +81,19 @@ export function draftUpdate(current: ChannelConfig, op: UpdateOp): ConfigUpdateF
       if (op.admins !== undefined) next.adminsPolicy = op.admins
       if (op.lifecycle !== undefined) next.lifecyclePolicy = op.lifecycle
       description = `set policies: admins "${next.adminsPolicy}", lifecycle "${next.lifecyclePolicy}"`
+      break
+    }
+    case 'set-leaders': {
+      const unknown = (op.preferred ?? []).filter((name) => !current.consenters.some((c) => c.name === name))
+      if (unknown.length > 0) bad(`not consenters: ${unknown.join(', ')}`)
+      const raft = { ...current.raft!, ...(op.preferred !== undefined ? { preferredLeaders: op.preferred } : {}) }
+      if (op.reclaimAfterMs !== undefined) raft.reclaimAfterMs = op.reclaimAfterMs
+      if (op.minLeaderTenureMs !== undefined) raft.minLeaderTenureMs = op.minLeaderTenureMs
+      next.raft = raft
+      description =
+        raft.preferredLeaders.length === 0
+          ? 'no preferred leader'
+          : `preferred leaders ${raft.preferredLeaders.join(', ')} (reclaim after ${raft.reclaimAfterMs} ms healthy, leaders keep at least ${raft.minLeaderTenureMs} ms)`
       break
     }
   }

@@ -95,6 +95,10 @@ export class Chain extends EventEmitter<ChainEvents> {
   private msp: MembershipService
   /** When we last heard from each consenter (monotonic ms). */
   private readonly lastHeard = new Map<number, number>()
+  /** Leader: when (monotonic ms) it took over, and since when each preferred leader has been healthy without a break. */
+  private leaderAt = 0
+  private readonly healthySince = new Map<number, number>()
+  private reclaiming = false
   /** Leader only: a config block is proposed and not yet applied. */
   private configPending = false
   /** Leader only: batches cut before this leader may propose (see propose()). */
@@ -143,6 +147,7 @@ export class Chain extends EventEmitter<ChainEvents> {
     const tick = () => {
       this.node.tick()
       this.reconcileMembership()
+      this.maybeReclaim()
       this.kick()
     }
     // Ticks start at a random phase: orderers started together would otherwise tick in step,
@@ -348,6 +353,45 @@ export class Chain extends EventEmitter<ChainEvents> {
     return healthyForMembershipChange(this.config, this.node.status(), this.lastHeard, this.m.scheduler.monotonic(), leaving)
   }
 
+  /**
+   * Leader, with preferred leaders configured (primary reclaim): hands leadership to the most
+   * preferred consenter ranked above this one that has been up and caught up (a valid transfer
+   * target) without a break for `reclaimAfterMs`, once this node has led for
+   * `minLeaderTenureMs`. A target that flaps is never healthy long enough; a crash failover is
+   * Raft's election, which this never delays.
+   */
+  private maybeReclaim(): void {
+    const raft = this.config.raft!
+    if (!this.isLeader || raft.preferredLeaders.length === 0 || this.reclaiming || this.configPending) return
+    const now = this.m.scheduler.monotonic()
+    const me = this.opts.raftId
+    const idOf = (name: string) => this.config.consenters.find((c) => c.name === name)?.id
+    const mine = raft.preferredLeaders.findIndex((name) => idOf(name) === me)
+    const above = raft.preferredLeaders.slice(0, mine === -1 ? undefined : mine)
+    if (above.length === 0) return
+    const status = this.node.status()
+    let target: number | undefined
+    for (const name of above) {
+      const id = idOf(name)
+      if (id === undefined) continue
+      try {
+        transferTarget(this.config, status, this.lastHeard, now, { to: id, configPending: false })
+      } catch {
+        this.healthySince.delete(id)
+        continue
+      }
+      const since = this.healthySince.get(id) ?? now
+      this.healthySince.set(id, since)
+      if (target === undefined && now - since >= raft.reclaimAfterMs) target = id
+    }
+    if (target === undefined || now - this.leaderAt < raft.minLeaderTenureMs) return
+    this.reclaiming = true
+    this.m.logger.info({ to: target, ledForMs: now - this.leaderAt }, 'handing leadership back to a preferred leader')
+    this.transferLeader(target)
+      .catch((err: Error) => this.m.logger.warn({ to: target, err: err.message }, 'preferred leader reclaim failed'))
+      .finally(() => (this.reclaiming = false))
+  }
+
   /** Leader: proposes the next Raft membership change the config's consenters call for, if any. */
   private reconcileMembership(): void {
     if (!this.isLeader || this.created === undefined) return
@@ -488,6 +532,8 @@ export class Chain extends EventEmitter<ChainEvents> {
       this.emit('leader', s.lead)
     }
     if (s.role === 'Leader' && before.role !== 'Leader') {
+      this.leaderAt = this.m.scheduler.monotonic()
+      this.healthySince.clear()
       this.leaderSince = this.node.basicStatus().lastIndex
       this.created = undefined
     }

@@ -22,7 +22,8 @@ export const DEFAULT_BATCH: BatchConfig = {
 /**
  * Raft timing defaults: a 100 ms tick, a heartbeat every tick, an election after 10 ticks
  * of silence (randomized to 10-12, so a failover takes about a second), a snapshot every
- * 1,000 blocks.
+ * 1,000 blocks. No preferred leader; if one is set, a reclaim waits until it has been healthy
+ * for 30 s and the leader has led for 60 s.
  */
 export const DEFAULT_RAFT: RaftConfig = {
   tickMs: 100,
@@ -32,6 +33,9 @@ export const DEFAULT_RAFT: RaftConfig = {
   snapshotIntervalBlocks: 1000,
   maxInflightMsgs: 256,
   maxSizePerMsg: 4 * 1024 * 1024,
+  preferredLeaders: [],
+  reclaimAfterMs: 30_000,
+  minLeaderTenureMs: 60_000,
 }
 
 export const DEFAULT_ADMINS_POLICY = 'MAJORITY Admins'

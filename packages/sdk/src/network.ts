@@ -4,7 +4,7 @@ import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { ParsedCertificate, Signer } from '@consort/identity'
 import { channelEndpoints, endorsementRefusal, OrdererClient, PROTOCOL } from '@consort/client'
 import type { ConnectionProfile, PeerEndpoint } from '@consort/client'
-import { P2PNode } from '@consort/p2p'
+import { P2PErrorCode, P2PNode } from '@consort/p2p'
 import { createAdmission, envelopeOf, envelopePayload, proposalPayload, readChannelConfig, transactionPayload } from '@consort/protocol'
 import type { HeaderOptions, ParsedBlock, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
@@ -287,6 +287,19 @@ export class Network {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** Whether an endorsement refusal may not happen again a moment later (see Contract.submitWith). */
+function retryableEndorsement(e: EndorseError): boolean {
+  switch (e.reason) {
+    case RefusalCode.UNREACHABLE:
+    case RefusalCode.ENDORSEMENTS_DIFFER:
+      return true
+    case RefusalCode.POLICY_NOT_SATISFIED:
+      return e.details.some((d) => d.code === RefusalCode.UNREACHABLE || d.code === RefusalCode.ENDORSEMENT_REFUSED)
+    default:
+      return false
+  }
+}
+
 /** One contract on the channel. */
 export class Contract {
   constructor(
@@ -374,24 +387,40 @@ export class Contract {
       timestamp: Date.now(),
       ...(opts.transient !== undefined ? { transient: opts.transient } : {}),
     })
-    // Endorse through a gateway peer (the client's org first; the next one if it is down).
+    // Endorse through a gateway peer (the client's org first; the next one if it is down). What
+    // a moment later may cure is asked again, the same proposal, until the deadline: no gateway
+    // answering (a peer restarting), endorsers a block apart (ENDORSEMENTS_DIFFER), or too few
+    // endorsements because some endorser was unreachable or refused while others endorsed (a peer
+    // behind). A contract's own refusal, an unknown contract or a signature problem is final.
     const gateways = n.peersPreferring(n.signer.certificate.org)
     const request = GatewayEndorseRequest.encode({ proposal: p.envelope, endorsingOrgs: opts.endorsingOrgs ?? [] })
     let endorsed: GatewayEndorseResponse | undefined
-    const unreachable: NodeFailure[] = []
-    for (const gw of gateways) {
-      try {
-        endorsed = await n.request(gw, PROTOCOL.GATEWAY_ENDORSE, request, GatewayEndorseResponse, remaining())
-        break
-      } catch (err) {
-        unreachable.push({ node: gw.name, org: gw.org, code: RefusalCode.UNREACHABLE, message: (err as Error).message })
+    for (let attempt = 0; ; attempt++) {
+      let refusal: EndorseError
+      const unreachable: NodeFailure[] = []
+      let answer: GatewayEndorseResponse | undefined
+      for (const gw of gateways) {
+        try {
+          answer = await n.request(gw, PROTOCOL.GATEWAY_ENDORSE, request, GatewayEndorseResponse, remaining())
+          break
+        } catch (err) {
+          // A peer that refuses this client's credential at admission says so: that is final.
+          const code = (err as { code?: string }).code === P2PErrorCode.ADMISSION_REFUSED ? RefusalCode.NOT_AUTHORIZED : RefusalCode.UNREACHABLE
+          unreachable.push({ node: gw.name, org: gw.org, code, message: (err as Error).message })
+        }
       }
+      if (answer === undefined) {
+        const last = unreachable[unreachable.length - 1]
+        const code = unreachable.every((f) => f.code === RefusalCode.NOT_AUTHORIZED) ? RefusalCode.NOT_AUTHORIZED : RefusalCode.UNREACHABLE
+        refusal = new EndorseError(p.txId, `no gateway peer answered: ${last?.node}: ${last?.message}`, code, unreachable)
+      } else if (answer.status === Status.SUCCESS) {
+        endorsed = answer
+        break
+      } else refusal = new EndorseError(p.txId, answer.info, answer.code, answer.failures)
+      const backoff = Math.min(1000, 100 * 2 ** attempt)
+      if (!retryableEndorsement(refusal) || Date.now() + backoff > deadline) throw refusal
+      await sleep(backoff)
     }
-    if (endorsed === undefined) {
-      const last = unreachable[unreachable.length - 1]
-      throw new EndorseError(p.txId, `no gateway peer answered: ${last?.node}: ${last?.message}`, RefusalCode.UNREACHABLE, unreachable)
-    }
-    if (endorsed.status !== Status.SUCCESS) throw new EndorseError(p.txId, endorsed.info, endorsed.code, endorsed.failures)
     const tx = await n.transaction({ header: p.header, input: p.input, responsePayload: endorsed.responsePayload, endorsements: endorsed.endorsements })
 
     // Order it: the same envelope, through any gateway, until one reports it ordered.

@@ -33,7 +33,6 @@ const config = normalizeChannelConfig({
   raft: { ...DEFAULT_RAFT, snapshotIntervalBlocks: 0 },
   batch: { ...DEFAULT_BATCH, batchTimeoutMs: 200 },
 })
-const genesis = createGenesisBlock(config, T0)
 
 interface Node {
   id: number
@@ -52,7 +51,10 @@ class Cluster {
   loss = 0
   private dirs: string[] = []
 
-  constructor(private readonly rng: Rng) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly cfg = config,
+  ) {}
 
   async start(): Promise<void> {
     for (const id of [1, 2, 3]) {
@@ -60,10 +62,11 @@ class Cluster {
       this.dirs.push(dir)
       const wal = await LevelRaftWal.open(join(dir, 'wal'), { voters: [1, 2, 3], learners: [] })
       const blocks = await LevelBlockStore.open(join(dir, 'blocks'))
+      const genesis = createGenesisBlock(this.cfg, T0)
       const g = parseBlock(genesis)
       await blocks.append(genesis, { number: 0, hash: g.hash, txIds: [''], raftIndex: 0 })
       const chain = new Chain(
-        { config, lastConfig: 0, raftId: id, signer: orderers[id - 1]! },
+        { config: this.cfg, lastConfig: 0, raftId: id, signer: orderers[id - 1]! },
         {
           wal,
           blocks,
@@ -297,6 +300,46 @@ describe('Chain, in-process with a manual scheduler', () => {
     expect(chains[2]).toEqual(chains[0])
     const ids = await cluster.txIds(cluster.nodes[0]!)
     expect(ids.toSorted()).toEqual(sent.toSorted())
+  })
+
+  it('hands leadership back to the preferred leader once it has been healthy for reclaimAfterMs, at most once per tenure; never to a flapping one', async () => {
+    const raft = { ...config.raft!, preferredLeaders: ['orderer3'], reclaimAfterMs: 3000, minLeaderTenureMs: 5000 }
+    cluster = new Cluster(seededRng(6), { ...config, raft })
+    await cluster.start()
+    const changes = () => cluster!.nodes.map((n) => n.chain.leader)
+    // Whoever is elected first, orderer3 leads after its tenure (the preferred one is healthy from the start).
+    await cluster.awaitLeader()
+    await cluster.advance(8000)
+    expect(cluster.leader()?.id).toBe(3)
+    const third = cluster.nodes[2]!
+    // It flaps: cut off for 1.5 s (someone else takes over), then back in, then cut off again
+    // every 1.2 s for 20 s. It is never healthy for 3 s in a row: no reclaim, no election storm.
+    cluster.isolated.add(3)
+    await cluster.advance(2500)
+    const interim = cluster.leader()
+    expect(interim).toBeDefined()
+    expect(interim!.id).not.toBe(3)
+    let leaderChanges = 0
+    let last = interim!.id
+    for (let i = 0; i < 16; i++) {
+      if (i % 2 === 0) cluster.isolated.delete(3)
+      else cluster.isolated.add(3)
+      await cluster.advance(1200)
+      const now = cluster.leader()?.id
+      if (now !== undefined && now !== last) {
+        leaderChanges++
+        last = now
+      }
+    }
+    expect(leaderChanges).toBe(0)
+    expect(cluster.leader()?.id).toBe(interim!.id)
+    // Healed for good: back to orderer3 once it has been healthy for 3 s (the interim leader's tenure is long over).
+    cluster.isolated.clear()
+    await cluster.advance(2000)
+    expect(cluster.leader()?.id).toBe(interim!.id)
+    await cluster.advance(3000)
+    expect(cluster.leader()).toBe(third)
+    expect(new Set(changes())).toEqual(new Set([3]))
   })
 
   it('a batch waits out batchTimeoutMs while a block is in flight, and no longer', async () => {

@@ -4769,6 +4769,9 @@ export interface RaftConfig {
   maxInflightMsgs: number
   maxSizePerMsg: number
   electionJitter: number
+  preferredLeaders: string[]
+  reclaimAfterMs: number
+  minLeaderTenureMs: number
 }
 
 export namespace RaftConfig {
@@ -4816,6 +4819,23 @@ export namespace RaftConfig {
           w.uint32(obj.electionJitter)
         }
 
+        if (obj.preferredLeaders != null && obj.preferredLeaders.length > 0) {
+          for (const value of obj.preferredLeaders) {
+            w.uint32(66)
+            w.string(value)
+          }
+        }
+
+        if ((obj.reclaimAfterMs != null && obj.reclaimAfterMs !== 0)) {
+          w.uint32(72)
+          w.uint32(obj.reclaimAfterMs)
+        }
+
+        if ((obj.minLeaderTenureMs != null && obj.minLeaderTenureMs !== 0)) {
+          w.uint32(80)
+          w.uint32(obj.minLeaderTenureMs)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -4827,7 +4847,10 @@ export namespace RaftConfig {
           snapshotIntervalBlocks: 0,
           maxInflightMsgs: 0,
           maxSizePerMsg: 0,
-          electionJitter: 0
+          electionJitter: 0,
+          preferredLeaders: [],
+          reclaimAfterMs: 0,
+          minLeaderTenureMs: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -4864,6 +4887,22 @@ export namespace RaftConfig {
               obj.electionJitter = reader.uint32()
               break
             }
+            case 8: {
+              if (opts.limits?.preferredLeaders != null && obj.preferredLeaders.length === opts.limits.preferredLeaders) {
+                throw new MaxLengthError('Decode error - repeated field "preferredLeaders" had too many elements')
+              }
+
+              obj.preferredLeaders.push(reader.string())
+              break
+            }
+            case 9: {
+              obj.reclaimAfterMs = reader.uint32()
+              break
+            }
+            case 10: {
+              obj.minLeaderTenureMs = reader.uint32()
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4873,6 +4912,10 @@ export namespace RaftConfig {
 
         return obj
       }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          preferredLeaders: 0
+        }
+
         const end = length == null ? reader.len : reader.pos + length
 
         while (reader.pos < end) {
@@ -4928,6 +4971,35 @@ export namespace RaftConfig {
               }
               break
             }
+            case 8: {
+              if (opts.limits?.preferredLeaders != null && obj.preferredLeaders === opts.limits.preferredLeaders) {
+                throw new MaxLengthError('Streaming decode error - repeated field "preferredLeaders" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.preferredLeaders[]`,
+                index: obj.preferredLeaders,
+                value: reader.string()
+              }
+
+              obj.preferredLeaders++
+
+              break
+            }
+            case 9: {
+              yield {
+                field: `${prefix}.reclaimAfterMs`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 10: {
+              yield {
+                field: `${prefix}.minLeaderTenureMs`,
+                value: reader.uint32()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4975,6 +5047,22 @@ export namespace RaftConfig {
     value: number
   }
 
+  export interface RaftConfigPreferredLeadersFieldEvent {
+    field: '$.preferredLeaders[]'
+    index: number
+    value: string
+  }
+
+  export interface RaftConfigReclaimAfterMsFieldEvent {
+    field: '$.reclaimAfterMs'
+    value: number
+  }
+
+  export interface RaftConfigMinLeaderTenureMsFieldEvent {
+    field: '$.minLeaderTenureMs'
+    value: number
+  }
+
   export function encode (obj: Partial<RaftConfig>): Uint8Array {
     return encodeMessage(obj, RaftConfig.codec())
   }
@@ -4983,7 +5071,7 @@ export namespace RaftConfig {
     return decodeMessage(buf, RaftConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RaftConfig>): Generator<RaftConfigTickMsFieldEvent | RaftConfigElectionTickFieldEvent | RaftConfigHeartbeatTickFieldEvent | RaftConfigSnapshotIntervalBlocksFieldEvent | RaftConfigMaxInflightMsgsFieldEvent | RaftConfigMaxSizePerMsgFieldEvent | RaftConfigElectionJitterFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RaftConfig>): Generator<RaftConfigTickMsFieldEvent | RaftConfigElectionTickFieldEvent | RaftConfigHeartbeatTickFieldEvent | RaftConfigSnapshotIntervalBlocksFieldEvent | RaftConfigMaxInflightMsgsFieldEvent | RaftConfigMaxSizePerMsgFieldEvent | RaftConfigElectionJitterFieldEvent | RaftConfigPreferredLeadersFieldEvent | RaftConfigReclaimAfterMsFieldEvent | RaftConfigMinLeaderTenureMsFieldEvent> {
     return streamMessage(buf, RaftConfig.codec(), opts)
   }
 }
@@ -5400,6 +5488,22 @@ export namespace ChannelConfig {
     value: number
   }
 
+  export interface ChannelConfigRaftPreferredLeadersFieldEvent {
+    field: '$.raft.preferredLeaders[]'
+    index: number
+    value: string
+  }
+
+  export interface ChannelConfigRaftReclaimAfterMsFieldEvent {
+    field: '$.raft.reclaimAfterMs'
+    value: number
+  }
+
+  export interface ChannelConfigRaftMinLeaderTenureMsFieldEvent {
+    field: '$.raft.minLeaderTenureMs'
+    value: number
+  }
+
   export interface ChannelConfigAdminsPolicyFieldEvent {
     field: '$.adminsPolicy'
     value: string
@@ -5429,7 +5533,7 @@ export namespace ChannelConfig {
     return decodeMessage(buf, ChannelConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigRaftElectionJitterFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent | ChannelConfigTxTimeWindowMsFieldEvent | ChannelConfigRetiredConsenterIdsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigRaftElectionJitterFieldEvent | ChannelConfigRaftPreferredLeadersFieldEvent | ChannelConfigRaftReclaimAfterMsFieldEvent | ChannelConfigRaftMinLeaderTenureMsFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent | ChannelConfigTxTimeWindowMsFieldEvent | ChannelConfigRetiredConsenterIdsFieldEvent> {
     return streamMessage(buf, ChannelConfig.codec(), opts)
   }
 }
