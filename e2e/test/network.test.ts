@@ -203,6 +203,36 @@ describe('bad inputs give clear errors', () => {
     expect((await net.leader()).name).toBe(leader.name)
   })
 
+  it('restarting every orderer and peer one at a time under a submit stream gives clients no error', async () => {
+    let running = true
+    const errors: string[] = []
+    let committed = 0
+    const stream = Array.from({ length: 8 }, async (_, w) => {
+      for (let i = 0; running; i++) {
+        await client
+          .contract('asset-transfer')
+          .submit('CreateAsset', `rolling-${w}-${i}`, 'red', '1', 'x', '1')
+          .then(
+            () => committed++,
+            (err: Error) => errors.push(err.message),
+          )
+      }
+    })
+    const height = async (name: string) => Number((await net.status(name))?.height ?? -1)
+    for (const node of [...net.orderers, ...net.peers]) {
+      const before = committed
+      await net.stop(node.name)
+      await net.start(node.name)
+      // Back, caught up with the leader, and the stream went on meanwhile.
+      expect(await until(async () => (await height(node.name)) >= (await height((await net.leader()).name)) - 1)).toBe(true)
+      expect(await until(async () => committed > before)).toBe(true)
+    }
+    running = false
+    await Promise.all(stream)
+    expect(errors).toEqual([])
+    expect(committed).toBeGreaterThan(100)
+  })
+
   it('through the CLI: non-zero exit and a sentence', async () => {
     const unknown = await consort('invoke', 'nope', 'X')
     expect(unknown.code).toBe(1)
@@ -235,7 +265,10 @@ describe('bad inputs give clear errors', () => {
     expect(JSON.parse(transfer.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
     // Global flags after the subcommand work as well as before it.
     const trailing = await run(process.execPath, ['--no-node-snapshot', cli, 'network', 'status', '--dir', net.manifest.dir, '--json'])
-    expect((JSON.parse(trailing.stdout) as { nodes: unknown[] }).nodes).toHaveLength(net.manifest.nodes.length)
+    const nodes = (JSON.parse(trailing.stdout) as { nodes: { version?: string }[] }).nodes
+    expect(nodes).toHaveLength(net.manifest.nodes.length)
+    // Every node reports its software and wire protocol versions.
+    expect(nodes.every((n) => /^\d+\.\d+\.\d+ \(protocol \d+\)$/.test(n.version ?? ''))).toBe(true)
     const noNet = await run(process.execPath, [cli, '--dir', '/nonexistent-consort', 'network', 'status']).catch((e: { code: number; stderr: string }) => e)
     expect((noNet as { code: number }).code).toBe(1)
     expect((noNet as { stderr: string }).stderr).toMatch(/no network in/)

@@ -8,10 +8,20 @@ import { certificateFromPem, createRootCA, issueCertificate, signingIdentity } f
 import type { SigningIdentity } from '@consort/identity'
 import { PROTOCOL } from '@consort/client'
 import { P2PErrorCode, P2PNode } from '@consort/p2p'
-import { createAdmission, createProposal, createResponsePayload, endorse } from '@consort/protocol'
+import { createAdmission, createProposal, createResponsePayload, endorse, PROTOCOL_VERSION } from '@consort/protocol'
 import { connect, deploy, EndorseError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
-import { GatewayEndorseRequest, GatewayEndorseResponse, RefusalCode, Role, silentLogger, Status, TxReadWriteSet, ValidationCode } from '@consort/types'
+import {
+  Admission,
+  GatewayEndorseRequest,
+  GatewayEndorseResponse,
+  RefusalCode,
+  Role,
+  silentLogger,
+  Status,
+  TxReadWriteSet,
+  ValidationCode,
+} from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNetwork } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
@@ -146,6 +156,23 @@ describe('admission', () => {
     const node = await outsider((server, client) => createAdmission(rogue, server, client))
     try {
       await expect(node.dial(net.peers[0]!.address, PROTOCOL.COMMIT_STATUS)).rejects.toMatchObject({ code: P2PErrorCode.ADMISSION_REFUSED })
+    } finally {
+      await node.stop()
+    }
+  })
+
+  it('refuses a member speaking another protocol version, naming both versions', async () => {
+    const member = await net.identity(0, 'client')
+    const signer = signingIdentity(member.certificate, member.privateKey)
+    // A member's valid credential, from a build that speaks protocol 1.
+    const older = async (server: string, client: string) =>
+      Admission.encode({ ...Admission.decode(await createAdmission(signer, server, client)), protocolVersion: 1 })
+    const node = await outsider(older)
+    try {
+      await expect(node.dial(net.peers[0]!.address, PROTOCOL.COMMIT_STATUS)).rejects.toMatchObject({
+        code: P2PErrorCode.ADMISSION_REFUSED,
+        message: expect.stringContaining(`speaks Consort protocol 1, this node speaks protocol ${PROTOCOL_VERSION}`),
+      })
     } finally {
       await node.stop()
     }

@@ -91,6 +91,7 @@ network
           term: n.term ?? '-',
           leader: n.leader ?? '-',
           height: n.height ?? '-',
+          version: n.version ?? '-',
         })),
       ),
     )

@@ -24,6 +24,8 @@ export interface NodeView {
   term?: number
   leader?: string
   height?: number
+  /** Software version and wire protocol version the node reports. */
+  version?: string
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -72,6 +74,7 @@ export async function networkStatus(dir: string): Promise<NodeView[]> {
           view.leader = byRaftId.get(Number(s.leader)) ?? 'none'
         }
         view.height = Number(s.height)
+        view.version = `${String(s.software)} (protocol ${String(s.protocol)})`
       }
       return view
     }),

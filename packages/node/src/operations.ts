@@ -1,6 +1,11 @@
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
+import { PROTOCOL_VERSION } from '@consort/protocol'
 import type { Registry } from 'prom-client'
+
+/** This build's version (the node package's), reported on /status with the wire protocol version. */
+export const SOFTWARE_VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version
 
 export interface Health {
   ok: boolean
@@ -9,7 +14,8 @@ export interface Health {
 
 /**
  * The operations endpoint: GET /healthz (200, or 503 with JSON reasons), GET /metrics
- * (Prometheus text) and GET /status (JSON for tools such as `consort network status`).
+ * (Prometheus text) and GET /status (JSON for tools such as `consort network status`, with the
+ * software and protocol versions).
  */
 export class OperationsServer {
   private server: Server | undefined
@@ -45,7 +51,9 @@ export class OperationsServer {
       }
     }
     if (path === '/metrics') return { code: 200, type: this.m.registry.contentType, body: await this.m.registry.metrics() }
-    if (path === '/status') return { code: 200, type: 'application/json', body: JSON.stringify(this.m.status()) }
+    if (path === '/status') {
+      return { code: 200, type: 'application/json', body: JSON.stringify({ ...this.m.status(), software: SOFTWARE_VERSION, protocol: PROTOCOL_VERSION }) }
+    }
     return { code: 404, type: 'application/json', body: JSON.stringify({ error: 'not found', paths: ['/healthz', '/metrics', '/status'] }) }
   }
 

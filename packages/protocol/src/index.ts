@@ -1,5 +1,5 @@
 export { ProtocolError, ProtocolErrorCode, refusalFor, refusalStatus } from './errors.js'
-export { admissionMessage, checkAdmission, createAdmission } from './admission.js'
+export { admissionMessage, checkAdmission, createAdmission, PROTOCOL_VERSION } from './admission.js'
 export type { AdmissionSigner } from './admission.js'
 export { computeTxId, createHeader, createSignedEnvelope, envelopeOf, envelopePayload, openEnvelope, signEnvelope, verifyEnvelope } from './envelope.js'
 export type { HeaderOptions, OpenedEnvelope, VerifyOptions } from './envelope.js'

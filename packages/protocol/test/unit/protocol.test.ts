@@ -1,10 +1,12 @@
 import { generateKeyPair } from '@consort/crypto'
 import { createRootCA, issueCertificate, signingIdentity } from '@consort/identity'
-import { Envelope, Header, HeaderType, ManualClock, Payload, Role } from '@consort/types'
+import { Admission, Envelope, Header, HeaderType, ManualClock, Payload, Role } from '@consort/types'
 import { describe, expect, it } from 'vitest'
 import {
+  checkAdmission,
   channelMsp,
   checkTxTime,
+  createAdmission,
   configInForce,
   createBlock,
   createConfigUpdateEnvelope,
@@ -22,6 +24,7 @@ import {
   verifyBlockSignature,
   verifyChainLink,
   verifyEnvelope,
+  PROTOCOL_VERSION,
 } from '../../src/index.js'
 
 const T0 = Date.UTC(2026, 0, 1)
@@ -202,6 +205,24 @@ describe('config updates', () => {
     // An update ordered long after its own timestamp is refused.
     expect(() => validateConfigBlock(cfg, cfgMsp, blockOf(update(next), T0 + 1000 + cfg.txTimeWindowMs + 1))).toThrow(
       expect.objectContaining({ code: ProtocolErrorCode.BAD_TIMESTAMP }),
+    )
+  })
+})
+
+describe('admission', () => {
+  it("admits a member's credential for this connection, and refuses another protocol version naming both", async () => {
+    const credential = await createAdmission(client, 'server-id', 'client-id')
+    expect(checkAdmission(credential, msp, 'server-id', 'client-id')).toBeUndefined()
+    // Replayed on another connection: the signature covers both ends.
+    expect(checkAdmission(credential, msp, 'server-id', 'other-client')).toMatch(/signature does not verify/)
+    const a = Admission.decode(credential)
+    const older = Admission.encode({ ...a, protocolVersion: 0 })
+    expect(checkAdmission(older, msp, 'server-id', 'client-id')).toBe(
+      `incompatible protocol version: the connecting side speaks Consort protocol 1 (or older), this node speaks protocol ${PROTOCOL_VERSION}; upgrade the older side`,
+    )
+    const newer = Admission.encode({ ...a, protocolVersion: PROTOCOL_VERSION + 1 })
+    expect(checkAdmission(newer, msp, 'server-id', 'client-id')).toMatch(
+      `speaks Consort protocol ${PROTOCOL_VERSION + 1}, this node speaks protocol ${PROTOCOL_VERSION}`,
     )
   })
 })

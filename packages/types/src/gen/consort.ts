@@ -6928,6 +6928,7 @@ export namespace SeekInfo {
 export interface Admission {
   certificate: Uint8Array
   signature: Uint8Array
+  protocolVersion: number
 }
 
 export namespace Admission {
@@ -6950,13 +6951,19 @@ export namespace Admission {
           w.bytes(obj.signature)
         }
 
+        if ((obj.protocolVersion != null && obj.protocolVersion !== 0)) {
+          w.uint32(24)
+          w.uint32(obj.protocolVersion)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
           certificate: uint8ArrayAlloc(0),
-          signature: uint8ArrayAlloc(0)
+          signature: uint8ArrayAlloc(0),
+          protocolVersion: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -6971,6 +6978,10 @@ export namespace Admission {
             }
             case 2: {
               obj.signature = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.protocolVersion = reader.uint32()
               break
             }
             default: {
@@ -7002,6 +7013,13 @@ export namespace Admission {
               }
               break
             }
+            case 3: {
+              yield {
+                field: `${prefix}.protocolVersion`,
+                value: reader.uint32()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -7024,6 +7042,11 @@ export namespace Admission {
     value: Uint8Array
   }
 
+  export interface AdmissionProtocolVersionFieldEvent {
+    field: '$.protocolVersion'
+    value: number
+  }
+
   export function encode (obj: Partial<Admission>): Uint8Array {
     return encodeMessage(obj, Admission.codec())
   }
@@ -7032,7 +7055,7 @@ export namespace Admission {
     return decodeMessage(buf, Admission.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Admission>): Generator<AdmissionCertificateFieldEvent | AdmissionSignatureFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Admission>): Generator<AdmissionCertificateFieldEvent | AdmissionSignatureFieldEvent | AdmissionProtocolVersionFieldEvent> {
     return streamMessage(buf, Admission.codec(), opts)
   }
 }
