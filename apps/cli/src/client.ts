@@ -6,6 +6,8 @@ import type { Manifest } from '@consort/devnet'
 import { certificateFromPem } from '@consort/identity'
 import { connect, deploy } from '@consort/sdk'
 import type { DeployResult, Identity, Network } from '@consort/sdk'
+import { PROTOCOL } from '@consort/client'
+import { HeaderType, SnapshotRequest, SnapshotResponse, Status } from '@consort/types'
 import { CliError } from './output.js'
 
 /** Who a client command acts as: an org of the local network in --dir, or an identity folder with a connection profile. */
@@ -84,4 +86,15 @@ export async function deployContract(
     ...(o.version !== undefined ? { version: o.version } : {}),
     ...(o.policy !== undefined ? { policy: o.policy } : {}),
   })
+}
+
+/** Asks the peer named `name` (as an admin of its org) to write a ledger snapshot; what it wrote. */
+export async function peerSnapshot(network: Network, name: string, at: number): Promise<Omit<SnapshotResponse, 'status' | 'code' | 'info'>> {
+  const peer = network.peers.find((p) => p.name === name)
+  if (peer === undefined) throw new CliError('ERR_CLI_UNKNOWN_PEER', `no peer named ${name}; peers: ${network.peers.map((p) => p.name).join(', ')}`)
+  const request = await network.envelope({ type: HeaderType.PEER_ADMIN, timestamp: Date.now(), data: SnapshotRequest.encode({ atBlock: at }) })
+  const r = await network.request(peer, PROTOCOL.PEER_SNAPSHOT, request, SnapshotResponse, 600_000)
+  if (r.status !== Status.SUCCESS) throw new CliError(`ERR_CLI_SNAPSHOT_${r.code}`, `${name} refused: ${r.info}`)
+  const { status: _s, code: _c, info: _i, ...rest } = r
+  return rest
 }

@@ -109,8 +109,8 @@ export async function profileCommand(out: Output, o: { channel: string; org: str
   )
 }
 
-/** `consort node run --config NODEDIR/node.json`: one orderer or peer in the foreground. */
-export async function nodeRun(config: string): Promise<void> {
+/** `consort node run --config NODEDIR/node.json [--from-snapshot DIR]`: one orderer or peer in the foreground. */
+export async function nodeRun(config: string, o: { fromSnapshot?: string } = {}): Promise<void> {
   await runNodeFromConfig(
     'consort node run',
     config,
@@ -123,6 +123,7 @@ export async function nodeRun(config: string): Promise<void> {
       throw new CliError('ERR_CLI_BAD_KIND', `config ${config}: "kind" must be "orderer" or "peer" (consort node init writes it)`)
     },
     nodeEnvironment(process.env),
+    o.fromSnapshot !== undefined ? { fromSnapshot: resolve(o.fromSnapshot) } : {},
   )
 }
 

@@ -4,7 +4,7 @@ import { ConsortError } from '@consort/types'
 import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
-import { connectAs, deployContract } from './client.js'
+import { connectAs, deployContract, peerSnapshot } from './client.js'
 import type { ClientOptions } from './client.js'
 import {
   channelFetch,
@@ -136,8 +136,9 @@ node
   .command('run')
   .description('run one orderer or peer in the foreground (JSON logs on stdout; SIGTERM stops it)')
   .requiredOption('--config <file>', "the node's node.json")
-  .action(async (o: { config: string }) => {
-    await nodeRun(o.config)
+  .option('--from-snapshot <dir>', 'a new peer: begin from this ledger snapshot (consort peer snapshot) instead of replaying every block')
+  .action(async (o: { config: string; fromSnapshot?: string }) => {
+    await nodeRun(o.config, o.fromSnapshot !== undefined ? { fromSnapshot: o.fromSnapshot } : {})
   })
 
 const orderer = program.command('orderer').description('operate the ordering service (as an org admin)')
@@ -152,6 +153,28 @@ clientOptions(
     try {
       const r = await network.transferLeader(o.to)
       out.result(r, r.from === r.to ? `${r.to} leads already (term ${r.term})` : `leadership moved from ${r.from} to ${r.to} (term ${r.term}) in ${r.ms} ms`)
+    } finally {
+      await network.close()
+    }
+  })
+
+const peerCommand = program.command('peer').description('operate a peer (as an admin of its org)')
+clientOptions(
+  peerCommand
+    .command('snapshot')
+    .description("write a snapshot of a peer's ledger at its tip (world state, tx ids, config, hashes), for new peers to start from"),
+)
+  .requiredOption('--peer <name>', 'the peer')
+  .addOption(new Option('--at <block>', 'the block to stand on (the tip: 0 or its number)').argParser(int('--at', 0, Number.MAX_SAFE_INTEGER)))
+  .action(async (o: ClientOptions & { peer: string; at?: number }) => {
+    const out = output(globals().json)
+    const network = await connectAs(globals().dir, o, 'admin')
+    try {
+      const r = await peerSnapshot(network, o.peer, o.at ?? 0)
+      out.result(
+        r,
+        `snapshot of ${o.peer} at block ${r.blockNumber} (${r.blockHash.slice(0, 16)}…): ${r.stateKeys} keys, ${r.txIds} tx ids, in ${r.ms} ms\n  ${r.dir} (on ${o.peer}'s machine); a new peer starts from it: consort node run --config NODE.json --from-snapshot DIR`,
+      )
     } finally {
       await network.close()
     }

@@ -18,6 +18,8 @@ export interface NodeOptions {
   /** The channel's genesis block (or, for a consenter joining later, the config block that added it). */
   genesisBlock: Uint8Array
   operations?: { host: string; port: number }
+  /** A peer's first start: begin from this ledger snapshot folder (`consort node run --from-snapshot`). */
+  fromSnapshot?: string
 }
 
 /** What a node binary needs from its config file, with the files read. */
@@ -74,6 +76,7 @@ export async function runNodeFromConfig(
   configPath: string,
   create: (config: NodeFileConfig) => CreateNode | Promise<CreateNode>,
   environment: NodeEnvironment = {},
+  extra: { fromSnapshot?: string } = {},
 ): Promise<void> {
   try {
     // Whatever the umask it was started with, what the node writes (LevelDB files, contract
@@ -106,6 +109,7 @@ export async function runNodeFromConfig(
         dataDir: cfg.dataDir,
         genesisBlock: new Uint8Array(await readFile(cfg.genesisBlock)),
         ...(cfg.operations !== undefined ? { operations: cfg.operations } : {}),
+        ...(extra.fromSnapshot !== undefined ? { fromSnapshot: extra.fromSnapshot } : {}),
       },
       { logger, ...environment },
     )

@@ -1,3 +1,4 @@
+import { copyFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bytesEqual, toHex, VerifyPool } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
@@ -16,9 +17,11 @@ import {
   parseBlock,
   refusalFor,
   readChannelConfig,
+  verifyBlockSignature,
   verifyEnvelope,
 } from '@consort/protocol'
 import { ContractRuntime } from '@consort/runtime'
+import type { ParsedBlock } from '@consort/protocol'
 import { LevelLedger } from '@consort/storage'
 import {
   Block,
@@ -36,6 +39,8 @@ import {
   ProposalResponse,
   RefusalCode,
   Role,
+  SnapshotRequest,
+  SnapshotResponse,
   Status,
   systemClock,
   systemScheduler,
@@ -60,7 +65,15 @@ export interface PeerOptions extends NodeOptions {
   deliverIdleMs?: number
 }
 
-export const PeerStartErrorCode = { NOT_A_PEER: 'ERR_PEER_NOT_A_PEER', WRONG_GENESIS: 'ERR_PEER_WRONG_GENESIS' } as const
+export const PeerStartErrorCode = {
+  NOT_A_PEER: 'ERR_PEER_NOT_A_PEER',
+  WRONG_GENESIS: 'ERR_PEER_WRONG_GENESIS',
+  /** A ledger snapshot that does not stand on the channel's chain. */
+  WRONG_SNAPSHOT: 'ERR_PEER_WRONG_SNAPSHOT',
+} as const
+
+/** Beside the ledger of a peer begun from a snapshot: the config block in force at the snapshot. */
+const SNAPSHOT_CONFIG = 'snapshot-config.block'
 
 /**
  * A peer: keeps the ledger (pulling blocks from the orderers, validating and committing
@@ -77,6 +90,8 @@ export class Peer {
   private config: ChannelConfig
   private msp: MembershipService
   private readonly committer: Committer
+  /** The tail of the commit/snapshot queue (see exclusive). */
+  private turn: Promise<void> = Promise.resolve()
 
   private constructor(
     readonly name: string,
@@ -99,6 +114,7 @@ export class Peer {
     private readonly signatures: VerifyPool,
     /** The block the peer was started from: the chain it commits must pass through it. */
     private readonly anchor: { number: number; hash: Uint8Array },
+    private readonly dataDir: string,
   ) {
     this.ops =
       operations === undefined
@@ -146,10 +162,27 @@ export class Peer {
     const clock = modules.clock ?? systemClock
     const signatures = new VerifyPool(modules.verifyWorkers)
     channelMsp(bootstrapConfig, clock).validateRole(opts.certificate, Role.PEER)
-    const ledger = await LevelLedger.open(join(opts.dataDir, 'ledger'))
+    const ledgerPath = join(opts.dataDir, 'ledger')
+    let ledger = await LevelLedger.open(ledgerPath)
+    let anchor = { number: bootstrap.number, hash: bootstrap.hash }
+    if (opts.fromSnapshot !== undefined && ledger.height === 0) {
+      // A new peer from a snapshot: checked against its own hashes here, against the chain below.
+      await ledger.close()
+      const { ledger: loaded, info } = await LevelLedger.fromSnapshot(ledgerPath, opts.fromSnapshot)
+      ledger = loaded
+      await copyFile(join(opts.fromSnapshot, 'config.block'), join(opts.dataDir, SNAPSHOT_CONFIG))
+      anchor = { number: info.blockNumber, hash: new Uint8Array(Buffer.from(info.blockHash, 'hex')) }
+      modules.logger.info({ snapshot: opts.fromSnapshot, block: info.blockNumber, stateKeys: info.stateKeys }, 'ledger loaded from a snapshot')
+    } else if (opts.fromSnapshot !== undefined) {
+      modules.logger.warn({ height: ledger.height }, 'the ledger holds blocks already: --from-snapshot ignored')
+    }
+    // A peer begun from a snapshot holds the config block in force at the snapshot beside its ledger.
+    const fromSnapshot = ledger.firstBlock > 0 ? await readFile(join(opts.dataDir, SNAPSHOT_CONFIG)).then((b) => new Uint8Array(b)) : undefined
+    const blockOf = async (n: number): Promise<Uint8Array | undefined> =>
+      n < ledger.firstBlock && fromSnapshot !== undefined && parseBlock(fromSnapshot).number === n ? fromSnapshot : ledger.getBlock(n)
     // A restarted peer resumes under the config in force at its tip, not the genesis one.
     const tip = ledger.tip
-    if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, (n) => ledger.getBlock(n))).config
+    if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, blockOf)).config
     let msp = channelMsp(config, clock, signatures.verified)
     // Only members of the channel's orgs (in the config in force) may talk to a peer.
     let peer: Peer | undefined
@@ -166,7 +199,22 @@ export class Peer {
     const caughtUp = ledger.height > bootstrap.number
     const endpoints = (caughtUp ? config : bootstrapConfig).consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    if (ledger.height === 0) {
+    if (fromSnapshot !== undefined && tip !== undefined && tip.number === ledger.firstBlock) {
+      // Begun from a snapshot and no block since: the block it stands on, and its config block, must be the channel's.
+      for (const n of new Set([parseBlock(fromSnapshot).number, tip.number])) {
+        let held: ParsedBlock | undefined
+        for await (const b of orderers.deliver({ start: n, stop: n }, undefined, { stallMs: 10_000 })) held = b
+        // The block the snapshot stands on is signed by a consenter of the config the snapshot holds.
+        if (held !== undefined && n === tip.number && n > 0) verifyBlockSignature(held, config, msp)
+        const expected = n === tip.number ? tip.hash : parseBlock(fromSnapshot).hash
+        if (held === undefined || !bytesEqual(held.hash, expected)) {
+          throw new ConsortError(
+            PeerStartErrorCode.WRONG_SNAPSHOT,
+            `the snapshot's block ${n} is not the channel's: its hash is ${toHex(expected)}, the orderers' ${held === undefined ? 'none' : toHex(held.hash)}`,
+          )
+        }
+      }
+    } else if (ledger.height === 0) {
       let genesis = bootstrap
       if (joining) {
         // Joining from a later config block: the genesis block comes from the orderers; the
@@ -187,7 +235,7 @@ export class Peer {
         },
       })
       await ledger.commitBlock(bytes, { number: 0, hash: genesis.hash, txs: [{ txId: '', code: 0, timestamp: 0, writes: [] }] })
-    } else {
+    } else if (ledger.firstBlock === 0) {
       const held = await ledger.getBlock(Math.min(bootstrap.number, ledger.height - 1))
       if (held === undefined || (ledger.height > bootstrap.number && !bytesEqual(parseBlock(held).hash, bootstrap.hash))) {
         throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `${opts.dataDir} holds another chain than block ${bootstrap.number} leads to`)
@@ -211,7 +259,8 @@ export class Peer {
       modules.logger,
       clock,
       signatures,
-      { number: bootstrap.number, hash: bootstrap.hash },
+      anchor,
+      opts.dataDir,
     )
     return peer
   }
@@ -276,6 +325,7 @@ export class Peer {
       { maxFrameBytes: 32 * 1024 * 1024 },
     )
     await this.p2p.serve(PROTOCOL.INSTALL, (bytes) => this.serveInstall(bytes), { maxFrameBytes: 8 * 1024 * 1024, maxInFlight: 4 })
+    await this.p2p.serve(PROTOCOL.PEER_SNAPSHOT, (bytes) => this.serveSnapshot(bytes), { maxInFlight: 1 })
     await this.p2p.serve(PROTOCOL.COMMIT_STATUS, (bytes) => this.serveCommitStatus(bytes), { maxFrameBytes: 64 * 1024, maxInFlight: 4096 })
     if (this.ops !== undefined) this.opsPort = await this.ops.start()
     this.metrics.height.set(this.ledger.height)
@@ -329,7 +379,7 @@ export class Peer {
           if (block.number === this.anchor.number && !bytesEqual(block.hash, this.anchor.hash)) {
             throw new ConsortError(PeerStartErrorCode.WRONG_GENESIS, `block ${block.number} from the orderers is not the block this peer was started from`)
           }
-          await this.committer.commit(block)
+          await this.exclusive(() => this.committer.commit(block))
           this.lastError = undefined
         }
       } catch (err) {
@@ -339,6 +389,82 @@ export class Peer {
         await new Promise((r) => setTimeout(r, 500))
       }
     }
+  }
+
+  /** Runs `fn` with no block committing meanwhile (commits and snapshots take turns). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(fn)
+    this.turn = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  /**
+   * `consort peer snapshot`: as an admin of this peer's org, write a snapshot of the ledger at its
+   * tip into DATA/snapshots/<block> (world state, tx ids, the config block in force, hashes).
+   */
+  private async serveSnapshot(request: Uint8Array): Promise<Uint8Array> {
+    const answer = (r: Partial<SnapshotResponse>) =>
+      SnapshotResponse.encode({
+        status: Status.SUCCESS,
+        code: RefusalCode.NONE,
+        info: '',
+        dir: '',
+        blockNumber: 0,
+        blockHash: '',
+        stateKeys: 0,
+        txIds: 0,
+        ms: 0,
+        ...r,
+      })
+    try {
+      const opened = openEnvelope(request)
+      const who = verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_ADMIN] })
+      if (who.role !== Role.ADMIN || who.org !== this.org) {
+        return answer({ status: Status.FORBIDDEN, code: RefusalCode.NOT_AUTHORIZED, info: `only admins of ${this.org} may snapshot ${this.name}` })
+      }
+      const req = decode(SnapshotRequest, opened.payload.data, 'SnapshotRequest')
+      const started = performance.now()
+      return await this.exclusive(async () => {
+        const tip = this.ledger.tip
+        if (tip === undefined) return answer({ status: Status.SERVICE_UNAVAILABLE, code: RefusalCode.NOT_COMMITTED, info: 'the ledger is empty' })
+        if (req.atBlock !== 0 && req.atBlock !== tip.number) {
+          return answer({
+            status: Status.BAD_REQUEST,
+            code: RefusalCode.UNSUPPORTED,
+            info: `${this.name} takes snapshots at its tip (block ${tip.number}); a snapshot at block ${req.atBlock} is ${req.atBlock < tip.number ? 'in the past' : 'not scheduled: not supported yet'}`,
+          })
+        }
+        const { number: lastConfig } = await configInForce(tip.number, (n) => this.blockOf(n))
+        const configBlock = await this.blockOf(lastConfig)
+        const dir = join(this.dataDir, 'snapshots', String(tip.number))
+        const info = await this.ledger.writeSnapshot(dir, { channelId: this.config.channelId, configBlock: configBlock as Uint8Array, lastConfig })
+        this.logger.info({ by: who.subject, dir, block: info.blockNumber, stateKeys: info.stateKeys }, 'ledger snapshot written')
+        return answer({
+          dir,
+          blockNumber: info.blockNumber,
+          blockHash: info.blockHash,
+          stateKeys: info.stateKeys,
+          txIds: info.txIds,
+          ms: Math.round(performance.now() - started),
+        })
+      })
+    } catch (err) {
+      if ((err as { code?: string }).code === 'EEXIST') {
+        return answer({ status: Status.CONFLICT, code: RefusalCode.DUPLICATE_TXID, info: `a snapshot at this block exists already: ${(err as Error).message}` })
+      }
+      const { status, code } = refusalFor(err)
+      return answer({ status, code, info: (err as Error).message })
+    }
+  }
+
+  /** A block of the chain: from the ledger, or the snapshot's config block for a peer begun from one. */
+  private async blockOf(n: number): Promise<Uint8Array | undefined> {
+    if (n >= this.ledger.firstBlock) return this.ledger.getBlock(n)
+    const held = new Uint8Array(await readFile(join(this.dataDir, SNAPSHOT_CONFIG)))
+    return parseBlock(held).number === n ? held : undefined
   }
 
   private async serveInstall(request: Uint8Array): Promise<Uint8Array> {

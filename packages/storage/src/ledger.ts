@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { openDb, view } from './db.js'
 import type { BatchOp, Db } from './db.js'
 import { StorageError, StorageErrorCode } from './errors.js'
@@ -10,12 +15,16 @@ import { numberKey, readU64, u64 } from './keys.js'
 //   's' ns 0x00 key             -> block (8) tx (8) value          world state
 //   'h' ns 0x00 key 0x00 b(8) t(4) -> del (1) time (8) idLen (2) txId value   history
 //   'H'                         -> tip: number (8) hash
+//   'F'                         -> first block held (8): a ledger begun from a snapshot holds its block and those after
 const BLOCK = 0x62
 const BY_HASH = 0x78
 const TX = 0x74
 const STATE = 0x73
 const HISTORY = 0x68
 const TIP = new Uint8Array([0x48])
+const FIRST = new Uint8Array([0x46])
+const SNAPSHOT_FORMAT = 'consort-ledger-snapshot/1'
+const SNAPSHOT_FILES = ['state.jsonl', 'txids.jsonl', 'config.block', 'block.bin'] as const
 const enc = new TextEncoder()
 const dec = new TextDecoder()
 
@@ -51,6 +60,21 @@ export interface TxRecord {
   code: number
 }
 
+/** snapshot.json: what a ledger snapshot stands on, and the sha256 of each of its files. */
+export interface SnapshotInfo {
+  format: string
+  channelId: string
+  /** The last block the snapshot includes, and its hash (hex). */
+  blockNumber: number
+  blockHash: string
+  /** The number of the config block in force at that block (its bytes are config.block). */
+  lastConfig: number
+  stateKeys: number
+  txIds: number
+  /** sha256 (hex) of state.jsonl, txids.jsonl, config.block and block.bin. */
+  files: Record<string, string>
+}
+
 export interface HistoryRecord {
   txId: string
   value: Uint8Array
@@ -83,6 +107,8 @@ function nsKey(table: number, ns: string, key: string): Uint8Array {
  */
 export class LevelLedger {
   private tipCache: { number: number; hash: Uint8Array } | undefined
+  /** The first block this ledger holds: 0, or the block of the snapshot it began from. */
+  private first = 0
 
   private constructor(private readonly db: Db) {}
 
@@ -93,7 +119,155 @@ export class LevelLedger {
       const b = view(tip)
       l.tipCache = { number: readU64(b), hash: b.slice(8) }
     }
+    const first = await l.db.get(FIRST)
+    if (first !== undefined) l.first = readU64(view(first))
     return l
+  }
+
+  /** The first block this ledger holds: 0, or the block of the snapshot it began from (older blocks are not here). */
+  get firstBlock(): number {
+    return this.first
+  }
+
+  /**
+   * Writes a snapshot of the ledger at its tip into `dir` (which must not hold one): the world
+   * state with versions (state.jsonl), the tx index for duplicate checks and commit status
+   * (txids.jsonl), the config block in force (config.block, given by the caller), the block it
+   * stands on (block.bin: the next block links to it), and snapshot.json with that block's number
+   * and hash and each file's sha256. The caller keeps
+   * commits off while it runs (the peer's committer does), so the files agree with the tip.
+   */
+  async writeSnapshot(dir: string, o: { channelId: string; configBlock: Uint8Array; lastConfig: number }): Promise<SnapshotInfo> {
+    const tip = this.tipCache
+    if (tip === undefined) throw new StorageError(StorageErrorCode.SNAPSHOT, 'an empty ledger has nothing to snapshot')
+    await mkdir(dir, { recursive: true })
+    const files: Record<string, string> = {}
+    const dump = async (name: string, table: number, line: (k: Uint8Array, v: Uint8Array) => string): Promise<number> => {
+      const hash = createHash('sha256')
+      const out = createWriteStream(join(dir, name), { flags: 'wx' })
+      let n = 0
+      for await (const [k, v] of this.db.iterator({ gte: new Uint8Array([table]), lt: new Uint8Array([table + 1]) })) {
+        const text = `${line(view(k), view(v))}\n`
+        hash.update(text)
+        if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()))
+        n++
+      }
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
+      files[name] = hash.digest('hex')
+      return n
+    }
+    const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
+    const stateKeys = await dump('state.jsonl', STATE, (k, v) => {
+      const sep = k.indexOf(0, 1)
+      return JSON.stringify({
+        ns: dec.decode(k.subarray(1, sep)),
+        key: b64(k.subarray(sep + 1)),
+        block: readU64(v, 0),
+        tx: readU64(v, 8),
+        value: b64(v.subarray(16)),
+      })
+    })
+    const txIds = await dump('txids.jsonl', TX, (k, v) =>
+      JSON.stringify({ txId: dec.decode(k.subarray(1)), block: readU64(v), position: new DataView(v.buffer, v.byteOffset).getUint32(8), code: v[12] }),
+    )
+    await writeFile(join(dir, 'config.block'), o.configBlock, { flag: 'wx' })
+    files['config.block'] = createHash('sha256').update(o.configBlock).digest('hex')
+    const tipBlock = (await this.getBlock(tip.number)) as Uint8Array
+    await writeFile(join(dir, 'block.bin'), tipBlock, { flag: 'wx' })
+    files['block.bin'] = createHash('sha256').update(tipBlock).digest('hex')
+    const info: SnapshotInfo = {
+      format: SNAPSHOT_FORMAT,
+      channelId: o.channelId,
+      blockNumber: tip.number,
+      blockHash: Buffer.from(tip.hash).toString('hex'),
+      lastConfig: o.lastConfig,
+      stateKeys,
+      txIds,
+      files,
+    }
+    await writeFile(join(dir, 'snapshot.json'), `${JSON.stringify(info, null, 2)}\n`, { flag: 'wx' })
+    return info
+  }
+
+  /**
+   * Reads snapshot.json in `dir` and checks every file against its sha256, before anything is
+   * written: a file altered or cut short is refused, naming it (StorageError SNAPSHOT).
+   */
+  static async checkSnapshot(dir: string): Promise<SnapshotInfo> {
+    const bad = (why: string): never => {
+      throw new StorageError(StorageErrorCode.SNAPSHOT, `${dir} is not a usable ledger snapshot: ${why}`, { dir })
+    }
+    let info: SnapshotInfo
+    try {
+      info = JSON.parse(await readFile(join(dir, 'snapshot.json'), 'utf8')) as SnapshotInfo
+    } catch (err) {
+      return bad(`snapshot.json cannot be read: ${(err as Error).message}`)
+    }
+    if (info.format !== SNAPSHOT_FORMAT) bad(`format ${String(info.format)}, expected ${SNAPSHOT_FORMAT}`)
+    if (!Number.isSafeInteger(info.blockNumber) || !/^[0-9a-f]{64}$/.test(info.blockHash)) bad('snapshot.json names no block')
+    for (const name of SNAPSHOT_FILES) {
+      const hash = createHash('sha256')
+      try {
+        for await (const chunk of createReadStream(join(dir, name))) hash.update(chunk as Buffer)
+      } catch (err) {
+        bad(`${name} cannot be read: ${(err as Error).message}`)
+      }
+      if (hash.digest('hex') !== info.files?.[name]) bad(`${name} does not match its sha256 in snapshot.json (corrupted or altered)`)
+    }
+    return info
+  }
+
+  /**
+   * Opens a new ledger at `path` from the snapshot in `dir` (checked first, see checkSnapshot):
+   * its world state and tx index as they were at the snapshot's block, which becomes its first
+   * block and its tip; blocks from the next one on are committed as usual, older ones are not here.
+   */
+  static async fromSnapshot(path: string, dir: string): Promise<{ ledger: LevelLedger; info: SnapshotInfo }> {
+    const info = await LevelLedger.checkSnapshot(dir)
+    const l = await LevelLedger.open(path)
+    if (l.height > 0) {
+      await l.close()
+      throw new StorageError(StorageErrorCode.SNAPSHOT, `the ledger at ${path} is not empty (height ${l.height}): a snapshot starts a new peer`, { path })
+    }
+    const load = async (name: string, op: (record: Record<string, unknown>) => BatchOp) => {
+      let ops: BatchOp[] = []
+      for await (const line of createInterface({ input: createReadStream(join(dir, name)), crlfDelay: Infinity })) {
+        if (line === '') continue
+        ops.push(op(JSON.parse(line) as Record<string, unknown>))
+        if (ops.length >= 10_000) {
+          await l.db.batch(ops)
+          ops = []
+        }
+      }
+      if (ops.length > 0) await l.db.batch(ops)
+    }
+    const unb64 = (s: unknown) => new Uint8Array(Buffer.from(String(s), 'base64'))
+    await load('state.jsonl', (r) => ({
+      type: 'put',
+      key: concat(new Uint8Array([STATE]), enc.encode(String(r.ns)), new Uint8Array([0]), unb64(r.key)),
+      value: concat(u64(Number(r.block)), u64(Number(r.tx)), unb64(r.value)),
+    }))
+    await load('txids.jsonl', (r) => {
+      const rec = new Uint8Array(13)
+      rec.set(u64(Number(r.block)), 0)
+      new DataView(rec.buffer).setUint32(8, Number(r.position))
+      rec[12] = Number(r.code)
+      return { type: 'put', key: concat(new Uint8Array([TX]), enc.encode(String(r.txId))), value: rec }
+    })
+    const hash = new Uint8Array(Buffer.from(info.blockHash, 'hex'))
+    // The block and the tip last, in one synced batch: a start cut short leaves no tip, and is started again.
+    await l.db.batch(
+      [
+        { type: 'put', key: numberKey(BLOCK, info.blockNumber), value: new Uint8Array(await readFile(join(dir, 'block.bin'))) },
+        { type: 'put', key: concat(new Uint8Array([BY_HASH]), hash), value: u64(info.blockNumber) },
+        { type: 'put', key: FIRST, value: u64(info.blockNumber) },
+        { type: 'put', key: TIP, value: concat(u64(info.blockNumber), hash) },
+      ],
+      { sync: true },
+    )
+    l.tipCache = { number: info.blockNumber, hash }
+    l.first = info.blockNumber
+    return { ledger: l, info }
   }
 
   get height(): number {
@@ -211,8 +385,9 @@ export class LevelLedger {
    * hash (the caller knows the block format). Returns the first bad block number, or undefined.
    */
   async verifyChain(link: (bytes: Uint8Array) => { hash: Uint8Array; previousHash: Uint8Array }): Promise<number | undefined> {
+    // A ledger begun from a snapshot starts at the snapshot's block.
     let prev: Uint8Array | undefined
-    for (let n = 0; n < this.height; n++) {
+    for (let n = this.first; n < this.height; n++) {
       const b = await this.getBlock(n)
       if (b === undefined) return n
       const l = link(b)

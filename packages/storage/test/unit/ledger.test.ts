@@ -86,3 +86,67 @@ describe('LevelLedger', () => {
     await l.close()
   })
 })
+
+describe('ledger snapshots', () => {
+  /** A ledger of `blocks` blocks, each writing `perBlock` keys (some overwritten, one deleted). */
+  async function filled(blocks: number, perBlock: number): Promise<{ l: LevelLedger; tip: Uint8Array }> {
+    const { l } = await ledger()
+    let prev = new Uint8Array(32)
+    for (let n = 0; n < blocks; n++) {
+      const b = block(prev, `block ${n}`)
+      const writes = Array.from({ length: perBlock }, (_, i) => ({
+        ns: 'cc',
+        key: `k${(n * perBlock + i) % 700}`,
+        isDelete: false,
+        value: enc.encode(`v${n}.${i}`),
+      }))
+      if (n === 2) writes.push({ ns: 'cc', key: 'k0', isDelete: true, value: new Uint8Array() })
+      await l.commitBlock(b, { number: n, hash: hash(b), txs: [{ txId: `tx${n}`, code: n === 3 ? 13 : 0, timestamp: n, writes }] })
+      prev = hash(b)
+    }
+    return { l, tip: prev }
+  }
+
+  it('a new ledger from a snapshot holds the same state and tx ids, and goes on from the next block', async () => {
+    const { l: source, tip } = await filled(10, 100)
+    const dir = await mkdtemp(join(tmpdir(), 'consort-snap-'))
+    dirs.push(dir)
+    const info = await source.writeSnapshot(join(dir, 'snap'), { channelId: 'consort', configBlock: enc.encode('config'), lastConfig: 0 })
+    expect(info).toMatchObject({ blockNumber: 9, blockHash: Buffer.from(tip).toString('hex'), stateKeys: 600, txIds: 10 }) // block 3 is invalid: its 100 keys were never written
+    const { ledger: copy } = await LevelLedger.fromSnapshot(join(dir, 'copy'), join(dir, 'snap'))
+    dirs.push(join(dir, 'copy'))
+    expect([copy.height, copy.firstBlock, copy.tip?.hash]).toEqual([10, 9, tip])
+    for (const key of ['k0', 'k1', 'k350', 'k699']) expect(await copy.getState('cc', key)).toEqual(await source.getState('cc', key))
+    expect(await copy.range('cc', '', '', 1000)).toEqual(await source.range('cc', '', '', 1000))
+    expect(await copy.getTx('tx3')).toEqual({ block: 3, position: 0, code: 13 })
+    // It holds the snapshot's block (the next one links to it), and no older one.
+    expect(await copy.getBlock(9)).toEqual(await source.getBlock(9))
+    expect(await copy.getBlock(8)).toBeUndefined()
+    const next = block(tip, 'block 10')
+    await copy.commitBlock(next, { number: 10, hash: hash(next), txs: [{ txId: 'tx10', code: 0, timestamp: 10, writes: [] }] })
+    expect(await copy.verifyChain(link)).toBeUndefined()
+    await copy.close()
+    // Reopened, it remembers where it began.
+    const again = await LevelLedger.open(join(dir, 'copy'))
+    expect([again.height, again.firstBlock]).toEqual([11, 9])
+    await again.close()
+    await source.close()
+  })
+
+  it('refuses a snapshot whose files do not match their hashes, naming the file, and writes nothing', async () => {
+    const { l: source } = await filled(3, 10)
+    const dir = await mkdtemp(join(tmpdir(), 'consort-snap-'))
+    dirs.push(dir)
+    await source.writeSnapshot(join(dir, 'snap'), { channelId: 'consort', configBlock: enc.encode('config'), lastConfig: 0 })
+    await source.close()
+    const { appendFile } = await import('node:fs/promises')
+    await appendFile(join(dir, 'snap', 'state.jsonl'), '{"ns":"cc","key":"bWludA==","block":0,"tx":0,"value":"MTAwMA=="}\n')
+    await expect(LevelLedger.fromSnapshot(join(dir, 'copy'), join(dir, 'snap'))).rejects.toMatchObject({
+      code: StorageErrorCode.SNAPSHOT,
+      message: expect.stringContaining('state.jsonl does not match its sha256 in snapshot.json'),
+    })
+    const empty = await LevelLedger.open(join(dir, 'copy'))
+    expect(empty.height).toBe(0)
+    await empty.close()
+  })
+})

@@ -5896,6 +5896,368 @@ export namespace RefusalCode {
   }
 }
 
+export interface SnapshotRequest {
+  atBlock: number
+}
+
+export namespace SnapshotRequest {
+  let _codec: Codec<SnapshotRequest>
+
+  export const codec = (): Codec<SnapshotRequest> => {
+    if (_codec == null) {
+      _codec = message<SnapshotRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.atBlock != null && obj.atBlock !== 0)) {
+          w.uint32(8)
+          w.uint64Number(obj.atBlock)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          atBlock: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.atBlock = reader.uint64Number()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.atBlock`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface SnapshotRequestAtBlockFieldEvent {
+    field: '$.atBlock'
+    value: number
+  }
+
+  export function encode (obj: Partial<SnapshotRequest>): Uint8Array {
+    return encodeMessage(obj, SnapshotRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SnapshotRequest>): SnapshotRequest {
+    return decodeMessage(buf, SnapshotRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SnapshotRequest>): Generator<SnapshotRequestAtBlockFieldEvent> {
+    return streamMessage(buf, SnapshotRequest.codec(), opts)
+  }
+}
+
+export interface SnapshotResponse {
+  status: Status
+  code: RefusalCode
+  info: string
+  dir: string
+  blockNumber: number
+  blockHash: string
+  stateKeys: number
+  txIds: number
+  ms: number
+}
+
+export namespace SnapshotResponse {
+  let _codec: Codec<SnapshotResponse>
+
+  export const codec = (): Codec<SnapshotResponse> => {
+    if (_codec == null) {
+      _codec = message<SnapshotResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.status != null && __StatusValues[obj.status] !== 0) {
+          w.uint32(8)
+          Status.codec().encode(obj.status, w)
+        }
+
+        if (obj.code != null && __RefusalCodeValues[obj.code] !== 0) {
+          w.uint32(16)
+          RefusalCode.codec().encode(obj.code, w)
+        }
+
+        if ((obj.info != null && obj.info !== '')) {
+          w.uint32(26)
+          w.string(obj.info)
+        }
+
+        if ((obj.dir != null && obj.dir !== '')) {
+          w.uint32(34)
+          w.string(obj.dir)
+        }
+
+        if ((obj.blockNumber != null && obj.blockNumber !== 0)) {
+          w.uint32(40)
+          w.uint64Number(obj.blockNumber)
+        }
+
+        if ((obj.blockHash != null && obj.blockHash !== '')) {
+          w.uint32(50)
+          w.string(obj.blockHash)
+        }
+
+        if ((obj.stateKeys != null && obj.stateKeys !== 0)) {
+          w.uint32(56)
+          w.uint32(obj.stateKeys)
+        }
+
+        if ((obj.txIds != null && obj.txIds !== 0)) {
+          w.uint32(64)
+          w.uint32(obj.txIds)
+        }
+
+        if ((obj.ms != null && obj.ms !== 0)) {
+          w.uint32(72)
+          w.uint32(obj.ms)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          status: Status.STATUS_UNKNOWN,
+          code: RefusalCode.NONE,
+          info: '',
+          dir: '',
+          blockNumber: 0,
+          blockHash: '',
+          stateKeys: 0,
+          txIds: 0,
+          ms: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.status = Status.codec().decode(reader)
+              break
+            }
+            case 2: {
+              obj.code = RefusalCode.codec().decode(reader)
+              break
+            }
+            case 3: {
+              obj.info = reader.string()
+              break
+            }
+            case 4: {
+              obj.dir = reader.string()
+              break
+            }
+            case 5: {
+              obj.blockNumber = reader.uint64Number()
+              break
+            }
+            case 6: {
+              obj.blockHash = reader.string()
+              break
+            }
+            case 7: {
+              obj.stateKeys = reader.uint32()
+              break
+            }
+            case 8: {
+              obj.txIds = reader.uint32()
+              break
+            }
+            case 9: {
+              obj.ms = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.status`,
+                value: Status.codec().decode(reader)
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.code`,
+                value: RefusalCode.codec().decode(reader)
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.info`,
+                value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.dir`,
+                value: reader.string()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.blockNumber`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 6: {
+              yield {
+                field: `${prefix}.blockHash`,
+                value: reader.string()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.stateKeys`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 8: {
+              yield {
+                field: `${prefix}.txIds`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 9: {
+              yield {
+                field: `${prefix}.ms`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface SnapshotResponseStatusFieldEvent {
+    field: '$.status'
+    value: Status
+  }
+
+  export interface SnapshotResponseCodeFieldEvent {
+    field: '$.code'
+    value: RefusalCode
+  }
+
+  export interface SnapshotResponseInfoFieldEvent {
+    field: '$.info'
+    value: string
+  }
+
+  export interface SnapshotResponseDirFieldEvent {
+    field: '$.dir'
+    value: string
+  }
+
+  export interface SnapshotResponseBlockNumberFieldEvent {
+    field: '$.blockNumber'
+    value: number
+  }
+
+  export interface SnapshotResponseBlockHashFieldEvent {
+    field: '$.blockHash'
+    value: string
+  }
+
+  export interface SnapshotResponseStateKeysFieldEvent {
+    field: '$.stateKeys'
+    value: number
+  }
+
+  export interface SnapshotResponseTxIdsFieldEvent {
+    field: '$.txIds'
+    value: number
+  }
+
+  export interface SnapshotResponseMsFieldEvent {
+    field: '$.ms'
+    value: number
+  }
+
+  export function encode (obj: Partial<SnapshotResponse>): Uint8Array {
+    return encodeMessage(obj, SnapshotResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SnapshotResponse>): SnapshotResponse {
+    return decodeMessage(buf, SnapshotResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<SnapshotResponse>): Generator<SnapshotResponseStatusFieldEvent | SnapshotResponseCodeFieldEvent | SnapshotResponseInfoFieldEvent | SnapshotResponseDirFieldEvent | SnapshotResponseBlockNumberFieldEvent | SnapshotResponseBlockHashFieldEvent | SnapshotResponseStateKeysFieldEvent | SnapshotResponseTxIdsFieldEvent | SnapshotResponseMsFieldEvent> {
+    return streamMessage(buf, SnapshotResponse.codec(), opts)
+  }
+}
+
 export interface OrdererAdminRequest {
   transferLeader?: TransferLeader
 }
