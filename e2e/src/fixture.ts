@@ -1,5 +1,6 @@
 // A real network of node processes for one test file: generated into a temp folder on
 // ports nobody else holds, always torn down (every process we started, by its pid).
+import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -13,6 +14,7 @@ import type { Manifest, NetworkSpec, NodeEntry } from '@consort/devnet'
 import { OrdererClient } from '@consort/client'
 import { P2PNode } from '@consort/p2p'
 import { createAdmission, createSignedEnvelope } from '@consort/protocol'
+import type { Network } from '@consort/sdk'
 import { HeaderType, silentLogger } from '@consort/types'
 import { generateKeyPair } from '@consort/crypto'
 
@@ -173,4 +175,39 @@ export function memberNode(signer: SigningIdentity): Promise<P2PNode> {
     { privateKey: generateKeyPair().privateKey, listen: [], credential: (server, client) => createAdmission(signer, server, client) },
     { logger: silentLogger },
   )
+}
+
+/** SIGTERMs child processes a test spawned itself (e.g. `consort node run`) and waits until each has exited. */
+export async function stopProcesses(processes: readonly ChildProcess[]): Promise<void> {
+  for (const p of processes) p.kill('SIGTERM')
+  await Promise.all(processes.map((p) => (p.exitCode !== null || p.signalCode !== null ? undefined : new Promise((r) => p.once('exit', r)))))
+}
+
+/**
+ * A steady stream of `CreateAsset` submits from `workers` concurrent workers until `stop()`:
+ * how many committed, and the messages of those that failed.
+ */
+export function submitStream(client: Network, prefix: string, workers = 8): { committed: () => number; errors: string[]; stop: () => Promise<void> } {
+  let running = true
+  let committed = 0
+  const errors: string[] = []
+  const done = Array.from({ length: workers }, async (_, w) => {
+    for (let i = 0; running; i++) {
+      await client
+        .contract('asset-transfer')
+        .submit('CreateAsset', `${prefix}-${w}-${i}`, 'red', '1', 'x', '1')
+        .then(
+          () => committed++,
+          (err: Error) => errors.push(err.message),
+        )
+    }
+  })
+  return {
+    committed: () => committed,
+    errors,
+    stop: async () => {
+      running = false
+      await Promise.all(done)
+    },
+  }
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePortBlock, until } from '../src/fixture.js'
+import { freePortBlock, stopProcesses, until } from '../src/fixture.js'
 import { makeHosts } from '../src/hosts.js'
 import type { Hosts } from '../src/hosts.js'
 
@@ -112,8 +112,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  for (const p of processes) p.kill('SIGTERM')
-  await Promise.all(processes.map((p) => (p.exitCode !== null || p.signalCode !== null ? undefined : new Promise((r) => p.once('exit', r)))))
+  await stopProcesses(processes)
   await hosts?.destroy()
   if (root !== undefined) await rm(root, { recursive: true, force: true })
 })

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { NetworkNamespaces } from '@consort/devnet'
 import { seededRng } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { until } from '../src/fixture.js'
+import { stopProcesses, until } from '../src/fixture.js'
 import { makeHosts } from '../src/hosts.js'
 import type { Hosts } from '../src/hosts.js'
 
@@ -86,8 +86,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  for (const p of processes) p.kill('SIGTERM')
-  await Promise.all(processes.map((p) => (p.exitCode !== null || p.signalCode !== null ? undefined : new Promise((r) => p.once('exit', r)))))
+  await stopProcesses(processes)
   await hosts?.destroy()
   if (root !== undefined) await rm(root, { recursive: true, force: true })
 })

@@ -8,7 +8,7 @@ import { connect, deploy, EndorseError, SubmitError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNetwork, until } from '../src/fixture.js'
+import { startNetwork, submitStream, until } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
 const run = promisify(execFile)
@@ -149,21 +149,8 @@ describe('bad inputs give clear errors', () => {
     const before = await net.leader()
     const target = net.orderers.find((o) => o.name !== before.name)!
     // A submit stream across the transfers.
-    let running = true
-    let errors = 0
-    let committed = 0
-    const stream = Array.from({ length: 8 }, async (_, w) => {
-      for (let i = 0; running; i++) {
-        await client
-          .contract('asset-transfer')
-          .submit('CreateAsset', `transfer-${w}-${i}`, 'red', '1', 'x', '1')
-          .then(
-            () => committed++,
-            () => errors++,
-          )
-      }
-    })
-    await until(async () => committed > 20)
+    const stream = submitStream(client, 'transfer')
+    await until(async () => stream.committed() > 20)
     const moved = await consort('--json', 'orderer', 'transfer-leader', '--to', target.name)
     expect(moved.code, moved.stdout).toBe(0)
     expect(JSON.parse(moved.stdout)).toMatchObject({ from: before.name, to: target.name })
@@ -172,11 +159,10 @@ describe('bad inputs give clear errors', () => {
     const auto = JSON.parse((await consort('--json', 'orderer', 'transfer-leader')).stdout) as { from: string; to: string }
     expect(auto.from).toBe(target.name)
     expect(auto.to).not.toBe(target.name)
-    const atTransfer = committed
-    await until(async () => committed > atTransfer + 20)
-    running = false
-    await Promise.all(stream)
-    expect(errors).toBe(0)
+    const atTransfer = stream.committed()
+    await until(async () => stream.committed() > atTransfer + 20)
+    await stream.stop()
+    expect(stream.errors).toEqual([])
 
     // Refused: a stopped target, an unknown one, a client instead of an admin; the leader stays.
     const leader = await net.leader()
@@ -204,33 +190,19 @@ describe('bad inputs give clear errors', () => {
   })
 
   it('restarting every orderer and peer one at a time under a submit stream gives clients no error', async () => {
-    let running = true
-    const errors: string[] = []
-    let committed = 0
-    const stream = Array.from({ length: 8 }, async (_, w) => {
-      for (let i = 0; running; i++) {
-        await client
-          .contract('asset-transfer')
-          .submit('CreateAsset', `rolling-${w}-${i}`, 'red', '1', 'x', '1')
-          .then(
-            () => committed++,
-            (err: Error) => errors.push(err.message),
-          )
-      }
-    })
+    const stream = submitStream(client, 'rolling')
     const height = async (name: string) => Number((await net.status(name))?.height ?? -1)
     for (const node of [...net.orderers, ...net.peers]) {
-      const before = committed
+      const before = stream.committed()
       await net.stop(node.name)
       await net.start(node.name)
       // Back, caught up with the leader, and the stream went on meanwhile.
       expect(await until(async () => (await height(node.name)) >= (await height((await net.leader()).name)) - 1)).toBe(true)
-      expect(await until(async () => committed > before)).toBe(true)
+      expect(await until(async () => stream.committed() > before)).toBe(true)
     }
-    running = false
-    await Promise.all(stream)
-    expect(errors).toEqual([])
-    expect(committed).toBeGreaterThan(100)
+    await stream.stop()
+    expect(stream.errors).toEqual([])
+    expect(stream.committed()).toBeGreaterThan(100)
   })
 
   it('through the CLI: non-zero exit and a sentence', async () => {

@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import { connect, deploy } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePortBlock, startNetwork, until } from '../src/fixture.js'
+import { freePortBlock, startNetwork, stopProcesses, until } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
 const run = promisify(execFile)
@@ -55,8 +55,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  for (const p of processes) p.kill('SIGTERM')
-  await Promise.all(processes.map((p) => (p.exitCode !== null || p.signalCode !== null ? undefined : new Promise((r) => p.once('exit', r)))))
+  await stopProcesses(processes)
   await client?.close()
   await net?.teardown()
 })
