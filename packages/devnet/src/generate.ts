@@ -2,7 +2,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { ConnectionProfile } from '@consort/client'
 import { channelGenesis, initNode, initOrg, readIdentity, readOrg } from '@consort/consortium'
-import type { IdentityFiles } from '@consort/consortium'
+import type { IdentityFiles, InitNodeResult } from '@consort/consortium'
 import { readChannelConfig } from '@consort/protocol'
 import { ConsortError } from '@consort/types'
 import type { BatchConfig, Consenter, RaftConfig } from '@consort/types'
@@ -115,19 +115,7 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
       operations: `127.0.0.1:${operationsPort}`,
       out: join(dir, 'nodes', name),
     })
-    nodes.push({
-      name,
-      kind,
-      org: org.mspId,
-      listen: `/ip4/127.0.0.1/tcp/${listenPort}`,
-      address: r.address,
-      ...(proxyPort !== undefined ? { proxyPort } : {}),
-      operationsPort,
-      config: r.config,
-      dataDir: join(r.dir, 'data'),
-      log: join(r.dir, 'node.log'),
-      pidFile: join(r.dir, 'node.pid'),
-    })
+    nodes.push({ ...nodeEntry(r, listenPort, operationsPort), ...(proxyPort !== undefined ? { proxyPort } : {}) })
   }
   for (let i = 0; i < spec.orderers; i++) {
     const org = orgs[i % spec.orgs] as OrgEntry
@@ -154,6 +142,22 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
   await writeManifest(manifest)
   await writeFile(manifest.connectionProfile, JSON.stringify(connectionProfile(manifest), null, 2))
   return manifest
+}
+
+/** The manifest entry of a node `consort node init` wrote, listening on 127.0.0.1; its log and pid file beside its node.json. */
+function nodeEntry(r: InitNodeResult, listenPort: number, operationsPort: number): NodeEntry {
+  return {
+    name: r.name,
+    kind: r.kind,
+    org: r.org,
+    listen: `/ip4/127.0.0.1/tcp/${listenPort}`,
+    address: r.address,
+    operationsPort,
+    config: r.config,
+    dataDir: join(r.dir, 'data'),
+    log: join(r.dir, 'node.log'),
+    pidFile: join(r.dir, 'node.pid'),
+  }
 }
 
 async function writeManifest(manifest: Manifest): Promise<void> {
@@ -189,19 +193,7 @@ export async function addOrdererNode(
     operations: `127.0.0.1:${opts.port + 1}`,
     out: join(manifest.dir, 'nodes', name),
   })
-  const node: NodeEntry = {
-    name,
-    kind: 'orderer',
-    org: mspId,
-    raftId: opts.raftId,
-    listen: `/ip4/127.0.0.1/tcp/${opts.port}`,
-    address: r.address,
-    operationsPort: opts.port + 1,
-    config: r.config,
-    dataDir: join(r.dir, 'data'),
-    log: join(r.dir, 'node.log'),
-    pidFile: join(r.dir, 'node.pid'),
-  }
+  const node: NodeEntry = { ...nodeEntry(r, opts.port, opts.port + 1), raftId: opts.raftId }
   manifest.nodes.push(node)
   await writeManifest(manifest)
   const certificate = (await readIdentity(r.dir)).certificate

@@ -5,6 +5,7 @@ import { checkTxTime, openEnvelope, ProtocolError, refusalFor, refusalStatus, ve
 import { decode, HeaderType, OrdererAdminRequest, OrdererAdminResponse, RefusalCode, Role, Status } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import type { Chain } from './chain.js'
+import { consenterName } from './membership.js'
 
 export interface AdminModules {
   p2p: P2PNode
@@ -53,7 +54,7 @@ export class OrdererAdminService {
         const leader = chain.leader === 0 ? '' : (this.m.addressOf(chain.leader) ?? '')
         return refuse(RefusalCode.NOT_LEADER, leader === '' ? 'no leader now' : 'this orderer does not lead', leader)
       }
-      const name = (id: number) => config.consenters.find((c) => c.id === id)?.name ?? `raft id ${id}`
+      const name = (id: number) => consenterName(config, id)
       let to: number | undefined
       if (transfer.to !== '') {
         to = config.consenters.find((c) => c.name === transfer.to)?.id

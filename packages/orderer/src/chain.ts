@@ -11,7 +11,7 @@ import type { ChannelConfig, Clock, Logger, Rng, Scheduler, TimerHandle } from '
 import { OrdererError, OrdererErrorCode } from '@consort/client'
 import { BlockCutter } from './blockCutter.js'
 import type { PendingEnvelope } from './blockCutter.js'
-import { healthyForMembershipChange, nextMembershipChange, transferTarget } from './membership.js'
+import { healthyForMembershipChange, nextMembershipChange, transferRefusal, transferTarget } from './membership.js'
 import type { OrdererMetrics } from './metrics.js'
 import { TxWaiters } from './waiters.js'
 
@@ -370,13 +370,16 @@ export class Chain extends EventEmitter<ChainEvents> {
     const above = raft.preferredLeaders.slice(0, mine === -1 ? undefined : mine)
     if (above.length === 0) return
     const status = this.node.status()
+    // A membership change due first (a learner to promote) stops every clock: no transfer until it is done.
+    if (nextMembershipChange(this.config, status) !== undefined) {
+      this.healthySince.clear()
+      return
+    }
     let target: number | undefined
     for (const name of above) {
       const id = idOf(name)
       if (id === undefined) continue
-      try {
-        transferTarget(this.config, status, this.lastHeard, now, { to: id, configPending: false })
-      } catch {
+      if (transferRefusal(this.config, status, this.lastHeard, now, id) !== undefined) {
         this.healthySince.delete(id)
         continue
       }

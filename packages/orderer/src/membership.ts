@@ -33,7 +33,7 @@ export function healthyForMembershipChange(
   leaving?: number,
 ): boolean {
   if (status.softState.role !== 'Leader') return false
-  const window = Math.max(500, 5 * config.raft!.heartbeatTick * config.raft!.tickMs)
+  const window = silenceWindowMs(config)
   for (const [id, pr] of status.progress) {
     if (pr.isLearner || id === leaving || id === status.id) continue
     // (An idle follower may sit in Probe with nothing to probe: the match is what counts.)
@@ -43,14 +43,54 @@ export function healthyForMembershipChange(
   return true
 }
 
+/** How long a consenter may go unheard and still count as up: five heartbeats, at least 500 ms. */
+function silenceWindowMs(config: ChannelConfig): number {
+  return Math.max(500, 5 * config.raft!.heartbeatTick * config.raft!.tickMs)
+}
+
+/** A consenter's name, by Raft id (for sentences). */
+export function consenterName(config: ChannelConfig, id: number): string {
+  return config.consenters.find((c) => c.id === id)?.name ?? `raft id ${id}`
+}
+
 /** How far behind the leader's log a transfer target may be (Raft sends it the rest before TimeoutNow). */
 const TRANSFER_MAX_LAG = 10
 
 /**
+ * Why `id` cannot take leadership from the leader whose status this is, or undefined if it
+ * can: it must be a voter, heard from within five heartbeats (`lastHeard`, monotonic ms), and
+ * replicating within a few entries of the leader's log.
+ */
+export function transferRefusal(
+  config: ChannelConfig,
+  status: Status,
+  lastHeard: ReadonlyMap<number, number>,
+  now: number,
+  id: number,
+): OrdererError | undefined {
+  const name = consenterName(config, id)
+  if (status.confState.learners.includes(id)) {
+    return new OrdererError(OrdererErrorCode.TARGET_LEARNER, `${name} is a learner (still catching up to become a voter)`)
+  }
+  const pr = status.progress.get(id)
+  if (pr === undefined || !status.confState.voters.includes(id)) return new OrdererError(OrdererErrorCode.UNKNOWN_CONSENTER, `${name} is not a voter`)
+  const silent = now - (lastHeard.get(id) ?? -Infinity)
+  if (silent > silenceWindowMs(config)) {
+    return new OrdererError(
+      OrdererErrorCode.TARGET_DOWN,
+      `${name} is down or cut off: ${Number.isFinite(silent) ? `not heard from for ${Math.round(silent)} ms` : 'never heard from'}`,
+    )
+  }
+  if (pr.state === 'Snapshot' || pr.match + TRANSFER_MAX_LAG < status.lastIndex) {
+    return new OrdererError(OrdererErrorCode.TARGET_BEHIND, `${name} is behind: it holds entry ${pr.match} of ${status.lastIndex}`)
+  }
+  return undefined
+}
+
+/**
  * Where a leadership transfer may go: `to` (a Raft id), or the most caught-up voter but this one
  * (the lowest id among equals). Refused (OrdererError) unless `status` is a leader's, no config
- * change is pending, and the target is a voter, heard from within five heartbeats
- * (`lastHeard`, monotonic ms) and replicating within a few entries of the leader's log.
+ * change is pending, and the target may take over (see transferRefusal).
  */
 export function transferTarget(
   config: ChannelConfig,
@@ -63,34 +103,14 @@ export function transferTarget(
   if (opts.configPending || nextMembershipChange(config, status) !== undefined) {
     throw new OrdererError(OrdererErrorCode.CONFIG_PENDING, 'a config or membership change is in progress; transfer leadership once it is done')
   }
-  const name = (id: number) => config.consenters.find((c) => c.id === id)?.name ?? `raft id ${id}`
-  const window = Math.max(500, 5 * config.raft!.heartbeatTick * config.raft!.tickMs)
-  const refusal = (id: number): OrdererError | undefined => {
-    if (status.confState.learners.includes(id)) {
-      return new OrdererError(OrdererErrorCode.TARGET_LEARNER, `${name(id)} is a learner (still catching up to become a voter)`)
-    }
-    const pr = status.progress.get(id)
-    if (pr === undefined || !status.confState.voters.includes(id)) return new OrdererError(OrdererErrorCode.UNKNOWN_CONSENTER, `${name(id)} is not a voter`)
-    const silent = now - (lastHeard.get(id) ?? -Infinity)
-    if (silent > window) {
-      return new OrdererError(
-        OrdererErrorCode.TARGET_DOWN,
-        `${name(id)} is down or cut off: ${Number.isFinite(silent) ? `not heard from for ${Math.round(silent)} ms` : 'never heard from'}`,
-      )
-    }
-    if (pr.state === 'Snapshot' || pr.match + TRANSFER_MAX_LAG < status.lastIndex) {
-      return new OrdererError(OrdererErrorCode.TARGET_BEHIND, `${name(id)} is behind: it holds entry ${pr.match} of ${status.lastIndex}`)
-    }
-    return undefined
-  }
   if (opts.to !== undefined) {
     if (opts.to === status.id) return status.id
-    const why = refusal(opts.to)
+    const why = transferRefusal(config, status, lastHeard, now, opts.to)
     if (why !== undefined) throw why
     return opts.to
   }
   const candidates = status.confState.voters
-    .filter((id) => id !== status.id && refusal(id) === undefined)
+    .filter((id) => id !== status.id && transferRefusal(config, status, lastHeard, now, id) === undefined)
     .sort((a, b) => (status.progress.get(b)?.match ?? 0) - (status.progress.get(a)?.match ?? 0) || a - b)
   if (candidates.length === 0) throw new OrdererError(OrdererErrorCode.TARGET_DOWN, 'no other voter is up and caught up')
   return candidates[0] as number

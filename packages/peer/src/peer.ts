@@ -76,6 +76,15 @@ export const PeerStartErrorCode = {
 const SNAPSHOT_CONFIG = 'snapshot-config.block'
 
 /**
+ * Block `n` of the chain as a peer holds it: from its ledger, or, for a peer begun from a
+ * snapshot, the snapshot's config block (kept beside the ledger) when it is older than the
+ * ledger's first block.
+ */
+function chainBlock(ledger: LevelLedger, snapshotConfig: ParsedBlock | undefined): (n: number) => Promise<Uint8Array | undefined> {
+  return async (n) => (n < ledger.firstBlock && snapshotConfig?.number === n ? snapshotConfig.bytes : ledger.getBlock(n))
+}
+
+/**
  * A peer: keeps the ledger (pulling blocks from the orderers, validating and committing
  * them), endorses proposals, installs contract packages, and answers commit-status queries.
  */
@@ -115,6 +124,8 @@ export class Peer {
     /** The block the peer was started from: the chain it commits must pass through it. */
     private readonly anchor: { number: number; hash: Uint8Array },
     private readonly dataDir: string,
+    /** Block `n` of the chain as this peer holds it (see chainBlock). */
+    private readonly blockOf: (n: number) => Promise<Uint8Array | undefined>,
   ) {
     this.ops =
       operations === undefined
@@ -177,12 +188,10 @@ export class Peer {
       modules.logger.warn({ height: ledger.height }, 'the ledger holds blocks already: --from-snapshot ignored')
     }
     // A peer begun from a snapshot holds the config block in force at the snapshot beside its ledger.
-    const fromSnapshot = ledger.firstBlock > 0 ? await readFile(join(opts.dataDir, SNAPSHOT_CONFIG)).then((b) => new Uint8Array(b)) : undefined
-    const blockOf = async (n: number): Promise<Uint8Array | undefined> =>
-      n < ledger.firstBlock && fromSnapshot !== undefined && parseBlock(fromSnapshot).number === n ? fromSnapshot : ledger.getBlock(n)
+    const snapshotConfig = ledger.firstBlock > 0 ? parseBlock(new Uint8Array(await readFile(join(opts.dataDir, SNAPSHOT_CONFIG)))) : undefined
     // A restarted peer resumes under the config in force at its tip, not the genesis one.
     const tip = ledger.tip
-    if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, blockOf)).config
+    if (tip !== undefined && tip.number > 0) config = (await configInForce(tip.number, chainBlock(ledger, snapshotConfig))).config
     let msp = channelMsp(config, clock, signatures.verified)
     // Only members of the channel's orgs (in the config in force) may talk to a peer.
     let peer: Peer | undefined
@@ -199,14 +208,14 @@ export class Peer {
     const caughtUp = ledger.height > bootstrap.number
     const endpoints = (caughtUp ? config : bootstrapConfig).consenters.map(consenterAddress)
     const orderers = new OrdererClient(p2p, endpoints, { signer, channelId: config.channelId, logger: modules.logger })
-    if (fromSnapshot !== undefined && tip !== undefined && tip.number === ledger.firstBlock) {
+    if (snapshotConfig !== undefined && tip !== undefined && tip.number === ledger.firstBlock) {
       // Begun from a snapshot and no block since: the block it stands on, and its config block, must be the channel's.
-      for (const n of new Set([parseBlock(fromSnapshot).number, tip.number])) {
+      for (const n of new Set([snapshotConfig.number, tip.number])) {
         let held: ParsedBlock | undefined
         for await (const b of orderers.deliver({ start: n, stop: n }, undefined, { stallMs: 10_000 })) held = b
         // The block the snapshot stands on is signed by a consenter of the config the snapshot holds.
         if (held !== undefined && n === tip.number && n > 0) verifyBlockSignature(held, config, msp)
-        const expected = n === tip.number ? tip.hash : parseBlock(fromSnapshot).hash
+        const expected = n === tip.number ? tip.hash : snapshotConfig.hash
         if (held === undefined || !bytesEqual(held.hash, expected)) {
           throw new ConsortError(
             PeerStartErrorCode.WRONG_SNAPSHOT,
@@ -261,6 +270,7 @@ export class Peer {
       signatures,
       anchor,
       opts.dataDir,
+      chainBlock(ledger, snapshotConfig),
     )
     return peer
   }
@@ -437,7 +447,7 @@ export class Peer {
             info: `${this.name} takes snapshots at its tip (block ${tip.number}); a snapshot at block ${req.atBlock} is ${req.atBlock < tip.number ? 'in the past' : 'not scheduled: not supported yet'}`,
           })
         }
-        const { number: lastConfig } = await configInForce(tip.number, (n) => this.blockOf(n))
+        const { number: lastConfig } = await configInForce(tip.number, this.blockOf)
         const configBlock = await this.blockOf(lastConfig)
         const dir = join(this.dataDir, 'snapshots', String(tip.number))
         const info = await this.ledger.writeSnapshot(dir, { channelId: this.config.channelId, configBlock: configBlock as Uint8Array, lastConfig })
@@ -458,13 +468,6 @@ export class Peer {
       const { status, code } = refusalFor(err)
       return answer({ status, code, info: (err as Error).message })
     }
-  }
-
-  /** A block of the chain: from the ledger, or the snapshot's config block for a peer begun from one. */
-  private async blockOf(n: number): Promise<Uint8Array | undefined> {
-    if (n >= this.ledger.firstBlock) return this.ledger.getBlock(n)
-    const held = new Uint8Array(await readFile(join(this.dataDir, SNAPSHOT_CONFIG)))
-    return parseBlock(held).number === n ? held : undefined
   }
 
   private async serveInstall(request: Uint8Array): Promise<Uint8Array> {

@@ -99,6 +99,36 @@ function nsKey(table: number, ns: string, key: string): Uint8Array {
   return concat(new Uint8Array([table]), enc.encode(ns), new Uint8Array([0]), enc.encode(key))
 }
 
+function byHashKey(hash: Uint8Array): Uint8Array {
+  return concat(new Uint8Array([BY_HASH]), hash)
+}
+
+function txKey(txId: string): Uint8Array {
+  return concat(new Uint8Array([TX]), enc.encode(txId))
+}
+
+/** A tx index value: block (8) position (4) validation code (1). */
+function txValue(r: TxRecord): Uint8Array {
+  const out = new Uint8Array(13)
+  out.set(u64(r.block), 0)
+  new DataView(out.buffer).setUint32(8, r.position)
+  out[12] = r.code
+  return out
+}
+
+function readTxValue(v: Uint8Array): TxRecord {
+  return { block: readU64(v), position: new DataView(v.buffer, v.byteOffset).getUint32(8), code: v[12] as number }
+}
+
+/** A world-state value: the version's block (8) and tx (8), then the value. */
+function stateValue(version: StateVersion, value: Uint8Array): Uint8Array {
+  return concat(u64(version.blockNum), u64(version.txNum), value)
+}
+
+function readStateValue(v: Uint8Array): StateValue {
+  return { version: { blockNum: readU64(v, 0), txNum: readU64(v, 8) }, value: v.slice(16) }
+}
+
 /**
  * A peer's ledger: the block store, the world state with versions, the history index and
  * the transaction index. A block is committed in one atomic batch with its state updates,
@@ -159,17 +189,16 @@ export class LevelLedger {
     const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
     const stateKeys = await dump('state.jsonl', STATE, (k, v) => {
       const sep = k.indexOf(0, 1)
+      const { version, value } = readStateValue(v)
       return JSON.stringify({
         ns: dec.decode(k.subarray(1, sep)),
         key: b64(k.subarray(sep + 1)),
-        block: readU64(v, 0),
-        tx: readU64(v, 8),
-        value: b64(v.subarray(16)),
+        block: version.blockNum,
+        tx: version.txNum,
+        value: b64(value),
       })
     })
-    const txIds = await dump('txids.jsonl', TX, (k, v) =>
-      JSON.stringify({ txId: dec.decode(k.subarray(1)), block: readU64(v), position: new DataView(v.buffer, v.byteOffset).getUint32(8), code: v[12] }),
-    )
+    const txIds = await dump('txids.jsonl', TX, (k, v) => JSON.stringify({ txId: dec.decode(k.subarray(1)), ...readTxValue(v) }))
     await writeFile(join(dir, 'config.block'), o.configBlock, { flag: 'wx' })
     files['config.block'] = createHash('sha256').update(o.configBlock).digest('hex')
     const tipBlock = (await this.getBlock(tip.number)) as Uint8Array
@@ -245,21 +274,19 @@ export class LevelLedger {
     await load('state.jsonl', (r) => ({
       type: 'put',
       key: concat(new Uint8Array([STATE]), enc.encode(String(r.ns)), new Uint8Array([0]), unb64(r.key)),
-      value: concat(u64(Number(r.block)), u64(Number(r.tx)), unb64(r.value)),
+      value: stateValue({ blockNum: Number(r.block), txNum: Number(r.tx) }, unb64(r.value)),
     }))
-    await load('txids.jsonl', (r) => {
-      const rec = new Uint8Array(13)
-      rec.set(u64(Number(r.block)), 0)
-      new DataView(rec.buffer).setUint32(8, Number(r.position))
-      rec[12] = Number(r.code)
-      return { type: 'put', key: concat(new Uint8Array([TX]), enc.encode(String(r.txId))), value: rec }
-    })
+    await load('txids.jsonl', (r) => ({
+      type: 'put',
+      key: txKey(String(r.txId)),
+      value: txValue({ block: Number(r.block), position: Number(r.position), code: Number(r.code) }),
+    }))
     const hash = new Uint8Array(Buffer.from(info.blockHash, 'hex'))
     // The block and the tip last, in one synced batch: a start cut short leaves no tip, and is started again.
     await l.db.batch(
       [
         { type: 'put', key: numberKey(BLOCK, info.blockNumber), value: new Uint8Array(await readFile(join(dir, 'block.bin'))) },
-        { type: 'put', key: concat(new Uint8Array([BY_HASH]), hash), value: u64(info.blockNumber) },
+        { type: 'put', key: byHashKey(hash), value: u64(info.blockNumber) },
         { type: 'put', key: FIRST, value: u64(info.blockNumber) },
         { type: 'put', key: TIP, value: concat(u64(info.blockNumber), hash) },
       ],
@@ -288,22 +315,18 @@ export class LevelLedger {
     }
     const ops: BatchOp[] = [
       { type: 'put', key: numberKey(BLOCK, block.number), value: bytes },
-      { type: 'put', key: concat(new Uint8Array([BY_HASH]), block.hash), value: u64(block.number) },
+      { type: 'put', key: byHashKey(block.hash), value: u64(block.number) },
     ]
     block.txs.forEach((tx, position) => {
       if (tx.txId !== '') {
-        const rec = new Uint8Array(13)
-        rec.set(u64(block.number), 0)
-        new DataView(rec.buffer).setUint32(8, position)
-        rec[12] = tx.code
         // The first occurrence of a tx id is the one that counts (a duplicate is invalid).
-        ops.push({ type: 'put', key: concat(new Uint8Array([TX]), enc.encode(tx.txId)), value: rec })
+        ops.push({ type: 'put', key: txKey(tx.txId), value: txValue({ block: block.number, position, code: tx.code }) })
       }
       if (tx.code !== 0) return
       for (const w of tx.writes) {
         const skey = nsKey(STATE, w.ns, w.key)
         if (w.isDelete) ops.push({ type: 'del', key: skey })
-        else ops.push({ type: 'put', key: skey, value: concat(u64(block.number), u64(position), w.value) })
+        else ops.push({ type: 'put', key: skey, value: stateValue({ blockNum: block.number, txNum: position }, w.value) })
         const suffix = new Uint8Array(13)
         suffix.set(u64(block.number), 1)
         new DataView(suffix.buffer).setUint32(9, position)
@@ -327,22 +350,18 @@ export class LevelLedger {
   }
 
   async getBlockByHash(hash: Uint8Array): Promise<Uint8Array | undefined> {
-    const n = await this.db.get(concat(new Uint8Array([BY_HASH]), hash))
+    const n = await this.db.get(byHashKey(hash))
     return n === undefined ? undefined : this.getBlock(readU64(view(n)))
   }
 
   async getTx(txId: string): Promise<TxRecord | undefined> {
-    const b = this.db.getSync(concat(new Uint8Array([TX]), enc.encode(txId)))
-    if (b === undefined) return undefined
-    const v = view(b)
-    return { block: readU64(v), position: new DataView(v.buffer, v.byteOffset).getUint32(8), code: v[12] as number }
+    const b = this.db.getSync(txKey(txId))
+    return b === undefined ? undefined : readTxValue(view(b))
   }
 
   async getState(ns: string, key: string): Promise<StateValue | undefined> {
     const b = this.db.getSync(nsKey(STATE, ns, key))
-    if (b === undefined) return undefined
-    const v = view(b)
-    return { version: { blockNum: readU64(v, 0), txNum: readU64(v, 8) }, value: v.slice(16) }
+    return b === undefined ? undefined : readStateValue(view(b))
   }
 
   /** Keys of `ns` in [start, end) ('' end = to the end of the namespace), in byte order, at most `limit`. */
@@ -351,8 +370,7 @@ export class LevelLedger {
     const upper = end === '' ? concat(nsKey(STATE, ns, ''), new Uint8Array([0xff, 0xff, 0xff, 0xff])) : nsKey(STATE, ns, end)
     const out: Array<{ key: string } & StateValue> = []
     for await (const [k, val] of this.db.iterator({ gte: nsKey(STATE, ns, start), lt: upper, limit })) {
-      const v = view(val)
-      out.push({ key: dec.decode(view(k).subarray(prefix.byteLength)), version: { blockNum: readU64(v, 0), txNum: readU64(v, 8) }, value: v.slice(16) })
+      out.push({ key: dec.decode(view(k).subarray(prefix.byteLength)), ...readStateValue(view(val)) })
     }
     return out
   }
