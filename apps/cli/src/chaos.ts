@@ -218,16 +218,9 @@ async function chaos(
     `commit ${ValidationCode.MVCC_READ_CONFLICT}`,
     `commit ${ValidationCode.PHANTOM_READ_CONFLICT}`,
   ])
+  const counted = (entries: [string, number][]) => entries.map(([reason, n]) => `${n} × ${reason}`).join(', ')
   const unexpected = Object.entries(refusals).filter(([reason]) => !EXPECTED.has(reason))
-  check(
-    'clients saw only contract refusals and MVCC conflicts',
-    unexpected.length === 0,
-    unexpected.map(([reason, n]) => `${n} × ${reason}`).join(', ') ||
-      Object.entries(refusals)
-        .map(([reason, n]) => `${n} × ${reason}`)
-        .join(', ') ||
-      'none',
-  )
+  check('clients saw only contract refusals and MVCC conflicts', unexpected.length === 0, counted(unexpected) || counted(Object.entries(refusals)) || 'none')
   const duplicates = [...valid.values()].filter((n) => n > 1).length
   check('no transaction is VALID twice', duplicates === 0, `${duplicates} duplicates`)
 

@@ -45,11 +45,14 @@ export async function runLifecycle(
     return { name, version, sequence, endorsementPolicy: policy, codeHash }
   }
   const current = async (name: string) => activeDefinition(await sim.getState(definitionKey(name)), orgs)?.definition
+  /** A definition names the sequence after the one in force. */
+  const checkNextSequence = async (def: ContractDefinition): Promise<void> => {
+    const expected = ((await current(def.name))?.sequence ?? 0) + 1
+    if (def.sequence !== expected) bad(`sequence must be ${expected} for ${def.name}`)
+  }
   /** The orgs that approved exactly `def` for its sequence, and whether they meet the lifecycle policy. */
   const readiness = async (def: ContractDefinition): Promise<{ approved: string[]; satisfied: boolean }> => {
-    const now = await current(def.name)
-    const expected = (now?.sequence ?? 0) + 1
-    if (def.sequence !== expected) bad(`sequence must be ${expected} for ${def.name}`)
+    await checkNextSequence(def)
     const approved: string[] = []
     for (const org of orgs) {
       const bytes = await sim.getState(approvalKey(def.name, def.sequence, org))
@@ -69,9 +72,7 @@ export async function runLifecycle(
     case 'ApproveDefinition': {
       if (creator.role !== Role.ADMIN) bad(`only org admins approve definitions; ${creator.subject} is ${creator.role}`)
       const def = parseDef()
-      const now = await current(def.name)
-      const expected = (now?.sequence ?? 0) + 1
-      if (def.sequence !== expected) bad(`sequence must be ${expected} for ${def.name}`)
+      await checkNextSequence(def)
       sim.putState(approvalKey(def.name, def.sequence, creator.org), ContractDefinition.encode(def))
       return enc.encode(JSON.stringify({ approved: def.name, org: creator.org, sequence: def.sequence }))
     }
