@@ -89,7 +89,7 @@ process.on('exit', () => {
 
 export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: number }): Promise<Net> {
   const dir = await mkdtemp(join(tmpdir(), 'consort-e2e-'))
-  const nodesCount = spec.orderers + (spec.orgs ?? 3) * (spec.peersPerOrg ?? 0)
+  const nodesCount = (spec.orderers + (spec.orgs ?? 3) * (spec.peersPerOrg ?? 0)) * (spec.sites?.length ?? 1)
   const manifest = await generateNetwork({
     dir,
     orgs: spec.orgs ?? 3,

@@ -150,6 +150,7 @@ export interface UpdateCliOptions {
   preferred?: string
   reclaimAfter?: number
   minTenure?: number
+  learner?: boolean
 }
 
 export async function channelUpdate(out: Output, op: string, arg: string | undefined, o: UpdateCliOptions): Promise<void> {
@@ -162,6 +163,7 @@ export async function channelUpdate(out: Output, op: string, arg: string | undef
   if (op === 'add-org') draft = { type: 'add-org', org: await readOrg(need('an org.json')) }
   else if (op === 'remove-org') draft = { type: 'remove-org', mspId: need('an org name') }
   else if (op === 'remove-consenter') draft = { type: 'remove-consenter', name: need('a consenter name') }
+  else if (op === 'promote' || op === 'demote') draft = { type: op, name: need('a consenter name') }
   else if (op === 'add-consenter') {
     const file = need("the new orderer's node.json")
     const node = await loadNodeConfig(file)
@@ -169,7 +171,15 @@ export async function channelUpdate(out: Output, op: string, arg: string | undef
       throw new CliError('ERR_CLI_USAGE', `${file} is not an orderer's node.json written by consort node init`)
     }
     const certificate = certificateFromPem(await readFile(node.certificate, 'utf8'))
-    draft = { type: 'add-consenter', name: node.name, org: node.org, address: node.advertise, certificate }
+    draft = {
+      type: 'add-consenter',
+      name: node.name,
+      org: node.org,
+      address: node.advertise,
+      certificate,
+      ...(o.learner === true ? { learner: true } : {}),
+      ...(node.site !== undefined ? { site: node.site } : {}),
+    }
   } else if (op === 'set-policy') {
     if (o.admins === undefined && o.lifecycle === undefined) throw new CliError('ERR_CLI_USAGE', 'set-policy needs --admins POLICY and/or --lifecycle POLICY')
     draft = { type: 'set-policy', ...(o.admins !== undefined ? { admins: o.admins } : {}), ...(o.lifecycle !== undefined ? { lifecycle: o.lifecycle } : {}) }
@@ -183,7 +193,11 @@ export async function channelUpdate(out: Output, op: string, arg: string | undef
       ...(o.reclaimAfter !== undefined ? { reclaimAfterMs: o.reclaimAfter } : {}),
       ...(o.minTenure !== undefined ? { minLeaderTenureMs: o.minTenure } : {}),
     }
-  } else throw new CliError('ERR_CLI_USAGE', `unknown update ${op}: add-org, remove-org, add-consenter, remove-consenter, set-policy or set-leaders`)
+  } else
+    throw new CliError(
+      'ERR_CLI_USAGE',
+      `unknown update ${op}: add-org, remove-org, add-consenter, remove-consenter, promote, demote, set-policy or set-leaders`,
+    )
   const file = draftUpdate(config, draft)
   await writeUpdate(o.out, file)
   out.result(

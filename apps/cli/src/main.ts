@@ -4,6 +4,7 @@ import { ConsortError } from '@consort/types'
 import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
+import { drStatus, drSwitchover } from './dr.js'
 import { connectAs, deployContract, peerSnapshot } from './client.js'
 import type { ClientOptions } from './client.js'
 import {
@@ -54,9 +55,11 @@ network
   .addOption(new Option('--orderers <n>', 'orderer nodes (spread over the orgs)').default(3).argParser(int('--orderers', 1, 15)))
   .addOption(new Option('--peers-per-org <n>', 'peers per organization').default(1).argParser(int('--peers-per-org', 0, 10)))
   .addOption(new Option('--base-port <port>', 'first port; each node takes two').default(7050).argParser(int('--base-port', 1024, 65000)))
-  .action(async (o: { orgs: number; orderers: number; peersPerOrg: number; basePort: number }) => {
+  .option('--sites <names>', 'active/passive DR: site names, the active one first (e.g. east,west); each site gets the orderers and peers')
+  .action(async (o: { orgs: number; orderers: number; peersPerOrg: number; basePort: number; sites?: string }) => {
     const out = output(globals().json)
-    const { manifest, reused } = await networkUp({ dir: globals().dir, ...o }, out.log)
+    const { sites, ...rest } = o
+    const { manifest, reused } = await networkUp({ dir: globals().dir, ...rest, ...(sites !== undefined ? { sites: sites.split(',') } : {}) }, out.log)
     const endpoints = manifest.nodes.map((n) => ({
       name: n.name,
       kind: n.kind,
@@ -83,6 +86,7 @@ network
           name: n.name,
           kind: n.kind,
           org: n.org,
+          ...(n.site !== undefined ? { site: n.site } : {}),
           pid: n.pid,
           up: n.up ? 'yes' : 'no',
           p2p: n.p2p,
@@ -180,6 +184,37 @@ clientOptions(
     }
   })
 
+const dr = program.command('dr').description('active/passive sites: replication lag, planned switchover, promotion after a disaster')
+dr.command('status')
+  .description("each node's site, Raft membership, height and lag behind the leader (blocks, ms); each passive site's RPO")
+  .action(async () => {
+    const out = output(globals().json)
+    const s = await drStatus(globals().dir)
+    const rows = s.nodes.map((x) => ({
+      name: x.name,
+      site: x.site,
+      member: x.member,
+      up: x.up ? 'yes' : 'no',
+      height: x.height ?? '-',
+      'lag blocks': x.lagBlocks ?? '-',
+      'lag ms': x.lagMs ?? '-',
+    }))
+    const head = `channel ${s.channel}: active site ${s.activeSite}${s.switchingTo !== '' ? ` (switching to ${s.switchingTo}: closed)` : ''}; leader ${s.leader === null ? 'none' : `${s.leader.name} at height ${s.leader.height}`}`
+    const rpo = s.rpo.map((r) => `RPO of ${r.site}: ${r.blocks} block(s), ${r.ms} ms`).join('\n')
+    out.result(s, `${head}\n\n${table(rows)}\n\n${rpo}`)
+  })
+dr.command('switchover')
+  .description("planned switchover: close the active site, final sync, the site's orderers vote and the old ones learn, open the site")
+  .requiredOption('--to <site>', 'the passive site to make active')
+  .action(async (o: { to: string }) => {
+    const out = output(globals().json)
+    const r = await drSwitchover(globals().dir, o.to, out.log)
+    out.result(
+      r,
+      `site ${r.to} is active (was ${r.from}); no site took transactions for ${r.rtoMs} ms (RTO); RPO ${r.rpoBlocks} blocks; final sync at height ${r.finalSync.height}`,
+    )
+  })
+
 const org = program.command('org').description("an organization's CA and identities")
 org
   .command('init <org>')
@@ -229,11 +264,12 @@ channel
 channel
   .command('update <op> [arg]')
   .description(
-    'draft a config update: add-org ORG.json | remove-org NAME | add-consenter NODE.json | remove-consenter NAME | set-policy --admins P --lifecycle P | set-leaders --preferred A,B --reclaim-after MS --min-tenure MS',
+    'draft a config update: add-org ORG.json | remove-org NAME | add-consenter NODE.json [--learner] | remove-consenter NAME | promote NAME | demote NAME | set-policy --admins P --lifecycle P | set-leaders --preferred A,B --reclaim-after MS --min-tenure MS',
   )
   .requiredOption('--channel <block>', 'the latest config block (consort channel fetch)')
   .option('--admins <policy>', 'set-policy: who changes the channel, e.g. "MAJORITY Admins"')
   .option('--lifecycle <policy>', 'set-policy: who approves contract definitions')
+  .option('--learner', 'add-consenter: as a Raft learner (replicates, neither votes nor leads: a DR site)')
   .option('--preferred <names>', 'set-leaders: preferred leaders, most preferred first, comma-separated ("" for none)')
   .option(
     '--reclaim-after <ms>',

@@ -10,12 +10,16 @@ export interface UpOptions {
   orderers: number
   peersPerOrg: number
   basePort: number
+  /** Active/passive sites, the active one first. */
+  sites?: string[]
 }
 
 export interface NodeView {
   name: string
   kind: string
   org: string
+  /** Its site, when the network has several. */
+  site?: string
   pid: number | null
   up: boolean
   p2p: string
@@ -45,8 +49,18 @@ export async function networkUp(opts: UpOptions, log: (line: string) => void): P
     reused = true
     log(`reusing the network in ${dir}`)
   } else {
-    manifest = await generateNetwork({ dir, orgs: opts.orgs, orderers: opts.orderers, peersPerOrg: opts.peersPerOrg, basePort: opts.basePort })
-    log(`generated ${opts.orgs} organizations, ${opts.orderers} orderers and ${opts.orgs * opts.peersPerOrg} peers in ${dir}`)
+    manifest = await generateNetwork({
+      dir,
+      orgs: opts.orgs,
+      orderers: opts.orderers,
+      peersPerOrg: opts.peersPerOrg,
+      basePort: opts.basePort,
+      ...(opts.sites !== undefined ? { sites: opts.sites } : {}),
+    })
+    const perSite = `${opts.orderers} orderers and ${opts.orgs * opts.peersPerOrg} peers`
+    log(
+      `generated ${opts.orgs} organizations, ${opts.sites === undefined ? perSite : `sites ${opts.sites.join(', ')} (${opts.sites[0]} active) with ${perSite} each`} in ${dir}`,
+    )
   }
   for (const node of manifest.nodes) await startNode(node)
   const ok = await waitUntil(async () => {
@@ -65,7 +79,16 @@ export async function networkStatus(dir: string): Promise<NodeView[]> {
     manifest.nodes.map(async (n) => {
       const pid = await runningPid(n)
       const s = pid === undefined ? undefined : await nodeStatus(n)
-      const view: NodeView = { name: n.name, kind: n.kind, org: n.org, pid: pid ?? null, up: s !== undefined, p2p: n.listen, operationsPort: n.operationsPort }
+      const view: NodeView = {
+        name: n.name,
+        kind: n.kind,
+        org: n.org,
+        ...(n.site !== undefined ? { site: n.site } : {}),
+        pid: pid ?? null,
+        up: s !== undefined,
+        p2p: n.listen,
+        operationsPort: n.operationsPort,
+      }
       if (s !== undefined) {
         // Raft fields are an orderer's; a peer has none.
         if (s.role !== undefined) {

@@ -30,6 +30,8 @@ export const OrdererErrorCode = {
   TARGET_DOWN: RefusalCode.TARGET_DOWN,
   TARGET_BEHIND: RefusalCode.TARGET_BEHIND,
   TRANSFER_FAILED: RefusalCode.TRANSFER_FAILED,
+  /** This orderer's site is passive, or the channel is switching sites: ask the active site (or wait). */
+  SITE_PASSIVE: RefusalCode.SITE_PASSIVE,
 } as const
 export type OrdererErrorCode = (typeof OrdererErrorCode)[keyof typeof OrdererErrorCode]
 

@@ -82,6 +82,7 @@ export class OrdererClient {
    */
   async broadcast(envelope: Uint8Array, txId: string, timeoutMs = 30_000): Promise<BroadcastResponse> {
     let last: unknown
+    let passive: BroadcastResponse | undefined
     for (let i = 0; i < this.endpoints.length; i++) {
       const idx = (this.preferred + i) % this.endpoints.length
       const endpoint = this.endpoints[idx] as string
@@ -90,6 +91,11 @@ export class OrdererClient {
         if (r.code === OrdererErrorCode.NOT_A_CONSENTER) {
           // Removed from the channel but still running: ask the others.
           last = new OrdererError(OrdererErrorCode.NOT_A_CONSENTER, r.info)
+          continue
+        }
+        if (r.code === OrdererErrorCode.SITE_PASSIVE) {
+          // An orderer of a passive DR site: ask the others (every one, during a switchover).
+          passive = r
           continue
         }
         // A follower forwarded it: send the next ones to the leader directly.
@@ -101,6 +107,7 @@ export class OrdererClient {
         this.opts.logger.debug({ endpoint, err: (err as Error).message }, 'broadcast failed; trying the next orderer')
       }
     }
+    if (passive !== undefined) return passive
     throw new OrdererError(OrdererErrorCode.NO_LEADER, `no orderer answered: ${(last as Error | undefined)?.message ?? 'none configured'}`, {
       txId,
     })

@@ -16,6 +16,11 @@ export interface GenesisOptions {
   batch?: Partial<BatchConfig>
   /** Raft timers and snapshot interval; defaults for the rest. */
   raft?: Partial<RaftConfig>
+  /**
+   * Active/passive sites: the site whose orderers vote and whose nodes take transactions. The
+   * orderers of other sites join as Raft learners (they replicate, neither vote nor lead).
+   */
+  activeSite?: string
 }
 
 /**
@@ -33,12 +38,15 @@ export function channelConfigOf(orgs: readonly CheckedOrg[], opts: GenesisOption
   const consenters: Consenter[] = []
   for (const o of sorted) {
     for (const orderer of [...o.orderers].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const site = orderer.site ?? ''
       consenters.push({
         id: consenters.length + 1,
         name: orderer.name,
         org: o.definition.mspId,
         address: orderer.address,
         certificate: certificateFromPem(orderer.certificate),
+        learner: opts.activeSite !== undefined && site !== opts.activeSite,
+        site,
       })
     }
   }
@@ -59,6 +67,7 @@ export function channelConfigOf(orgs: readonly CheckedOrg[], opts: GenesisOption
     lifecyclePolicy: policy,
     batch: { ...DEFAULT_BATCH, ...opts.batch },
     raft: { ...DEFAULT_RAFT, ...opts.raft },
+    ...(opts.activeSite !== undefined ? { dr: { activeSite: opts.activeSite, switchingTo: '' } } : {}),
   })
 }
 
@@ -98,7 +107,9 @@ export interface ChannelSummary {
   timestamp: string
   sequence: number
   orgs: { mspId: string; ca: string; anchorPeers: string[] }[]
-  consenters: { id: number; name: string; org: string; address: string }[]
+  consenters: { id: number; name: string; org: string; address: string; learner: boolean; site: string }[]
+  /** Active/passive sites, when the channel has them. */
+  dr?: { activeSite: string; switchingTo: string }
   policies: { admins: string; lifecycle: string }
   batch: { maxMessageCount: number; batchTimeoutMs: number; preferredMaxBytes: number; absoluteMaxBytes: number }
   raft: {
@@ -122,7 +133,8 @@ export function summarize(b: { config: ChannelConfig; number: number; hash: stri
     timestamp: new Date(b.timestamp).toISOString(),
     sequence: c.sequence,
     orgs: c.orgs.map((o) => ({ mspId: o.mspId, ca: o.rootCerts.map((r) => parseCertificate(r).subject).join(', '), anchorPeers: o.anchorPeers })),
-    consenters: c.consenters.map((x) => ({ id: x.id, name: x.name, org: x.org, address: x.address })),
+    consenters: c.consenters.map((x) => ({ id: x.id, name: x.name, org: x.org, address: x.address, learner: x.learner, site: x.site })),
+    ...(c.dr !== undefined ? { dr: { activeSite: c.dr.activeSite, switchingTo: c.dr.switchingTo } } : {}),
     policies: { admins: c.adminsPolicy, lifecycle: c.lifecyclePolicy },
     batch: {
       maxMessageCount: c.batch!.maxMessageCount,

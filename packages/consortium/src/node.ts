@@ -16,6 +16,8 @@ export interface InitNodeOptions {
   advertise?: string
   /** HOST:PORT of the operations endpoint (/healthz, /metrics, /status). */
   operations?: string
+  /** The site (data centre) the node runs in, for an active/passive DR setup. */
+  site?: string
   out: string
   now?: number
 }
@@ -46,6 +48,9 @@ export async function initNode(name: string, orgDir: string, opts: InitNodeOptio
   const def = org.definition
   if ([...def.orderers, ...def.peers].some((n) => n.name === name)) {
     throw new ConsortiumError(ConsortiumErrorCode.BAD_FOLDER, `${def.mspId} already has a node named ${name}`, { name })
+  }
+  if (opts.site !== undefined && !/^[a-z][a-z0-9-]{0,62}$/.test(opts.site)) {
+    throw new ConsortiumError(ConsortiumErrorCode.BAD_FOLDER, `"${opts.site}" is not a site name: lowercase letters, digits and -`, { site: opts.site })
   }
   const listen = hostPortToMultiaddr(opts.listen)
   const advertiseFrom = opts.advertise ?? opts.listen
@@ -90,12 +95,14 @@ export async function initNode(name: string, orgDir: string, opts: InitNodeOptio
     // Copy the channel's genesis block (or, to join later, the config block that added this node) here.
     genesisBlock: 'genesis.block',
     ...(operations !== undefined ? { operations } : {}),
+    ...(opts.site !== undefined ? { site: opts.site } : {}),
     logLevel: 'info',
   }
   await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`)
   const address = `${advertised}/p2p/${peerIdOf(parseCertificate(cert).publicKey)}`
-  if (opts.kind === 'orderer') def.orderers.push({ name, address: advertised, certificate: certificateToPem(cert) })
-  else def.peers.push({ name, address })
+  const site = opts.site !== undefined ? { site: opts.site } : {}
+  if (opts.kind === 'orderer') def.orderers.push({ name, address: advertised, certificate: certificateToPem(cert), ...site })
+  else def.peers.push({ name, address, ...site })
   await writeOrg(orgFile, def)
   return { name, kind: opts.kind, org: def.mspId, dir, config: configFile, address, orgFile }
 }

@@ -18,6 +18,8 @@ export interface OrgOrderer {
   address: string
   /** PEM certificate. */
   certificate: string
+  /** The site (data centre) it runs in, for active/passive DR. */
+  site?: string
 }
 
 /** A peer an org offers as an anchor peer: other orgs' gateways ask it to endorse. */
@@ -25,6 +27,7 @@ export interface OrgPeer {
   name: string
   /** Advertised libp2p address, with /p2p/<peer id>. */
   address: string
+  site?: string
 }
 
 /**

@@ -26,7 +26,12 @@ export interface ConfigUpdateFile {
 export type UpdateOp =
   | { type: 'add-org'; org: CheckedOrg }
   | { type: 'remove-org'; mspId: string }
-  | { type: 'add-consenter'; name: string; org: string; address: string; certificate: Uint8Array }
+  /** `learner`: a non-voting member (a DR site's orderer); `site`: where it runs. */
+  | { type: 'add-consenter'; name: string; org: string; address: string; certificate: Uint8Array; learner?: boolean; site?: string }
+  /** A learner becomes a voter (promote) or a voter a learner (demote): one per update. */
+  | { type: 'promote' | 'demote'; name: string }
+  /** Which site takes transactions; `switchingTo` set: none does, a switchover to it runs. */
+  | { type: 'set-sites'; activeSite: string; switchingTo: string }
   | { type: 'remove-consenter'; name: string }
   | { type: 'set-policy'; admins?: string; lifecycle?: string }
   /** Primary reclaim: consenter names, most preferred first (empty: off), and its timers. */
@@ -66,8 +71,30 @@ export function draftUpdate(current: ChannelConfig, op: UpdateOp): ConfigUpdateF
       const cert = parseCertificate(op.certificate)
       if (cert.role !== Role.ORDERER || cert.org !== op.org) bad(`${op.name}'s certificate is not an ORDERER certificate of ${op.org}`)
       const id = Math.max(0, ...current.consenters.map((c) => c.id), ...current.retiredConsenterIds) + 1
-      next.consenters = [...current.consenters, { id, name: op.name, org: op.org, address: op.address, certificate: op.certificate }]
-      description = `add consenter ${op.name} (${op.org}) as Raft id ${id}`
+      const learner = op.learner === true
+      next.consenters = [
+        ...current.consenters,
+        { id, name: op.name, org: op.org, address: op.address, certificate: op.certificate, learner, site: op.site ?? '' },
+      ]
+      description = `add consenter ${op.name} (${op.org}) as Raft id ${id}${learner ? ', a learner' : ''}${op.site !== undefined ? ` at site ${op.site}` : ''}`
+      break
+    }
+    case 'promote':
+    case 'demote': {
+      const learner = op.type === 'demote'
+      const c = current.consenters.find((x) => x.name === op.name)
+      if (c === undefined) bad(`${op.name} is not a consenter`)
+      if (c?.learner === learner) bad(`${op.name} is a ${learner ? 'learner' : 'voter'} already`)
+      next.consenters = current.consenters.map((x) => (x.name === op.name ? { ...x, learner } : x))
+      description = `${op.type} consenter ${op.name} to ${learner ? 'learner' : 'voter'}`
+      break
+    }
+    case 'set-sites': {
+      const sites = new Set(current.consenters.map((c) => c.site).filter((s) => s !== ''))
+      for (const s of [op.activeSite, op.switchingTo])
+        if (s !== '' && !sites.has(s)) bad(`no consenter runs at site ${s}; sites: ${[...sites].join(', ') || 'none'}`)
+      next.dr = { activeSite: op.activeSite, switchingTo: op.switchingTo }
+      description = op.switchingTo !== '' ? `close site ${op.activeSite} for the switchover to ${op.switchingTo}` : `site ${op.activeSite} takes transactions`
       break
     }
     case 'remove-consenter': {

@@ -24,6 +24,12 @@ export interface NetworkSpec {
    * the channel config, the connection profile and every other node dial that one.
    */
   proxied?: boolean
+  /**
+   * Active/passive sites, the active one first (e.g. ['east', 'west']): each site runs
+   * `orderers` orderers and `peersPerOrg` peers per org; the other sites' orderers are Raft
+   * learners and their nodes refuse transactions (SITE_PASSIVE) until a switchover.
+   */
+  sites?: string[]
 }
 
 export interface NodeEntry {
@@ -31,6 +37,8 @@ export interface NodeEntry {
   kind: 'orderer' | 'peer'
   org: string
   raftId?: number
+  /** The site it runs in, when the network has several. */
+  site?: string
   listen: string
   /** Full multiaddr clients dial (listen, or the proxy's port when proxied, + /p2p/<peer id>). */
   address: string
@@ -94,6 +102,10 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
   if (spec.orgs < 1 || spec.orderers < 1 || spec.peersPerOrg < 0 || spec.basePort < 1024 || spec.basePort > 65000) {
     throw new DevnetError(DevnetErrorCode.BAD_SPEC, 'need at least 1 org and 1 orderer, and a base port in 1024-65000', { ...spec })
   }
+  const sites = spec.sites ?? []
+  if (sites.length === 1 || new Set(sites).size !== sites.length) {
+    throw new DevnetError(DevnetErrorCode.BAD_SPEC, 'sites: give two or more different site names, the active one first', { sites })
+  }
   const dir = resolve(spec.dir)
   const channelId = spec.channelId ?? 'consort'
   let port = spec.basePort
@@ -104,7 +116,7 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
   }
 
   const nodes: NodeEntry[] = []
-  const newNode = async (kind: 'orderer' | 'peer', name: string, org: OrgEntry) => {
+  const newNode = async (kind: 'orderer' | 'peer', name: string, org: OrgEntry, site: string | undefined) => {
     const listenPort = port++
     const operationsPort = port++
     const proxyPort = spec.proxied === true ? port++ : undefined
@@ -113,22 +125,28 @@ export async function generateNetwork(spec: NetworkSpec): Promise<Manifest> {
       listen: `127.0.0.1:${listenPort}`,
       ...(proxyPort !== undefined ? { advertise: `127.0.0.1:${proxyPort}` } : {}),
       operations: `127.0.0.1:${operationsPort}`,
+      ...(site !== undefined ? { site } : {}),
       out: join(dir, 'nodes', name),
     })
-    nodes.push({ ...nodeEntry(r, listenPort, operationsPort), ...(proxyPort !== undefined ? { proxyPort } : {}) })
+    nodes.push({ ...nodeEntry(r, listenPort, operationsPort), ...(proxyPort !== undefined ? { proxyPort } : {}), ...(site !== undefined ? { site } : {}) })
   }
-  for (let i = 0; i < spec.orderers; i++) {
-    const org = orgs[i % spec.orgs] as OrgEntry
-    await newNode('orderer', `orderer${Math.floor(i / spec.orgs)}.${org.mspId.toLowerCase()}`, org)
+  // The active site's nodes keep the plain names; another site's carry its name (peer0.org1.west).
+  for (const [s, site] of (sites.length === 0 ? [undefined] : sites).entries()) {
+    const suffix = s === 0 || site === undefined ? '' : `.${site}`
+    for (let i = 0; i < spec.orderers; i++) {
+      const org = orgs[i % spec.orgs] as OrgEntry
+      await newNode('orderer', `orderer${Math.floor(i / spec.orgs)}.${org.mspId.toLowerCase()}${suffix}`, org, site)
+    }
+    // Every peer is an anchor peer: gateways of other orgs may ask it to endorse.
+    for (const org of orgs) for (let p = 0; p < spec.peersPerOrg; p++) await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}${suffix}`, org, site)
   }
-  // Every peer is an anchor peer: gateways of other orgs may ask it to endorse.
-  for (const org of orgs) for (let p = 0; p < spec.peersPerOrg; p++) await newNode('peer', `peer${p}.${org.mspId.toLowerCase()}`, org)
 
   const checked = await Promise.all(orgs.map((o) => readOrg(o.orgFile)))
   const genesis = channelGenesis(checked, {
     channelId,
     ...(spec.raft !== undefined ? { raft: spec.raft } : {}),
     ...(spec.batch !== undefined ? { batch: spec.batch } : {}),
+    ...(sites[0] !== undefined ? { activeSite: sites[0] } : {}),
   })
   const genesisBlock = join(dir, 'genesis.block')
   await writeFile(genesisBlock, genesis)
@@ -197,5 +215,5 @@ export async function addOrdererNode(
   manifest.nodes.push(node)
   await writeManifest(manifest)
   const certificate = (await readIdentity(r.dir)).certificate
-  return { node, consenter: { id: opts.raftId, name, org: mspId, address: node.listen, certificate } }
+  return { node, consenter: { id: opts.raftId, name, org: mspId, address: node.listen, certificate, learner: false, site: '' } }
 }

@@ -20,6 +20,8 @@ export interface NodeFileConfig {
   dataDir: string
   genesisBlock: string
   operations?: { host: string; port: number }
+  /** The site (data centre) the node runs in, for active/passive DR (a peer's gateway refuses transactions while its site is passive). */
+  site?: string
   logLevel?: 'debug' | 'info' | 'warn' | 'error'
 }
 
@@ -49,6 +51,7 @@ export async function loadNodeConfig(path: string): Promise<NodeFileConfig> {
   }
   const ops = c.operations as Record<string, unknown> | undefined
   if (ops !== undefined && (typeof ops.host !== 'string' || typeof ops.port !== 'number')) bad('operations', '{ "host": string, "port": number }')
+  if (c.site !== undefined && typeof c.site !== 'string') bad('site', 'a string')
   if (c.kind !== undefined && c.kind !== 'orderer' && c.kind !== 'peer') bad('kind', '"orderer" or "peer"')
   if (c.logLevel !== undefined && !['debug', 'info', 'warn', 'error'].includes(c.logLevel as string)) bad('logLevel', 'debug, info, warn or error')
   const base = dirname(resolve(path))

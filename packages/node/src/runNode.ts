@@ -20,6 +20,8 @@ export interface NodeOptions {
   operations?: { host: string; port: number }
   /** A peer's first start: begin from this ledger snapshot folder (`consort node run --from-snapshot`). */
   fromSnapshot?: string
+  /** The site the node runs in (node.json `site`). */
+  site?: string
 }
 
 /** What a node binary needs from its config file, with the files read. */
@@ -109,6 +111,7 @@ export async function runNodeFromConfig(
         dataDir: cfg.dataDir,
         genesisBlock: new Uint8Array(await readFile(cfg.genesisBlock)),
         ...(cfg.operations !== undefined ? { operations: cfg.operations } : {}),
+        ...(cfg.site !== undefined ? { site: cfg.site } : {}),
         ...(extra.fromSnapshot !== undefined ? { fromSnapshot: extra.fromSnapshot } : {}),
       },
       { logger, ...environment },

@@ -1,7 +1,16 @@
 import type { VerifyPool } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import type { P2PNode } from '@consort/p2p'
-import { checkTxTime, consenterChange, openEnvelope, ProtocolError, ProtocolErrorCode, validateConfigUpdate, verifyEnvelope } from '@consort/protocol'
+import {
+  checkTxTime,
+  consenterChange,
+  openEnvelope,
+  sitePassive,
+  ProtocolError,
+  ProtocolErrorCode,
+  validateConfigUpdate,
+  verifyEnvelope,
+} from '@consort/protocol'
 import type { OpenedEnvelope } from '@consort/protocol'
 import { BroadcastResponse, HeaderType, RefusalCode, Status } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
@@ -27,6 +36,8 @@ export interface BroadcastModules {
   clock: Clock
   /** Why this orderer must not serve (it was removed from the consenters), if it must not. */
   refusal?: () => string | undefined
+  /** This orderer's site in the config in force ('' when the channel has one site). */
+  site: () => string
   /** Checks client signatures on worker threads, many at a time (see preverify); `msp` takes its findings. */
   signatures: VerifyPool
 }
@@ -66,6 +77,9 @@ export class BroadcastService {
       const opened = this.open(bytes)
       // Known before verification, so even a refusal names the transaction it answers.
       txId = opened.header.txId
+      // A passive site (or a site switchover) takes config updates only.
+      const passive = opened.header.type === HeaderType.CONFIG_UPDATE ? undefined : sitePassive(this.config(), this.m.site())
+      if (passive !== undefined) throw new OrdererError(OrdererErrorCode.SITE_PASSIVE, passive)
       await this.preverify(opened)
       this.verify(opened)
       const committed = await this.m.chain.committedBlockOf(txId)
@@ -146,7 +160,7 @@ export class BroadcastService {
       throw err
     }
     const change = consenterChange(current, next)
-    const leaving = change?.type === 'remove' ? change.consenter.id : undefined
+    const leaving = change?.type === 'remove' || change?.type === 'demote' ? change.consenter.id : undefined
     if (change !== undefined && this.m.chain.isLeader && !this.m.chain.healthyForMembershipChange(leaving)) {
       throw new OrdererError(OrdererErrorCode.CLUSTER_UNHEALTHY, 'a consenter change needs every current consenter up and replicating')
     }

@@ -398,8 +398,25 @@ export class Chain extends EventEmitter<ChainEvents> {
   /** Leader: proposes the next Raft membership change the config's consenters call for, if any. */
   private reconcileMembership(): void {
     if (!this.isLeader || this.created === undefined) return
-    const change = nextMembershipChange(this.config, this.node.status())
+    const status = this.node.status()
+    const change = nextMembershipChange(this.config, status)
     if (change === undefined) return
+    const me = this.opts.raftId
+    if (change.type === 'ConfChangeAddLearnerNode' && change.nodeId === me) {
+      // This leader is to become a learner (a DR switchover): it hands leadership to a voter that
+      // stays one first, so that nobody waits out an election timeout; the new leader demotes it.
+      if (status.leadTransferee !== 0) return
+      const now = this.m.scheduler.monotonic()
+      const target = status.confState.voters
+        .filter((id) => id !== me && this.config.consenters.find((c) => c.id === id)?.learner === false)
+        .filter((id) => transferRefusal(this.config, status, this.lastHeard, now, id) === undefined)
+        .sort((a, b) => (status.progress.get(b)?.match ?? 0) - (status.progress.get(a)?.match ?? 0) || a - b)[0]
+      if (target !== undefined) {
+        this.m.logger.info({ to: target }, 'handing leadership over before becoming a learner')
+        this.transferLeadership(target)
+      }
+      return
+    }
     try {
       this.node.proposeConfChange({ ...change, context: new Uint8Array(0) })
       this.m.logger.info({ change: change.type, node: change.nodeId }, 'raft membership change proposed')

@@ -2,22 +2,31 @@ import type { ConfChange, Status } from '@consort/raft'
 import { OrdererError, OrdererErrorCode } from '@consort/client'
 import type { ChannelConfig } from '@consort/types'
 
-/** The next Raft membership change that brings the members in line with the config's consenters, one at a time. */
+/**
+ * The next Raft membership change that brings the members in line with the config's consenters,
+ * one at a time: removals first, then new members (as learners), then a learner the config wants
+ * voting once it has caught up, then a voter the config wants a learner (a DR site's orderers).
+ */
 export function nextMembershipChange(config: ChannelConfig, status: Status): Omit<ConfChange, 'context'> | undefined {
   const cs = status.confState
-  const desired = new Set(config.consenters.map((c) => c.id))
+  const desired = new Map(config.consenters.map((c) => [c.id, c]))
   const members = [...cs.voters, ...cs.learners]
   const gone = members.find((id) => !desired.has(id))
   if (gone !== undefined) return { type: 'ConfChangeRemoveNode', nodeId: gone }
   // A new consenter joins as a learner…
-  const fresh = [...desired].find((id) => !members.includes(id))
+  const fresh = [...desired.keys()].find((id) => !members.includes(id))
   if (fresh !== undefined) return { type: 'ConfChangeAddLearnerNode', nodeId: fresh }
-  // …and becomes a voter once it has caught up.
-  const ready = cs.learners.find((id) => {
+  // …and becomes a voter once it has caught up, unless the config keeps it a learner.
+  const promoting = cs.learners.filter((id) => desired.get(id)?.learner !== true)
+  const ready = promoting.find((id) => {
     const pr = status.progress.get(id)
     return pr !== undefined && pr.match + 10 >= status.lastIndex
   })
-  return ready === undefined ? undefined : { type: 'ConfChangeAddNode', nodeId: ready }
+  if (ready !== undefined) return { type: 'ConfChangeAddNode', nodeId: ready }
+  // No voter leaves before the learners due to vote do: the quorum never shrinks first.
+  if (promoting.length > 0) return undefined
+  const demoted = cs.voters.find((id) => desired.get(id)?.learner === true)
+  return demoted === undefined ? undefined : { type: 'ConfChangeAddLearnerNode', nodeId: demoted }
 }
 
 /**

@@ -44,6 +44,8 @@ export class Orderer {
   private fatal: Error | undefined
   private evicted = false
   private opsPort = 0
+  /** The ordering time of the tip block (for DR lag). */
+  private tipTime = 0
 
   private constructor(
     readonly name: string,
@@ -84,7 +86,10 @@ export class Orderer {
       },
       { logger },
     )
-    const wal = await LevelRaftWal.open(join(opts.dataDir, 'wal'), { voters: config.consenters.map((c) => c.id), learners: [] })
+    const wal = await LevelRaftWal.open(join(opts.dataDir, 'wal'), {
+      voters: config.consenters.filter((c) => !c.learner).map((c) => c.id),
+      learners: config.consenters.filter((c) => c.learner).map((c) => c.id),
+    })
     const blocks = await LevelBlockStore.open(join(opts.dataDir, 'blocks'))
     // Started from a later config block (joining as a new consenter), the node fetches the
     // chain up to that block from the others before it starts Raft.
@@ -168,7 +173,20 @@ export class Orderer {
       ;(orderer as Orderer).evicted = true
     })
     const addressOf = (id: number) => peers.find((p) => p.id === id)?.address
-    const broadcast = new BroadcastService(() => config, { p2p, chain, msp: () => msp, forwarder, addressOf, metrics, logger, clock, refusal, signatures })
+    const site = () => config.consenters.find((c) => c.id === me.id)?.site ?? ''
+    const broadcast = new BroadcastService(() => config, {
+      p2p,
+      chain,
+      msp: () => msp,
+      forwarder,
+      addressOf,
+      metrics,
+      logger,
+      clock,
+      refusal,
+      signatures,
+      site,
+    })
     const source = {
       height: () => blocks.height,
       get: (n: number) => blocks.get(n),
@@ -191,6 +209,7 @@ export class Orderer {
     chain.on('fatal', (err: Error) => {
       ;(orderer as Orderer).fatal = err
     })
+    chain.on('block', (b) => ((orderer as Orderer).tipTime = b.header.timestamp))
     return orderer
   }
 
@@ -212,6 +231,8 @@ export class Orderer {
       const info = decode(OrdererSnapshot, snap.data, 'OrdererSnapshot')
       if (info.blockNumber >= this.blocks.height) await this.catchUp(info.blockNumber)
     }
+    const tip = this.blocks.tip
+    if (tip !== undefined) this.tipTime = parseBlock((await this.blocks.get(tip.number)) as Uint8Array).header.timestamp
     this.chain.start()
     if (this.ops !== undefined) this.opsPort = await this.ops.start()
     this.logger.info(
@@ -264,12 +285,14 @@ export class Orderer {
       kind: 'orderer',
       raftId: this.raftId,
       org: this.org,
+      site: this.chain.config.consenters.find((c) => c.id === this.raftId)?.site ?? '',
       role: this.chain.role,
       term: this.chain.term,
       leader: this.chain.leader,
       leaderChangedAt: this.chain.leaderChangedAt,
       height: this.blocks.height,
       tipHash: tip === undefined ? '' : toHex(tip.hash),
+      tipTime: this.tipTime,
       committedIndex: raft.commit,
       ...raft.confState,
       // Leader only: how far each consenter's log matches.

@@ -11,6 +11,8 @@ import type { BlockValidator, ValidatedTx } from './validator.js'
 /** A committed block as listeners see it: its number and its transactions with their codes. */
 export interface CommittedBlock {
   number: number
+  /** The block's ordering time. */
+  timestamp: number
   txs: ValidatedTx[]
 }
 
@@ -84,7 +86,7 @@ export class Committer extends EventEmitter<CommitterEvents> {
       this.m.metrics.txs.inc({ code: t.validationCode })
       if (t.txId !== '') this.settle(t.txId, { code: t.validationCode, block: block.number })
     }
-    const committed = { number: block.number, txs }
+    const committed = { number: block.number, timestamp: block.header.timestamp, txs }
     this.emit('block', committed)
     return committed
   }

@@ -4,7 +4,7 @@ import type { MembershipService, ParsedCertificate, Policy } from '@consort/iden
 import { endorsementRefusal, PROTOCOL } from '@consort/client'
 import type { OrdererClient } from '@consort/client'
 import type { P2PNode } from '@consort/p2p'
-import { openEnvelope, openProposal, ProtocolError, ProtocolErrorCode, verifyEnvelope } from '@consort/protocol'
+import { openEnvelope, openProposal, ProtocolError, ProtocolErrorCode, sitePassive, verifyEnvelope } from '@consort/protocol'
 import type { LevelLedger } from '@consort/storage'
 import { HeaderType, ProposalResponse, RefusalCode, Status } from '@consort/types'
 import type { BroadcastResponse, ChannelConfig, GatewayEndorseRequest, GatewayEndorseResponse, GatewaySubmitRequest, Logger, NodeFailure } from '@consort/types'
@@ -18,6 +18,8 @@ export interface GatewayModules {
   /** The channel's membership: a proposal's creator and signature are checked before anything else. */
   msp: () => MembershipService
   ledger: LevelLedger
+  /** This peer's site: while it is passive (or the channel switches sites) the gateway takes no transaction. */
+  site: string
   /** This peer's own endorser. */
   endorseLocally: (proposal: Uint8Array) => Promise<ProposalResponse>
   p2p: P2PNode
@@ -76,6 +78,8 @@ export class Gateway {
       result: new Uint8Array(),
     })
     const config = this.m.config()
+    const passive = sitePassive(config, this.m.site)
+    if (passive !== undefined) return fail(Status.SERVICE_UNAVAILABLE, RefusalCode.SITE_PASSIVE, passive)
     let contract: string
     try {
       // Verify, then forward: nothing is asked of another org, nor said about the channel's
@@ -205,6 +209,8 @@ export class Gateway {
       code: RefusalCode.NO_LEADER,
       leader: '',
     })
+    const passive = sitePassive(this.m.config(), this.m.site)
+    if (passive !== undefined) return { ...unavailable(passive), code: RefusalCode.SITE_PASSIVE }
     let last = unavailable('not tried')
     while (Date.now() < deadline) {
       try {

@@ -96,6 +96,8 @@ export class Peer {
   private abort = new AbortController()
   private lastError: string | undefined
   private opsPort = 0
+  /** The ordering time of the tip block (for DR lag). */
+  private tipTime = 0
   private config: ChannelConfig
   private msp: MembershipService
   private readonly committer: Committer
@@ -126,6 +128,8 @@ export class Peer {
     private readonly dataDir: string,
     /** Block `n` of the chain as this peer holds it (see chainBlock). */
     private readonly blockOf: (n: number) => Promise<Uint8Array | undefined>,
+    /** The site this peer runs in (node.json `site`); '' for a channel of one site. */
+    private readonly site: string,
   ) {
     this.ops =
       operations === undefined
@@ -149,6 +153,7 @@ export class Peer {
       metrics: this.metrics,
       scheduler: systemScheduler,
     })
+    this.committer.on('block', (b) => (this.tipTime = b.timestamp))
     this.committer.on('config', (next) => {
       this.config = next
       this.msp = channelMsp(next, this.clock, this.signatures.verified)
@@ -271,11 +276,15 @@ export class Peer {
       anchor,
       opts.dataDir,
       chainBlock(ledger, snapshotConfig),
+      opts.site ?? '',
     )
     return peer
   }
 
   async start(): Promise<void> {
+    const tip = this.ledger.tip
+    const tipBlock = tip === undefined ? undefined : await this.blockOf(tip.number)
+    if (tipBlock !== undefined) this.tipTime = parseBlock(tipBlock).header.timestamp
     const endorser = new Endorser({
       signer: this.signer,
       channelId: () => this.config.channelId,
@@ -319,6 +328,7 @@ export class Peer {
       config: () => this.config,
       msp: () => this.msp,
       ledger: this.ledger,
+      site: this.site,
       endorseLocally: (proposal) => endorser.endorse(proposal),
       p2p: this.p2p,
       orderers: this.orderers,
@@ -373,8 +383,10 @@ export class Peer {
       name: this.name,
       kind: 'peer',
       org: this.org,
+      site: this.site,
       height: this.ledger.height,
       tipHash: tip === undefined ? '' : toHex(tip.hash),
+      tipTime: this.tipTime,
       contracts: this.packages.list().map((p) => ({ name: p.name, version: p.version, hash: p.hash })),
       peerId: this.p2p.peerId,
       addresses: this.p2p.addresses,

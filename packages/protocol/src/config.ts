@@ -1,7 +1,7 @@
 import type { VerifiedSignatures } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import { ChannelConfig, ConfigUpdate, decode, DecodeError, Envelope, HeaderType, Payload } from '@consort/types'
-import type { BatchConfig, Clock, RaftConfig } from '@consort/types'
+import type { BatchConfig, Clock, Consenter, RaftConfig } from '@consort/types'
 import { MembershipService as Msp } from '@consort/identity'
 import { createBlock, parseBlock } from './blocks.js'
 import type { ParsedBlock } from './blocks.js'
@@ -50,19 +50,25 @@ function withDefaults<T extends object>(defaults: T, given: Partial<T> | undefin
   return out
 }
 
+/** A consenter as a config is written: a voter of no particular site unless it says otherwise. */
+export type ConsenterInput = Omit<Consenter, 'learner' | 'site'> & Partial<Pick<Consenter, 'learner' | 'site'>>
+
 /** Fills in defaults and checks the invariants a running network relies on. */
-export function normalizeChannelConfig(c: Partial<ChannelConfig> & Pick<ChannelConfig, 'channelId' | 'orgs' | 'consenters'>): ChannelConfig {
+export function normalizeChannelConfig(
+  c: Partial<Omit<ChannelConfig, 'consenters'>> & Pick<ChannelConfig, 'channelId' | 'orgs'> & { consenters: readonly ConsenterInput[] },
+): ChannelConfig {
   const config: ChannelConfig = {
     channelId: c.channelId,
     sequence: c.sequence ?? 0,
     orgs: c.orgs,
-    consenters: c.consenters,
+    consenters: c.consenters.map((x) => ({ ...x, learner: x.learner ?? false, site: x.site ?? '' })),
     batch: withDefaults(DEFAULT_BATCH, c.batch),
     raft: withDefaults(DEFAULT_RAFT, c.raft),
     adminsPolicy: c.adminsPolicy || DEFAULT_ADMINS_POLICY,
     lifecyclePolicy: c.lifecyclePolicy || DEFAULT_ADMINS_POLICY,
     txTimeWindowMs: c.txTimeWindowMs || DEFAULT_TX_TIME_WINDOW_MS,
     retiredConsenterIds: [...(c.retiredConsenterIds ?? [])].sort((a, b) => a - b),
+    ...(c.dr !== undefined && c.dr.activeSite !== '' ? { dr: c.dr } : {}),
   }
   const bad = (reason: string): never => {
     throw new ProtocolError(ProtocolErrorCode.BAD_CONFIG, `channel config: ${reason}`, { channel: c.channelId })
@@ -74,6 +80,14 @@ export function normalizeChannelConfig(c: Partial<ChannelConfig> & Pick<ChannelC
   if (ids.size !== config.consenters.length || ids.has(0)) bad('consenter ids must be unique and non-zero')
   const retired = config.consenters.find((x) => config.retiredConsenterIds.includes(x.id))
   if (retired !== undefined) bad(`consenter id ${retired.id} (${retired.name}) was used before by a removed consenter; ids are never reused, give it a new one`)
+  if (config.consenters.every((x) => x.learner)) bad('needs at least one voting consenter (not a learner)')
+  if (config.dr !== undefined) {
+    const sites = new Set(config.consenters.map((x) => x.site))
+    if (!sites.has(config.dr.activeSite)) bad(`the active site ${config.dr.activeSite} has no consenter`)
+    if (config.dr.switchingTo !== '' && (!sites.has(config.dr.switchingTo) || config.dr.switchingTo === config.dr.activeSite)) {
+      bad(`cannot switch to ${config.dr.switchingTo}: not another site with consenters`)
+    }
+  }
   const orgIds = new Set(config.orgs.map((o) => o.mspId))
   for (const x of config.consenters) if (!orgIds.has(x.org)) bad(`consenter ${x.name} belongs to unknown org ${x.org}`)
   const raft = config.raft as RaftConfig

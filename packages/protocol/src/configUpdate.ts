@@ -26,14 +26,30 @@ export function createConfigUpdateEnvelope(
   return createSignedEnvelope(submitter, { type: HeaderType.CONFIG_UPDATE, channelId: next.channelId, timestamp, data: update })
 }
 
-export type ConsenterChange = { type: 'add'; consenter: Consenter } | { type: 'remove'; consenter: Consenter }
+export type ConsenterChange = { type: 'add' | 'remove' | 'promote' | 'demote'; consenter: Consenter }
 
-/** The one consenter added or removed between two configs, if any. */
+/** The one consenter added, removed, promoted from learner to voter or demoted between two configs, if any. */
 export function consenterChange(current: ChannelConfig, next: ChannelConfig): ConsenterChange | undefined {
   const added = next.consenters.filter((c) => !current.consenters.some((x) => x.id === c.id))
   const removed = current.consenters.filter((c) => !next.consenters.some((x) => x.id === c.id))
   if (added[0] !== undefined) return { type: 'add', consenter: added[0] }
   if (removed[0] !== undefined) return { type: 'remove', consenter: removed[0] }
+  for (const c of next.consenters) {
+    const before = current.consenters.find((x) => x.id === c.id)
+    if (before !== undefined && before.learner !== c.learner) return { type: c.learner ? 'demote' : 'promote', consenter: c }
+  }
+  return undefined
+}
+
+/**
+ * Why this node's site takes no transactions under `config`, or undefined if it takes them:
+ * during a planned switchover no site does; otherwise only the active site's nodes.
+ */
+export function sitePassive(config: ChannelConfig, site: string): string | undefined {
+  const dr = config.dr
+  if (dr === undefined) return undefined
+  if (dr.switchingTo !== '') return `channel ${config.channelId} is switching over from site ${dr.activeSite} to ${dr.switchingTo}; retry shortly`
+  if (site !== '' && site !== dr.activeSite) return `site ${site} is passive; the active site is ${dr.activeSite}`
   return undefined
 }
 
@@ -86,13 +102,16 @@ export function validateConfigUpdate(current: ChannelConfig, updateBytes: Uint8A
   }
   const added = next.consenters.filter((c) => !current.consenters.some((x) => x.id === c.id))
   const removed = current.consenters.filter((c) => !next.consenters.some((x) => x.id === c.id))
-  if (added.length + removed.length > 1) bad('add or remove one consenter at a time')
+  // Every change of Raft membership (add, remove, learner to voter and back) is one per update.
+  let flipped = 0
   for (const c of next.consenters) {
     const before = current.consenters.find((x) => x.id === c.id)
     if (before !== undefined && (before.address !== c.address || !bytesEqual(before.certificate, c.certificate) || before.org !== c.org)) {
       bad(`consenter ${c.id} changed; remove it and add a new one instead`)
     }
+    if (before !== undefined && before.learner !== c.learner) flipped++
   }
+  if (added.length + removed.length + flipped > 1) bad('add, remove, promote or demote one consenter at a time')
   // (A consenter with a retired id never gets here: normalizeChannelConfig refuses it.)
   // Retired ids stay retired: the next config keeps every one and adds each removed id.
   const retired = [...new Set([...current.retiredConsenterIds, ...removed.map((c) => c.id)])].sort((a, b) => a - b)

@@ -52,6 +52,7 @@ const REFUSAL_STATUS: Partial<Record<RefusalCode, Status>> = {
   [RefusalCode.TARGET_DOWN]: Status.SERVICE_UNAVAILABLE,
   [RefusalCode.TARGET_BEHIND]: Status.SERVICE_UNAVAILABLE,
   [RefusalCode.TRANSFER_FAILED]: Status.SERVICE_UNAVAILABLE,
+  [RefusalCode.SITE_PASSIVE]: Status.SERVICE_UNAVAILABLE,
 }
 
 /** The Status an answer carrying `code` has (INTERNAL_SERVER_ERROR for a code of no refusal above). */

@@ -18,7 +18,8 @@ export {
   normalizeChannelConfig,
   readChannelConfig,
 } from './config.js'
-export { consenterChange, createConfigUpdateEnvelope, retireConsenter, validateConfigBlock, validateConfigUpdate } from './configUpdate.js'
+export type { ConsenterInput } from './config.js'
+export { consenterChange, createConfigUpdateEnvelope, sitePassive, retireConsenter, validateConfigBlock, validateConfigUpdate } from './configUpdate.js'
 export type { ConsenterChange } from './configUpdate.js'
 export {
   createProposal,

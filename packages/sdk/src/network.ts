@@ -292,6 +292,7 @@ function retryableEndorsement(e: EndorseError): boolean {
   switch (e.reason) {
     case RefusalCode.UNREACHABLE:
     case RefusalCode.ENDORSEMENTS_DIFFER:
+    case RefusalCode.SITE_PASSIVE:
       return true
     case RefusalCode.POLICY_NOT_SATISFIED:
       return e.details.some((d) => d.code === RefusalCode.UNREACHABLE || d.code === RefusalCode.ENDORSEMENT_REFUSED)
@@ -389,7 +390,7 @@ export class Contract {
     })
     // Endorse through a gateway peer (the client's org first; the next one if it is down). What
     // a moment later may cure is asked again, the same proposal, until the deadline: no gateway
-    // answering (a peer restarting), endorsers a block apart (ENDORSEMENTS_DIFFER), or too few
+    // answering (a peer restarting), every site passive (a DR switchover), endorsers a block apart (ENDORSEMENTS_DIFFER), or too few
     // endorsements because some endorser was unreachable or refused while others endorsed (a peer
     // behind). A contract's own refusal, an unknown contract or a signature problem is final.
     const gateways = n.peersPreferring(n.signer.certificate.org)
@@ -399,17 +400,23 @@ export class Contract {
       let refusal: EndorseError
       const unreachable: NodeFailure[] = []
       let answer: GatewayEndorseResponse | undefined
+      let passive: GatewayEndorseResponse | undefined
       for (const gw of gateways) {
         try {
           answer = await n.request(gw, PROTOCOL.GATEWAY_ENDORSE, request, GatewayEndorseResponse, remaining())
-          break
+          // A gateway of a passive site (a DR site, or any during a switchover) sends us on.
+          if (answer.code !== RefusalCode.SITE_PASSIVE) break
+          passive = answer
+          answer = undefined
         } catch (err) {
           // A peer that refuses this client's credential at admission says so: that is final.
           const code = (err as { code?: string }).code === P2PErrorCode.ADMISSION_REFUSED ? RefusalCode.NOT_AUTHORIZED : RefusalCode.UNREACHABLE
           unreachable.push({ node: gw.name, org: gw.org, code, message: (err as Error).message })
         }
       }
-      if (answer === undefined) {
+      if (answer === undefined && passive !== undefined) {
+        refusal = new EndorseError(p.txId, passive.info, RefusalCode.SITE_PASSIVE, passive.failures)
+      } else if (answer === undefined) {
         const last = unreachable[unreachable.length - 1]
         const code = unreachable.every((f) => f.code === RefusalCode.NOT_AUTHORIZED) ? RefusalCode.NOT_AUTHORIZED : RefusalCode.UNREACHABLE
         refusal = new EndorseError(p.txId, `no gateway peer answered: ${last?.node}: ${last?.message}`, code, unreachable)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem, MembershipService } from '@consort/identity'
 import { validateConfigUpdate } from '@consort/protocol'
-import { ConfigUpdate, ManualClock } from '@consort/types'
+import { ChannelConfig, ConfigUpdate, ManualClock } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelConfigOf, ConsortiumErrorCode, draftUpdate, initNode, initOrg, readOrg, signUpdate, updateConfig } from '../../src/index.js'
 import type { InitOrgResult } from '../../src/index.js'
@@ -69,5 +69,41 @@ describe('config updates', () => {
     expect(added.consenters.map((c) => c.id)).toEqual([1, 2, 4])
     expect(() => draftUpdate(current, { type: 'remove-org', mspId: 'Org2' })).toThrow(expect.objectContaining({ code: ConsortiumErrorCode.BAD_CHANNEL }))
     expect(() => draftUpdate(current, { type: 'remove-consenter', name: 'nobody' })).toThrow(expect.objectContaining({ code: ConsortiumErrorCode.BAD_CHANNEL }))
+  })
+})
+
+describe('active/passive sites', () => {
+  it('puts other sites’ orderers in the genesis config as learners; promote, demote and set-sites are one change per update', async () => {
+    const sited = await initOrg('Org9', join(dir, 'Org9'))
+    await initNode('orderer0.org9', sited.dir, { kind: 'orderer', listen: '127.0.0.1:7050', site: 'east', out: join(sited.dir, 'o0') })
+    await initNode('orderer1.org9', sited.dir, { kind: 'orderer', listen: '127.0.0.1:7052', site: 'west', out: join(sited.dir, 'o1') })
+    await expect(initNode('x', sited.dir, { kind: 'peer', listen: '127.0.0.1:7054', site: 'West Side', out: join(sited.dir, 'x') })).rejects.toThrow(
+      /not a site name/,
+    )
+    const current = channelConfigOf([await readOrg(sited.orgFile)], { activeSite: 'east' })
+    expect(current.dr).toEqual({ activeSite: 'east', switchingTo: '' })
+    expect(current.consenters.map((c) => [c.name, c.site, c.learner])).toEqual([
+      ['orderer0.org9', 'east', false],
+      ['orderer1.org9', 'west', true],
+    ])
+    const closed = updateConfig(draftUpdate(current, { type: 'set-sites', activeSite: 'east', switchingTo: 'west' }))
+    expect(closed.dr).toEqual({ activeSite: 'east', switchingTo: 'west' })
+    expect(() => draftUpdate(current, { type: 'set-sites', activeSite: 'north', switchingTo: '' })).toThrow(/no consenter runs at site north/)
+    const promoted = updateConfig(draftUpdate(closed, { type: 'promote', name: 'orderer1.org9' }))
+    expect(promoted.consenters.map((c) => c.learner)).toEqual([false, false])
+    expect(() => draftUpdate(promoted, { type: 'promote', name: 'orderer1.org9' })).toThrow(/is a voter already/)
+    // The orderers take one membership change per update: a hand-made update flipping two is refused.
+    const both = { ...closed, sequence: closed.sequence + 1, consenters: closed.consenters.map((c) => ({ ...c, learner: !c.learner })) }
+    const admin = await id(sited, 'admin')
+    const file = signUpdate(
+      { ...draftUpdate(closed, { type: 'promote', name: 'orderer1.org9' }), config: Buffer.from(ChannelConfig.encode(both)).toString('base64') },
+      admin,
+    )
+    const msp = new MembershipService(closed.orgs, { clock: new ManualClock(Date.now()) })
+    const update = ConfigUpdate.encode({
+      config: new Uint8Array(Buffer.from(file.config, 'base64')),
+      signatures: file.signatures.map((s) => ({ signer: certificateFromPem(s.signer), signature: new Uint8Array(Buffer.from(s.signature, 'base64')) })),
+    })
+    expect(() => validateConfigUpdate(closed, update, msp)).toThrow(/one consenter at a time/)
   })
 })

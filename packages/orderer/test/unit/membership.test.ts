@@ -2,7 +2,7 @@
 import { DEFAULT_BATCH, DEFAULT_RAFT, normalizeChannelConfig } from '@consort/protocol'
 import type { Status } from '@consort/raft'
 import { describe, expect, it } from 'vitest'
-import { transferTarget } from '../../src/membership.js'
+import { nextMembershipChange, transferTarget } from '../../src/membership.js'
 
 const config = normalizeChannelConfig({
   channelId: 'consort',
@@ -72,5 +72,30 @@ describe('transferTarget', () => {
   it('refuses on a follower', () => {
     const follower = { ...leaderStatus({}), softState: { lead: 2, role: 'Follower' } } as unknown as Status
     expect(() => transferTarget(config, follower, heard, NOW, { to: 2, configPending: false })).toThrow(/does not lead/)
+  })
+})
+
+describe('nextMembershipChange with a DR site', () => {
+  // Nodes 1-3 at the active site vote; node 4 is a DR site's learner.
+  const withSites = (learners: number[]) =>
+    normalizeChannelConfig({
+      ...config,
+      consenters: config.consenters.map((c) => ({ ...c, learner: learners.includes(c.id), site: learners.includes(c.id) ? 'west' : 'east' })),
+    })
+
+  it('keeps a caught-up learner a learner while the config says so', () => {
+    expect(nextMembershipChange(withSites([4]), leaderStatus({ 1: 100, 2: 100, 3: 100, 4: 100 }))).toBeUndefined()
+  })
+
+  it('promotes a learner the config makes a voter once it is caught up, then demotes a voter the config makes a learner', () => {
+    // Node 4 to vote, node 3 to learn: the promotion comes first (the quorum never shrinks first).
+    const cfg = withSites([3])
+    expect(nextMembershipChange(cfg, leaderStatus({ 1: 100, 2: 100, 3: 100, 4: 50 }))).toBeUndefined()
+    expect(nextMembershipChange(cfg, leaderStatus({ 1: 100, 2: 100, 3: 100, 4: 100 }))).toEqual({ type: 'ConfChangeAddNode', nodeId: 4 })
+    expect(nextMembershipChange(cfg, leaderStatus({ 1: 100, 2: 100, 3: 100, 4: 100 }, [1, 2, 3, 4], []))).toEqual({
+      type: 'ConfChangeAddLearnerNode',
+      nodeId: 3,
+    })
+    expect(nextMembershipChange(cfg, leaderStatus({ 1: 100, 2: 100, 3: 100, 4: 100 }, [1, 2, 4], [3]))).toBeUndefined()
   })
 })

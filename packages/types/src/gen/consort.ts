@@ -4428,6 +4428,8 @@ export interface Consenter {
   org: string
   address: string
   certificate: Uint8Array
+  learner: boolean
+  site: string
 }
 
 export namespace Consenter {
@@ -4465,6 +4467,16 @@ export namespace Consenter {
           w.bytes(obj.certificate)
         }
 
+        if ((obj.learner != null && obj.learner !== false)) {
+          w.uint32(48)
+          w.bool(obj.learner)
+        }
+
+        if ((obj.site != null && obj.site !== '')) {
+          w.uint32(58)
+          w.string(obj.site)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -4474,7 +4486,9 @@ export namespace Consenter {
           name: '',
           org: '',
           address: '',
-          certificate: uint8ArrayAlloc(0)
+          certificate: uint8ArrayAlloc(0),
+          learner: false,
+          site: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -4501,6 +4515,14 @@ export namespace Consenter {
             }
             case 5: {
               obj.certificate = reader.bytes()
+              break
+            }
+            case 6: {
+              obj.learner = reader.bool()
+              break
+            }
+            case 7: {
+              obj.site = reader.string()
               break
             }
             default: {
@@ -4553,6 +4575,20 @@ export namespace Consenter {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.learner`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.site`,
+                value: reader.string()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4590,6 +4626,16 @@ export namespace Consenter {
     value: Uint8Array
   }
 
+  export interface ConsenterLearnerFieldEvent {
+    field: '$.learner'
+    value: boolean
+  }
+
+  export interface ConsenterSiteFieldEvent {
+    field: '$.site'
+    value: string
+  }
+
   export function encode (obj: Partial<Consenter>): Uint8Array {
     return encodeMessage(obj, Consenter.codec())
   }
@@ -4598,7 +4644,7 @@ export namespace Consenter {
     return decodeMessage(buf, Consenter.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Consenter>): Generator<ConsenterIdFieldEvent | ConsenterNameFieldEvent | ConsenterOrgFieldEvent | ConsenterAddressFieldEvent | ConsenterCertificateFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Consenter>): Generator<ConsenterIdFieldEvent | ConsenterNameFieldEvent | ConsenterOrgFieldEvent | ConsenterAddressFieldEvent | ConsenterCertificateFieldEvent | ConsenterLearnerFieldEvent | ConsenterSiteFieldEvent> {
     return streamMessage(buf, Consenter.codec(), opts)
   }
 }
@@ -5087,6 +5133,7 @@ export interface ChannelConfig {
   lifecyclePolicy: string
   txTimeWindowMs: number
   retiredConsenterIds: number[]
+  dr?: DrConfig
 }
 
 export namespace ChannelConfig {
@@ -5153,6 +5200,11 @@ export namespace ChannelConfig {
             w.uint32(80)
             w.uint32(value)
           }
+        }
+
+        if (obj.dr != null) {
+          w.uint32(90)
+          DrConfig.codec().encode(obj.dr, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -5234,6 +5286,12 @@ export namespace ChannelConfig {
               }
 
               obj.retiredConsenterIds.push(reader.uint32())
+              break
+            }
+            case 11: {
+              obj.dr = DrConfig.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.dr
+              })
               break
             }
             default: {
@@ -5357,6 +5415,13 @@ export namespace ChannelConfig {
 
               break
             }
+            case 11: {
+              yield * DrConfig.codec().stream(reader, reader.uint32(), `${prefix}.dr`, {
+                limits: opts.limits?.dr
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -5430,6 +5495,18 @@ export namespace ChannelConfig {
   export interface ChannelConfigConsentersCertificateFieldEvent {
     field: '$.consenters[].certificate'
     value: Uint8Array
+    index: number
+  }
+
+  export interface ChannelConfigConsentersLearnerFieldEvent {
+    field: '$.consenters[].learner'
+    value: boolean
+    index: number
+  }
+
+  export interface ChannelConfigConsentersSiteFieldEvent {
+    field: '$.consenters[].site'
+    value: string
     index: number
   }
 
@@ -5525,6 +5602,16 @@ export namespace ChannelConfig {
     value: number
   }
 
+  export interface ChannelConfigDrActiveSiteFieldEvent {
+    field: '$.dr.activeSite'
+    value: string
+  }
+
+  export interface ChannelConfigDrSwitchingToFieldEvent {
+    field: '$.dr.switchingTo'
+    value: string
+  }
+
   export function encode (obj: Partial<ChannelConfig>): Uint8Array {
     return encodeMessage(obj, ChannelConfig.codec())
   }
@@ -5533,8 +5620,120 @@ export namespace ChannelConfig {
     return decodeMessage(buf, ChannelConfig.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigRaftElectionJitterFieldEvent | ChannelConfigRaftPreferredLeadersFieldEvent | ChannelConfigRaftReclaimAfterMsFieldEvent | ChannelConfigRaftMinLeaderTenureMsFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent | ChannelConfigTxTimeWindowMsFieldEvent | ChannelConfigRetiredConsenterIdsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChannelConfig>): Generator<ChannelConfigChannelIdFieldEvent | ChannelConfigSequenceFieldEvent | ChannelConfigOrgsMspIdFieldEvent | ChannelConfigOrgsRootCertsFieldEvent | ChannelConfigOrgsRevokedFieldEvent | ChannelConfigOrgsAnchorPeersFieldEvent | ChannelConfigConsentersIdFieldEvent | ChannelConfigConsentersNameFieldEvent | ChannelConfigConsentersOrgFieldEvent | ChannelConfigConsentersAddressFieldEvent | ChannelConfigConsentersCertificateFieldEvent | ChannelConfigConsentersLearnerFieldEvent | ChannelConfigConsentersSiteFieldEvent | ChannelConfigBatchMaxMessageCountFieldEvent | ChannelConfigBatchPreferredMaxBytesFieldEvent | ChannelConfigBatchAbsoluteMaxBytesFieldEvent | ChannelConfigBatchBatchTimeoutMsFieldEvent | ChannelConfigRaftTickMsFieldEvent | ChannelConfigRaftElectionTickFieldEvent | ChannelConfigRaftHeartbeatTickFieldEvent | ChannelConfigRaftSnapshotIntervalBlocksFieldEvent | ChannelConfigRaftMaxInflightMsgsFieldEvent | ChannelConfigRaftMaxSizePerMsgFieldEvent | ChannelConfigRaftElectionJitterFieldEvent | ChannelConfigRaftPreferredLeadersFieldEvent | ChannelConfigRaftReclaimAfterMsFieldEvent | ChannelConfigRaftMinLeaderTenureMsFieldEvent | ChannelConfigAdminsPolicyFieldEvent | ChannelConfigLifecyclePolicyFieldEvent | ChannelConfigTxTimeWindowMsFieldEvent | ChannelConfigRetiredConsenterIdsFieldEvent | ChannelConfigDrActiveSiteFieldEvent | ChannelConfigDrSwitchingToFieldEvent> {
     return streamMessage(buf, ChannelConfig.codec(), opts)
+  }
+}
+
+export interface DrConfig {
+  activeSite: string
+  switchingTo: string
+}
+
+export namespace DrConfig {
+  let _codec: Codec<DrConfig>
+
+  export const codec = (): Codec<DrConfig> => {
+    if (_codec == null) {
+      _codec = message<DrConfig>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.activeSite != null && obj.activeSite !== '')) {
+          w.uint32(10)
+          w.string(obj.activeSite)
+        }
+
+        if ((obj.switchingTo != null && obj.switchingTo !== '')) {
+          w.uint32(18)
+          w.string(obj.switchingTo)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          activeSite: '',
+          switchingTo: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.activeSite = reader.string()
+              break
+            }
+            case 2: {
+              obj.switchingTo = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.activeSite`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.switchingTo`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface DrConfigActiveSiteFieldEvent {
+    field: '$.activeSite'
+    value: string
+  }
+
+  export interface DrConfigSwitchingToFieldEvent {
+    field: '$.switchingTo'
+    value: string
+  }
+
+  export function encode (obj: Partial<DrConfig>): Uint8Array {
+    return encodeMessage(obj, DrConfig.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DrConfig>): DrConfig {
+    return decodeMessage(buf, DrConfig.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DrConfig>): Generator<DrConfigActiveSiteFieldEvent | DrConfigSwitchingToFieldEvent> {
+    return streamMessage(buf, DrConfig.codec(), opts)
   }
 }
 
@@ -5853,7 +6052,8 @@ export enum RefusalCode {
   TARGET_LEARNER = 'TARGET_LEARNER',
   TARGET_DOWN = 'TARGET_DOWN',
   TARGET_BEHIND = 'TARGET_BEHIND',
-  TRANSFER_FAILED = 'TRANSFER_FAILED'
+  TRANSFER_FAILED = 'TRANSFER_FAILED',
+  SITE_PASSIVE = 'SITE_PASSIVE'
 }
 
 enum __RefusalCodeValues {
@@ -5887,7 +6087,8 @@ enum __RefusalCodeValues {
   TARGET_LEARNER = 27,
   TARGET_DOWN = 28,
   TARGET_BEHIND = 29,
-  TRANSFER_FAILED = 30
+  TRANSFER_FAILED = 30,
+  SITE_PASSIVE = 31
 }
 
 export namespace RefusalCode {
