@@ -101,4 +101,45 @@ describe('a passive DR site', () => {
     expect((await consort('dr', 'switchover', '--to', 'east')).json).toMatchObject({ error: { code: 'ERR_DR_ALREADY_ACTIVE' } })
     expect((await consort('dr', 'switchover', '--to', 'north')).json).toMatchObject({ error: { code: 'ERR_DR_UNKNOWN_SITE' } })
   })
+
+  it('promotes the passive site after the whole active site is SIGKILLed; what it says was lost is what the clients lost', async () => {
+    // Refused while the active site answers, and without --force.
+    expect((await consort('dr', 'promote', '--to', 'west', '--force')).json).toMatchObject({ error: { code: 'ERR_DR_ACTIVE_SITE_REACHABLE' } })
+    const acked: string[] = []
+    let running = true
+    const workers = Array.from({ length: 8 }, async (_, w) => {
+      for (let i = 0; running; i++) {
+        const key = `lost-${w}-${i}`
+        await client
+          .contract('asset-transfer')
+          .submitWith({}, 'CreateAsset', key, 'red', '1', 'x', '1')
+          .then(
+            () => acked.push(key),
+            () => undefined,
+          )
+      }
+    })
+    await until(async () => acked.length > 30)
+    for (const node of net.manifest.nodes.filter((n) => n.site === 'east')) await net.kill(node.name)
+    running = false
+    const ackedAtKill = acked.length
+    expect((await consort('dr', 'promote', '--to', 'west')).json).toMatchObject({ error: { code: 'ERR_DR_FORCE_REQUIRED' } })
+    const promoted = await consort('dr', 'promote', '--to', 'west', '--force')
+    expect(promoted.code, JSON.stringify(promoted.json)).toBe(0)
+    const r = promoted.json as { from: string; to: string; lostBlocks: number; heightBefore: number; heightAfter: number; rtoMs: number }
+    expect(r).toMatchObject({ from: 'east', to: 'west' })
+    console.log(`promote west after losing east: ${r.rtoMs} ms, height ${r.heightBefore} → ${r.heightAfter}, ${r.lostBlocks} block(s) reported lost`)
+    await Promise.all(workers)
+
+    // The checker: every submit a client saw succeed before the kill is on the new site's chain, or
+    // the promote said blocks were lost.
+    const c = client.contract('asset-transfer')
+    const missing: string[] = []
+    for (const key of acked.slice(0, ackedAtKill)) await c.evaluate('ReadAsset', key).catch(() => missing.push(key))
+    expect(missing.length > 0).toBe(r.lostBlocks > 0)
+    expect(missing).toEqual([])
+    const s = await drStatus()
+    expect(s).toMatchObject({ activeSite: 'west', leader: { site: 'west' } })
+    await c.submit('CreateAsset', 'after-promote', 'red', '1', 'x', '1')
+  })
 })

@@ -42,7 +42,7 @@ export async function orgInit(out: Output, mspId: string, dir: string): Promise<
 export async function nodeInit(
   out: Output,
   name: string,
-  o: { org: string; kind: string; listen: string; advertise?: string; operations?: string; out: string },
+  o: { org: string; kind: string; listen: string; advertise?: string; operations?: string; site?: string; out: string },
 ): Promise<void> {
   if (o.kind !== 'orderer' && o.kind !== 'peer') throw new CliError('ERR_CLI_BAD_KIND', `--kind must be orderer or peer, not ${o.kind}`)
   const r = await initNode(name, o.org, {
@@ -51,6 +51,7 @@ export async function nodeInit(
     out: o.out,
     ...(o.advertise !== undefined ? { advertise: o.advertise } : {}),
     ...(o.operations !== undefined ? { operations: o.operations } : {}),
+    ...(o.site !== undefined ? { site: o.site } : {}),
   })
   out.result(
     r,
@@ -90,7 +91,16 @@ function describe(s: ReturnType<typeof summarize>): string {
     '',
     table(s.orgs.map((o) => ({ org: o.mspId, ca: o.ca, anchorPeers: o.anchorPeers.length === 0 ? '-' : o.anchorPeers.join(' ') }))),
     '',
-    table(s.consenters.map((c) => ({ consenter: c.id, name: c.name, org: c.org, address: c.address }))),
+    table(
+      s.consenters.map((c) => ({
+        consenter: c.id,
+        name: c.name,
+        org: c.org,
+        address: c.address,
+        ...(s.dr !== undefined ? { site: c.site, member: c.learner ? 'learner' : 'voter' } : {}),
+      })),
+    ),
+    ...(s.dr !== undefined ? ['', `active site ${s.dr.activeSite}${s.dr.switchingTo !== '' ? `, switching to ${s.dr.switchingTo} (closed)` : ''}`] : []),
     '',
     `policies: admins "${s.policies.admins}", lifecycle "${s.policies.lifecycle}"`,
     `batch: ${s.batch.maxMessageCount} envelopes, ${s.batch.batchTimeoutMs} ms; raft: tick ${s.raft.tickMs} ms, election ${s.raft.electionTick} ticks; tx time window ${s.txTimeWindowMs} ms`,

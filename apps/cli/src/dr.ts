@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { draftUpdate, signUpdate, updateConfig, updateEnvelope } from '@consort/consortium'
 import type { UpdateOp } from '@consort/consortium'
 import { readPrivateKeyFile } from '@consort/crypto'
-import { loadManifest, nodeStatus, waitUntil } from '@consort/devnet'
+import { findLeader, loadManifest, nodeStatus, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { Manifest, NodeEntry } from '@consort/devnet'
 import { certificateFromPem, signingIdentity } from '@consort/identity'
 import { readChannelConfig } from '@consort/protocol'
@@ -133,29 +133,16 @@ export interface SwitchoverResult {
  */
 export async function drSwitchover(dir: string, to: string, log: (line: string) => void): Promise<SwitchoverResult> {
   const manifest = await loadManifest(dir)
-  const admins = await Promise.all(
-    manifest.orgs.map(async (o) => ({
-      certificate: certificateFromPem(await readFile(o.admin.certificate, 'utf8')),
-      privateKey: await readPrivateKeyFile(o.admin.privateKey),
-    })),
-  )
-  const n = await connectLocal(dir, manifest.orgs[0]!.mspId, 'admin')
-  const steps: SwitchoverStep[] = []
+  const session = await DrSession.open(manifest, log)
+  const { n, steps } = session
+  const update = (op: UpdateOp) => session.update(op)
   try {
-    let config = await configOf(manifest)
+    let config = session.config
     const dr = config.dr!
     const from = dr.activeSite
-    const sites = new Set(config.consenters.map((c) => c.site))
-    if (!sites.has(to)) throw new CliError('ERR_DR_UNKNOWN_SITE', `no site ${to}; sites: ${[...sites].join(', ')}`)
-    if (to === from && dr.switchingTo === '') throw new CliError('ERR_DR_ALREADY_ACTIVE', `site ${to} is the active site already`)
+    checkSite(config, to)
     if (dr.switchingTo !== '' && dr.switchingTo !== to && to !== from) {
       throw new CliError('ERR_DR_SWITCHING', `a switchover to ${dr.switchingTo} is under way: finish it (--to ${dr.switchingTo}) or cancel it (--to ${from})`)
-    }
-    const update = async (op: UpdateOp): Promise<void> => {
-      const t = performance.now()
-      config = await submitUpdate(n, config, op, admins)
-      steps.push({ step: describe(op), ms: Math.round(performance.now() - t) })
-      log(`  ${describe(op)} (config ${config.sequence}, ${Math.round(performance.now() - t)} ms)`)
     }
     // Cancelling a switchover that has not promoted anything yet reopens the old site.
     if (to === from) {
@@ -177,6 +164,7 @@ export async function drSwitchover(dir: string, to: string, log: (line: string) 
     const t0 = performance.now()
     // (a) close the active site
     if (dr.switchingTo === '') await update({ type: 'set-sites', activeSite: from, switchingTo: to })
+    config = session.config
     // (b) final sync: every node of the new site at the leader's tip
     const t = performance.now()
     let sync: DrStatus | undefined
@@ -211,11 +199,154 @@ export async function drSwitchover(dir: string, to: string, log: (line: string) 
     // (d) open the new site
     await update({ type: 'set-sites', activeSite: to, switchingTo: '' })
     const rtoMs = Math.round(performance.now() - t0)
-    const after = await drStatusOf(manifest, config)
+    const after = await drStatusOf(manifest, session.config)
     const newBest = Math.max(...after.nodes.filter((x) => x.kind === 'orderer' && x.site === to).map((x) => x.height ?? 0))
     return { from, to, rtoMs, rpoBlocks: Math.max(0, finalSync.height - Math.min(newBest, finalSync.height)), finalSync, steps }
   } finally {
     await n.close()
+  }
+}
+
+export interface PromoteResult {
+  from: string
+  to: string
+  /** The orderer whose Raft log the new cluster started from (the longest of the site's). */
+  seed: string
+  /** Blocks the site held before (the best of its orderers) and once the new cluster committed what the seed had received (before the config updates). */
+  heightBefore: number
+  heightAfter: number
+  /**
+   * Blocks the old site had committed that this site never received (the old leader's commit
+   * index as its last appends told it, beyond the seed's log): lost. Blocks the old site
+   * ordered after its last append reached this site are lost too, and nobody here knows of them.
+   */
+  lostBlocks: number
+  /** From the command's start until the new site took transactions. */
+  rtoMs: number
+  steps: SwitchoverStep[]
+}
+
+/**
+ * `consort dr promote --to SITE --force` on the local network, when the active site is gone: the
+ * site's orderers (learners) form a new Raft cluster of their own (each stopped, its membership
+ * set by hand at its tip at a new term, restarted: the longest log first), then signed config
+ * updates make them voters, the lost site's orderers learners, and SITE active. Refused without
+ * `force`, while any node of another site still answers, and when a peer of SITE holds a block
+ * its orderers do not (the new cluster would fork from it).
+ */
+export async function drPromote(dir: string, to: string, force: boolean, log: (line: string) => void): Promise<PromoteResult> {
+  const started = performance.now()
+  const manifest = await loadManifest(dir)
+  const config = await configOf(manifest)
+  const from = config.dr!.activeSite
+  checkSite(config, to)
+  if (!force) {
+    throw new CliError(
+      'ERR_DR_FORCE_REQUIRED',
+      `promote forms a new ordering cluster from site ${to}'s orderers without site ${from}: blocks ${from} ordered that ${to} never received are lost (consort dr status shows the RPO). For a planned move run dr switchover; to promote anyway add --force`,
+    )
+  }
+  const states = await Promise.all(manifest.nodes.map((x) => nodeStatus(x)))
+  const reachable = manifest.nodes.filter((x, i) => siteOf(config, x) !== to && states[i] !== undefined)
+  if (reachable.length > 0) {
+    throw new CliError(
+      'ERR_DR_ACTIVE_SITE_REACHABLE',
+      `nodes of another site still answer (${reachable.map((x) => x.name).join(', ')}): a promote while they run would make two clusters; stop them, or run dr switchover`,
+    )
+  }
+  const orderers = manifest.nodes.filter((x) => x.kind === 'orderer' && siteOf(config, x) === to)
+  const ids = orderers.map((x) => config.consenters.find((c) => c.name === x.name)!.id)
+  const leaderCommit = Math.max(0, ...orderers.map((x) => Number(states[manifest.nodes.indexOf(x)]?.leaderCommit ?? 0)))
+  const { forceNewCluster, inspectOrdererData } = await import('@consort/orderer')
+  // Stopped, the orderers' data is read and rewritten by hand.
+  for (const x of orderers) await stopNode(x, 'SIGTERM')
+  const data = await Promise.all(orderers.map((x) => inspectOrdererData(x.dataDir)))
+  const heightBefore = Math.max(...data.map((d) => d.height))
+  const seedAt = data.reduce((best, d, i) => (d.lastIndex > (data[best] as typeof d).lastIndex ? i : best), 0)
+  const seed = data[seedAt]!
+  const peersAhead = manifest.nodes.filter(
+    (x, i) => x.kind === 'peer' && siteOf(config, x) === to && Number(states[i]?.height ?? 0) > seed.height + (seed.lastIndex - seed.applied),
+  )
+  if (peersAhead.length > 0) {
+    for (const x of orderers) await startNode(x)
+    throw new CliError(
+      'ERR_DR_PEER_AHEAD',
+      `${peersAhead.map((x) => x.name).join(', ')} hold blocks no orderer of ${to} has: a new cluster would fork from them`,
+    )
+  }
+  const term = Math.max(...data.map((d) => d.term)) + 1
+  for (const x of orderers) await forceNewCluster(x.dataDir, ids, term)
+  log(`new cluster of ${orderers.map((x) => x.name).join(', ')} at term ${term}, from ${orderers[seedAt]!.name}'s log (entry ${seed.lastIndex})`)
+  // The seed and one other first: whoever of the two wins holds the longest log.
+  const order = [seedAt, ...orderers.keys()].filter((i, k, all) => all.indexOf(i) === k)
+  for (const i of order.slice(0, 2)) await startNode(orderers[i]!)
+  if (!(await waitUntil(async () => (await findLeader(orderers)) !== undefined, 20_000))) {
+    throw new CliError('ERR_DR_NO_LEADER', `the new cluster of ${to} elected no leader within 20 s; see the orderers' logs`)
+  }
+  for (const i of order.slice(2)) await startNode(orderers[i]!)
+  const session = await DrSession.open(manifest, log)
+  const formed = await Promise.all(orderers.map((x) => nodeStatus(x)))
+  try {
+    for (const c of config.consenters) if (c.site === to && c.learner) await session.update({ type: 'promote', name: c.name })
+    for (const c of config.consenters) if (c.site !== to && !c.learner) await session.update({ type: 'demote', name: c.name })
+    await session.update({ type: 'set-sites', activeSite: to, switchingTo: '' })
+    return {
+      from,
+      to,
+      seed: orderers[seedAt]!.name,
+      heightBefore,
+      heightAfter: Math.max(...formed.map((s) => Number(s?.height ?? 0))),
+      lostBlocks: Math.max(0, leaderCommit - seed.lastIndex),
+      rtoMs: Math.round(performance.now() - started),
+      steps: session.steps,
+    }
+  } finally {
+    await session.n.close()
+  }
+}
+
+/** A node's site: a consenter's from the config, a peer's from the manifest. */
+function siteOf(config: ChannelConfig, node: NodeEntry): string {
+  return config.consenters.find((c) => c.name === node.name)?.site ?? node.site ?? ''
+}
+
+/** Refuses a site that is not one, and the active one unless a switchover away from it is to be cancelled. */
+function checkSite(config: ChannelConfig, site: string): void {
+  const dr = config.dr!
+  const sites = new Set(config.consenters.map((c) => c.site))
+  if (!sites.has(site)) throw new CliError('ERR_DR_UNKNOWN_SITE', `no site ${site}; sites: ${[...sites].join(', ')}`)
+  if (site === dr.activeSite && dr.switchingTo === '') throw new CliError('ERR_DR_ALREADY_ACTIVE', `site ${site} is the active site already`)
+}
+
+/** A DR operation on the local network: the config in force, and config updates signed by every org's admin. */
+class DrSession {
+  readonly steps: SwitchoverStep[] = []
+
+  private constructor(
+    readonly n: Network,
+    private readonly admins: { certificate: Uint8Array; privateKey: Uint8Array }[],
+    public config: ChannelConfig,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  static async open(manifest: Manifest, log: (line: string) => void): Promise<DrSession> {
+    const admins = await Promise.all(
+      manifest.orgs.map(async (o) => ({
+        certificate: certificateFromPem(await readFile(o.admin.certificate, 'utf8')),
+        privateKey: await readPrivateKeyFile(o.admin.privateKey),
+      })),
+    )
+    const config = await configOf(manifest)
+    return new DrSession(await connectLocal(manifest.dir, manifest.orgs[0]!.mspId, 'admin'), admins, config, log)
+  }
+
+  /** Orders `op` (retrying while the cluster settles after the previous change); the config it put in force. */
+  async update(op: UpdateOp): Promise<void> {
+    const t = performance.now()
+    this.config = await submitUpdate(this.n, this.config, op, this.admins)
+    const ms = Math.round(performance.now() - t)
+    this.steps.push({ step: describe(op), ms })
+    this.log(`  ${describe(op)} (config ${this.config.sequence}, ${ms} ms)`)
   }
 }
 

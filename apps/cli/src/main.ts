@@ -4,7 +4,7 @@ import { ConsortError } from '@consort/types'
 import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
-import { drStatus, drSwitchover } from './dr.js'
+import { drPromote, drStatus, drSwitchover } from './dr.js'
 import { connectAs, deployContract, peerSnapshot } from './client.js'
 import type { ClientOptions } from './client.js'
 import {
@@ -131,8 +131,9 @@ node
   .requiredOption('--listen <host:port>', 'where the node listens (0.0.0.0 for every interface)')
   .option('--advertise <host:port>', 'the address others dial (default: --listen)')
   .option('--operations <host:port>', 'the operations endpoint (/healthz, /metrics, /status)')
+  .option('--site <site>', 'the site (data centre) it runs in, for an active/passive DR setup')
   .requiredOption('--out <dir>', "the node's folder")
-  .action(async (name: string, o: { org: string; kind: string; listen: string; advertise?: string; operations?: string; out: string }) => {
+  .action(async (name: string, o: { org: string; kind: string; listen: string; advertise?: string; operations?: string; site?: string; out: string }) => {
     await nodeInit(output(globals().json), name, o)
   })
 
@@ -215,6 +216,19 @@ dr.command('switchover')
     )
   })
 
+dr.command('promote')
+  .description('the active site is lost: form a new ordering cluster from a passive site, make it active; states what may be lost')
+  .requiredOption('--to <site>', 'the passive site to make active')
+  .option('--force', 'accept the loss of blocks the lost site ordered that this site never received', false)
+  .action(async (o: { to: string; force: boolean }) => {
+    const out = output(globals().json)
+    const r = await drPromote(globals().dir, o.to, o.force, out.log)
+    out.result(
+      r,
+      `site ${r.to} is active (${r.from} was lost) after ${r.rtoMs} ms; the new cluster started from ${r.seed}'s log: height ${r.heightBefore} → ${r.heightAfter}; ${r.lostBlocks} block(s) ${r.from} had committed never reached ${r.to} and are lost (blocks ordered after ${r.to} last heard from ${r.from} are lost too)`,
+    )
+  })
+
 const org = program.command('org').description("an organization's CA and identities")
 org
   .command('init <org>')
@@ -233,18 +247,30 @@ channel
   .addOption(new Option('--policy <policy>', 'who changes the channel and approves contracts').choices(['MAJORITY', 'ANY', 'ALL']).default('MAJORITY'))
   .option('--batch-size <n>', 'envelopes per block at most', int('--batch-size', 1, 100_000))
   .option('--batch-timeout <ms>', 'how long a block may wait to fill', int('--batch-timeout', 1, 60_000))
+  .option('--active-site <site>', "active/passive DR: the site that takes transactions; other sites' orderers join as learners")
   .requiredOption('--out <file>', 'where to write the block')
-  .action(async (o: { org: string[]; channel: string; policy: 'MAJORITY' | 'ANY' | 'ALL'; batchSize?: number; batchTimeout?: number; out: string }) => {
-    await channelGenesisCommand(output(globals().json), o.org, {
-      channelId: o.channel,
-      policy: o.policy,
-      out: o.out,
-      batch: {
-        ...(o.batchSize !== undefined ? { maxMessageCount: o.batchSize } : {}),
-        ...(o.batchTimeout !== undefined ? { batchTimeoutMs: o.batchTimeout } : {}),
-      },
-    })
-  })
+  .action(
+    async (o: {
+      org: string[]
+      channel: string
+      policy: 'MAJORITY' | 'ANY' | 'ALL'
+      batchSize?: number
+      batchTimeout?: number
+      activeSite?: string
+      out: string
+    }) => {
+      await channelGenesisCommand(output(globals().json), o.org, {
+        channelId: o.channel,
+        policy: o.policy,
+        out: o.out,
+        ...(o.activeSite !== undefined ? { activeSite: o.activeSite } : {}),
+        batch: {
+          ...(o.batchSize !== undefined ? { maxMessageCount: o.batchSize } : {}),
+          ...(o.batchTimeout !== undefined ? { batchTimeoutMs: o.batchTimeout } : {}),
+        },
+      })
+    },
+  )
 channel
   .command('inspect <file>')
   .description('orgs, consenters, anchor peers, policies, config sequence and hash of a genesis or config block')

@@ -217,9 +217,13 @@ export class Chain extends EventEmitter<ChainEvents> {
 
   // ---------------------------------------------------------------- inputs
 
+  /** The highest commit index a leader has told this node of (in appends): what a DR site knows the active site committed. */
+  leaderCommit = 0
+
   step(m: Message): void {
     if (this.stopped) return
     this.lastHeard.set(m.from, this.m.scheduler.monotonic())
+    if (m.type === 'MsgApp' && m.commit > this.leaderCommit) this.leaderCommit = m.commit
     try {
       this.node.step(m)
     } catch (err) {

@@ -294,6 +294,8 @@ export class Orderer {
       tipHash: tip === undefined ? '' : toHex(tip.hash),
       tipTime: this.tipTime,
       committedIndex: raft.commit,
+      lastIndex: raft.lastIndex,
+      leaderCommit: this.chain.leaderCommit,
       ...raft.confState,
       // Leader only: how far each consenter's log matches.
       progress: Object.fromEntries(raft.progress),

@@ -2,6 +2,7 @@ import { decodeEntry, decodeHardState, decodeSnapshot, encodeEntry, encodeHardSt
 import type { ConfState, Entry, HardState, Snapshot } from '@consort/raft'
 import { openDb, view } from './db.js'
 import type { BatchOp, Db } from './db.js'
+import { StorageError, StorageErrorCode } from './errors.js'
 import { keyNumber, numberKey } from './keys.js'
 
 const ENTRY = 0x65 // 'e' + index
@@ -75,6 +76,27 @@ export class LevelRaftWal {
     await this.db.batch(ops, { sync: true })
     this.storage.compact(upTo)
     return snap
+  }
+
+  /**
+   * Sets the membership by hand, for a new cluster formed from what survives (a DR site promoted
+   * after its active site was lost; no quorum of the old members exists to agree to a change): a
+   * snapshot at `index` (an applied index in the log) with `confState`, and a hard state at
+   * `term` that has voted for nobody. Entries after `index` stay: the new leader commits them.
+   * On a WAL no node runs; reopen it afterwards.
+   */
+  async forceMembership(index: number, confState: ConfState, data: Uint8Array, term: number): Promise<void> {
+    const st = this.storage
+    if (index < st.snapshot().metadata.index || index > st.lastIndex()) {
+      throw new StorageError(StorageErrorCode.CORRUPT, `index ${index} is not in the log (${st.snapshot().metadata.index}..${st.lastIndex()})`, { index })
+    }
+    const snap: Snapshot = { data, metadata: { index, term: st.term(index), confState } }
+    const ops: BatchOp[] = [
+      { type: 'put', key: SNAPSHOT, value: encodeSnapshot(snap) },
+      { type: 'put', key: HARD_STATE, value: encodeHardState({ term, vote: 0, commit: index }) },
+    ]
+    for (let i = st.firstIndex(); i <= index; i++) ops.push({ type: 'del', key: numberKey(ENTRY, i) })
+    await this.db.batch(ops, { sync: true })
   }
 
   /** Entry indexes on disk, for tests and diagnostics. */
