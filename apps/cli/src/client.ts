@@ -7,7 +7,8 @@ import { certificateFromPem } from '@consort/identity'
 import { connect, deploy } from '@consort/sdk'
 import type { DeployResult, Identity, Network } from '@consort/sdk'
 import { PROTOCOL } from '@consort/client'
-import { HeaderType, SnapshotRequest, SnapshotResponse, Status } from '@consort/types'
+import { HeaderType, OrdererAdminRequest, OrdererAdminResponse, SnapshotRequest, SnapshotResponse, Status } from '@consort/types'
+import type { BackupResult } from '@consort/types'
 import { CliError } from './output.js'
 
 /** Who a client command acts as: an org of the local network in --dir, or an identity folder with a connection profile. */
@@ -97,4 +98,28 @@ export async function peerSnapshot(network: Network, name: string, at: number): 
   if (r.status !== Status.SUCCESS) throw new CliError(`ERR_CLI_SNAPSHOT_${r.code}`, `${name} refused: ${r.info}`)
   const { status: _s, code: _c, info: _i, ...rest } = r
   return rest
+}
+
+/**
+ * Asks the orderer named `name` (default: the first of the identity's org) to write a consistent
+ * backup of its data into `dir` on its machine, as an admin of its org.
+ */
+export async function ordererBackup(network: Network, name: string | undefined, dir: string): Promise<BackupResult> {
+  const org = network.signer.certificate.org
+  const orderers = network.profile.orderers
+  const target = name === undefined ? orderers.find((o) => o.org === org) : orderers.find((o) => o.name === name)
+  if (target === undefined) {
+    throw new CliError(
+      'ERR_CLI_UNKNOWN_ORDERER',
+      `no orderer ${name === undefined ? `of ${org}` : `named ${name}`}; orderers: ${orderers.map((o) => o.name).join(', ')}`,
+    )
+  }
+  const request = await network.envelope({ type: HeaderType.ORDERER_ADMIN, timestamp: Date.now(), data: OrdererAdminRequest.encode({ backup: { dir } }) })
+  const r = await network.request(target, PROTOCOL.ORDERER_ADMIN, request, OrdererAdminResponse, 600_000)
+  if (r.status !== Status.SUCCESS || r.backup === undefined) {
+    // A refusal of the backup itself names its code first (ERR_BACKUP_…: …).
+    const [, code, info] = /^(ERR_BACKUP_[A-Z_]+): (.*)$/s.exec(r.info) ?? [undefined, `ERR_CLI_BACKUP_${r.code}`, r.info]
+    throw new CliError(code as string, `${target.name} refused: ${info}`)
+  }
+  return r.backup
 }

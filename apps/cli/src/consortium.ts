@@ -252,3 +252,15 @@ export async function channelSubmit(out: Output, path: string, o: { profile: str
     await n.close()
   }
 }
+
+/** `consort orderer restore --from DIR --config NODE.json`: a backup into a stopped orderer's data folder. */
+export async function ordererRestore(out: Output, from: string, config: string): Promise<void> {
+  const node = await loadNodeConfig(config)
+  if (node.kind !== 'orderer') throw new CliError('ERR_CLI_USAGE', `${config} is not an orderer's node.json`)
+  const { restoreOrderer } = await import('@consort/orderer')
+  const m = await restoreOrderer(resolve(from), node.dataDir, node.name)
+  out.result(
+    { orderer: m.orderer, dataDir: node.dataDir, height: m.height, tipHash: m.tipHash, lastIndex: m.lastIndex, createdAt: m.createdAt },
+    `restored ${m.orderer} to height ${m.height} (backup of ${m.createdAt}) in ${node.dataDir}\n  start it (consort node run --config ${config}): it checks its chain against the cluster's, then catches up`,
+  )
+}

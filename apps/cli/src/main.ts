@@ -5,7 +5,8 @@ import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
 import { drPromote, drStatus, drSwitchover } from './dr.js'
-import { connectAs, deployContract, peerSnapshot } from './client.js'
+import { resolve } from 'node:path'
+import { connectAs, deployContract, ordererBackup, peerSnapshot } from './client.js'
 import type { ClientOptions } from './client.js'
 import {
   channelFetch,
@@ -16,6 +17,7 @@ import {
   channelUpdate,
   nodeInit,
   nodeRun,
+  ordererRestore,
   orgInit,
   profileCommand,
 } from './consortium.js'
@@ -161,6 +163,38 @@ clientOptions(
     } finally {
       await network.close()
     }
+  })
+
+clientOptions(
+  orderer
+    .command('backup')
+    .description("a consistent backup of a running orderer (its Raft WAL and blocks), written into --out on the orderer's machine; as an admin of its org"),
+)
+  .option('--orderer <name>', 'the orderer (default: the first of your org)')
+  .requiredOption('--out <dir>', 'the backup folder (new or empty), on the orderer’s machine')
+  .action(async (o: ClientOptions & { orderer?: string; out: string }) => {
+    const out = output(globals().json)
+    const network = await connectAs(globals().dir, o, 'admin')
+    try {
+      const r = await ordererBackup(network, o.orderer, resolve(o.out))
+      out.result(
+        r,
+        `backup of ${r.orderer} at height ${r.height} (${r.tipHash.slice(0, 16)}…, Raft entry ${r.lastIndex}, term ${r.term}): ${r.bytes} bytes in ${r.ms} ms\n  ${r.dir} (on ${r.orderer}'s machine); restore it with the node stopped: consort orderer restore --from DIR --config NODE.json`,
+      )
+    } finally {
+      await network.close()
+    }
+  })
+
+orderer
+  .command('restore')
+  .description(
+    "put a backup in a stopped orderer's data folder (checked against its digests); at its next start the node checks its chain against the cluster's, then catches up",
+  )
+  .requiredOption('--from <dir>', 'the backup folder (consort orderer backup)')
+  .requiredOption('--config <file>', "the orderer's node.json")
+  .action(async (o: { from: string; config: string }) => {
+    await ordererRestore(output(globals().json), o.from, o.config)
   })
 
 const peerCommand = program.command('peer').description('operate a peer (as an admin of its org)')

@@ -3,7 +3,8 @@ import type { MembershipService } from '@consort/identity'
 import type { P2PNode } from '@consort/p2p'
 import { checkTxTime, openEnvelope, ProtocolError, refusalFor, refusalStatus, verifyEnvelope } from '@consort/protocol'
 import { decode, HeaderType, OrdererAdminRequest, OrdererAdminResponse, RefusalCode, Role, Status } from '@consort/types'
-import type { ChannelConfig, Clock, Logger } from '@consort/types'
+import type { BackupResult, ChannelConfig, Clock, Logger } from '@consort/types'
+import { BackupError } from './backup.js'
 import type { Chain } from './chain.js'
 import { consenterName } from './membership.js'
 
@@ -15,6 +16,9 @@ export interface AdminModules {
   addressOf: (raftId: number) => string | undefined
   clock: Clock
   logger: Logger
+  /** This orderer's org (only its admins may back it up) and its backup (backupOrderer). */
+  org: () => string
+  backup: (dir: string) => Promise<BackupResult>
 }
 
 /**
@@ -47,6 +51,14 @@ export class OrdererAdminService {
       for (const [id, until] of this.served) if (until < now) this.served.delete(id)
       if (this.served.has(opened.header.txId)) return refuse(RefusalCode.DUPLICATE_TXID, 'this request was served already (a replay)')
       const req = decode(OrdererAdminRequest, opened.payload.data, 'OrdererAdminRequest')
+      if (req.backup !== undefined) {
+        if (who.org !== this.m.org())
+          return refuse(RefusalCode.NOT_AUTHORIZED, `only admins of ${this.m.org()} may back up its orderer; ${who.subject} is of ${who.org}`)
+        this.served.set(opened.header.txId, now + 2 * config.txTimeWindowMs)
+        const backup = await this.m.backup(req.backup.dir)
+        this.m.logger.info({ by: who.subject, dir: backup.dir, height: backup.height, ms: backup.ms }, 'backup written')
+        return { status: Status.SUCCESS, code: RefusalCode.NONE, info: '', leader: '', backup }
+      }
       const transfer = req.transferLeader
       if (transfer === undefined) return refuse(RefusalCode.UNSUPPORTED, 'no operation in the request')
       const chain = this.m.chain
@@ -74,6 +86,7 @@ export class OrdererAdminService {
       }
     } catch (err) {
       if (err instanceof OrdererError) return refuse(err.code, err.message)
+      if (err instanceof BackupError) return refuse(RefusalCode.MALFORMED, `${err.code}: ${err.message}`)
       if (err instanceof ProtocolError) return refuse(refusalFor(err).code, err.message)
       this.m.logger.error({ err: (err as Error).stack }, 'orderer admin request failed')
       return refuse(OrdererErrorCode.INTERNAL, (err as Error).message)

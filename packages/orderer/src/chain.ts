@@ -220,8 +220,16 @@ export class Chain extends EventEmitter<ChainEvents> {
   /** The highest commit index a leader has told this node of (in appends): what a DR site knows the active site committed. */
   leaderCommit = 0
 
+  /**
+   * A node restored from a backup grants no vote until it holds this many blocks (the cluster's
+   * height when it started): with entries missing that it once acknowledged, its vote could help
+   * elect a leader that lacks committed entries.
+   */
+  abstainBelowHeight = 0
+
   step(m: Message): void {
     if (this.stopped) return
+    if ((m.type === 'MsgVote' || m.type === 'MsgPreVote') && this.m.blocks.height < this.abstainBelowHeight) return
     this.lastHeard.set(m.from, this.m.scheduler.monotonic())
     if (m.type === 'MsgApp' && m.commit > this.leaderCommit) this.leaderCommit = m.commit
     try {
@@ -512,8 +520,26 @@ export class Chain extends EventEmitter<ChainEvents> {
     })
   }
 
+  /** Holds of the Ready loop (see paused()). */
+  private pauses = 0
+
+  /**
+   * Runs `fn` while the Ready loop is idle and held (nothing is persisted or applied meanwhile),
+   * so that a backup takes its snapshots of the WAL and the block store at one point.
+   */
+  async paused<T>(fn: () => T): Promise<T> {
+    this.pauses++
+    try {
+      while (this.processing) await this.loop
+      return fn()
+    } finally {
+      this.pauses--
+      this.kick()
+    }
+  }
+
   private async runReady(): Promise<void> {
-    if (this.processing || this.stopped) return
+    if (this.processing || this.stopped || this.pauses > 0) return
     this.processing = true
     try {
       while (!this.stopped && this.node.hasReady()) {

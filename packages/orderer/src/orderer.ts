@@ -25,6 +25,7 @@ import { LevelBlockStore, LevelRaftWal } from '@consort/storage'
 import { ConsortError, decode, OrdererSnapshot, seededRng, systemClock, systemScheduler } from '@consort/types'
 import type { ChannelConfig, Clock, Logger } from '@consort/types'
 import { OrdererAdminService } from './admin.js'
+import { backupOrderer, checkRestored } from './backup.js'
 import { BroadcastService } from './broadcast.js'
 import { Chain } from './chain.js'
 import { OrdererMetrics } from './metrics.js'
@@ -61,6 +62,8 @@ export class Orderer {
     private readonly ops: OperationsServer | undefined,
     readonly metrics: OrdererMetrics,
     private readonly logger: Logger,
+    /** For a node restored from a backup: its data folder, and the other consenters' newest blocks. */
+    private readonly restored: { dataDir: string; newestOfOthers: () => Promise<(ParsedBlock | undefined)[]> },
   ) {}
 
   /** `verifyWorkers`: threads checking client signatures (default: one fewer than the cores; 0: none). */
@@ -204,8 +207,25 @@ export class Orderer {
             health: () => (orderer as Orderer).health(),
             status: () => (orderer as Orderer).status(),
           })
-    const admin = new OrdererAdminService(() => config, { p2p, chain, msp: () => msp, addressOf, clock, logger })
-    orderer = new Orderer(me.name, me.id, bootstrap, p2p, wal, blocks, chain, transport, { broadcast, deliver, admin }, forwarder, ops, metrics, logger)
+    const admin = new OrdererAdminService(() => config, {
+      p2p,
+      chain,
+      msp: () => msp,
+      addressOf,
+      clock,
+      logger,
+      org: () => me.org,
+      backup: (dir) => backupOrderer(dir, { name: me.name, channel: config.channelId, chain, wal, blocks }),
+    })
+    // A restored node asks each other consenter for its newest block (see checkRestored).
+    const newestOfOthers = () =>
+      Promise.all(
+        peers.filter((p) => p.id !== me.id).map((p) => newestFrom(new OrdererClient(p2p, [p.address], { signer, channelId: config.channelId, logger }))),
+      )
+    orderer = new Orderer(me.name, me.id, bootstrap, p2p, wal, blocks, chain, transport, { broadcast, deliver, admin }, forwarder, ops, metrics, logger, {
+      dataDir: opts.dataDir,
+      newestOfOthers,
+    })
     chain.on('fatal', (err: Error) => {
       ;(orderer as Orderer).fatal = err
     })
@@ -224,6 +244,16 @@ export class Orderer {
       if (tip === undefined || !bytesEqual(tip.hash, this.bootstrap.hash)) {
         throw new ConsortError(OrdererStartErrorCode.WRONG_GENESIS, `the chain fetched does not lead to the join block ${this.bootstrap.number}`)
       }
+    }
+    const held = this.blocks.tip
+    if (held !== undefined) {
+      this.chain.abstainBelowHeight = await checkRestored(
+        this.restored.dataDir,
+        held,
+        this.restored.newestOfOthers,
+        (n) => newestFrom(this.forwarder, n),
+        this.logger,
+      )
     }
     // A node that installed a snapshot but stopped before fetching its blocks resumes the fetch.
     const snap = this.wal.storage.snapshot()
@@ -352,6 +382,17 @@ export class Orderer {
       this.catchingUp = false
     }
   }
+}
+
+/** Block `at` (the newest without it) from the orderers `client` knows; undefined when none delivers it within 5 s. */
+async function newestFrom(client: OrdererClient, at?: number): Promise<ParsedBlock | undefined> {
+  const req = at === undefined ? { start: 0, newest: true } : { start: at, stop: at }
+  try {
+    for await (const b of client.deliver(req, AbortSignal.timeout(5000), { stallMs: 5000 })) return b
+  } catch {
+    // no orderer answered
+  }
+  return undefined
 }
 
 /**

@@ -503,6 +503,19 @@ export class Raft {
         if (m.reject) {
           let nextProbe = m.rejectHint
           if (m.logTerm > 0) nextProbe = this.log.findConflictByTerm(m.rejectHint, m.logTerm).index
+          if (m.index >= pr.match && m.rejectHint < pr.match) {
+            // It no longer holds entries it acknowledged: its log was lost or restored from a
+            // backup. Forget what it acknowledged and probe for where the logs agree.
+            this.logger.warn(
+              { id: this.id, follower: m.from, match: pr.match, holds: m.rejectHint },
+              'raft follower lost acknowledged entries; probing it again',
+            )
+            pr.match = 0
+            pr.becomeProbe()
+            pr.next = nextProbe + 1
+            this.sendAppend(m.from)
+            return
+          }
           if (pr.maybeDecrTo(m.index, nextProbe)) {
             if (pr.state === 'Replicate') pr.becomeProbe()
             this.sendAppend(m.from)

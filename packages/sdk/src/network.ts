@@ -75,9 +75,13 @@ async function loadProfile(p: ConnectionProfile | string): Promise<ConnectionPro
     }
   }
   const c = profile as Partial<ConnectionProfile>
-  const ok = (xs: unknown) => Array.isArray(xs) && xs.length > 0 && xs.every((x) => typeof x?.address === 'string' && typeof x?.org === 'string')
-  if (typeof c?.channel !== 'string' || !ok(c.orderers) || !ok(c.peers)) {
-    throw new ConsortError(SdkErrorCode.PROFILE, 'malformed connection profile: needs "channel", and "orderers" and "peers" lists of { name, org, address }')
+  const ok = (xs: unknown) => Array.isArray(xs) && xs.every((x) => typeof x?.address === 'string' && typeof x?.org === 'string')
+  // (No peers: an ordering service alone, for its admins' operations.)
+  if (typeof c?.channel !== 'string' || !ok(c.orderers) || c.orderers?.length === 0 || !ok(c.peers)) {
+    throw new ConsortError(
+      SdkErrorCode.PROFILE,
+      'malformed connection profile: needs "channel", a non-empty "orderers" list and a "peers" list of { name, org, address }',
+    )
   }
   return c as ConnectionProfile
 }

@@ -88,6 +88,11 @@ export class LevelBlockStore {
     return { block: readU64(v, 0), position: new DataView(v.buffer, v.byteOffset, v.byteLength).getUint32(8) }
   }
 
+  /** Every record, as of this call (a LevelDB snapshot), for a backup (copyDb). */
+  records(): AsyncIterable<[Uint8Array, Uint8Array]> {
+    return this.db.iterator()
+  }
+
   async close(): Promise<void> {
     await this.db.close()
   }

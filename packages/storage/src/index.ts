@@ -1,3 +1,5 @@
+export { copyDb, digestDb } from './backup.js'
+export type { DbDigest } from './backup.js'
 export { LevelBlockStore } from './blockStore.js'
 export type { BlockInfo, Tip } from './blockStore.js'
 export { openDb } from './db.js'

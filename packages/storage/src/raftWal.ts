@@ -99,6 +99,11 @@ export class LevelRaftWal {
     await this.db.batch(ops, { sync: true })
   }
 
+  /** Every record, as of this call (a LevelDB snapshot), for a backup (copyDb). */
+  records(): AsyncIterable<[Uint8Array, Uint8Array]> {
+    return this.db.iterator()
+  }
+
   /** Entry indexes on disk, for tests and diagnostics. */
   async diskIndexes(): Promise<number[]> {
     const out: number[] = []

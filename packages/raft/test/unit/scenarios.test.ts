@@ -502,6 +502,23 @@ describe('flow control as in current etcd-io/raft', () => {
     expect(pr.next).toBe(6)
   })
 
+  it('a follower that lost acknowledged entries (restored from a backup) is probed again from where its log ends', () => {
+    const c = new Cluster([1, 2, 3])
+    c.elect(1)
+    for (let i = 0; i < 5; i++) c.propose(1, `p${i}`)
+    c.stabilize()
+    const leader = c.raw(1).raft
+    const pr = leader.prs.get(2) as Progress
+    const acked = pr.match
+    expect(acked).toBeGreaterThan(3)
+    leader.msgs.length = 0
+    // Node 2 now holds only entries up to 2 (the leader's term is on every entry after the first).
+    leader.step(message({ type: 'MsgAppResp', from: 2, to: 1, term: leader.term, index: acked, reject: true, rejectHint: 2, logTerm: leader.term }))
+    expect(pr.match).toBe(0)
+    expect(pr.state).toBe('Probe')
+    expect(leader.msgs.find((m) => m.type === 'MsgApp' && m.to === 2)?.index).toBeLessThanOrEqual(2)
+  })
+
   it('heartbeat responses free no in-flight slot', () => {
     const c = new Cluster([1, 2, 3], { maxInflightMsgs: 2, maxSizePerMsg: 1 })
     c.elect(1)

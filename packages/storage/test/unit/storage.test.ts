@@ -80,6 +80,23 @@ describe('LevelRaftWal', () => {
   })
 })
 
+describe('LevelRaftWal.forceMembership', () => {
+  it('sets a new membership at an applied index, keeps the entries after it, and votes for nobody at the new term', async () => {
+    const dir = await tmp()
+    const wal = await LevelRaftWal.open(dir, cs)
+    await wal.save({ entries: [1, 2, 3, 4, 5].map((i) => e(i, i < 4 ? 1 : 2)), hardState: { term: 2, vote: 1, commit: 3 }, mustSync: true })
+    await expect(wal.forceMembership(9, { voters: [7, 8], learners: [] }, new Uint8Array([1]), 3)).rejects.toMatchObject({ code: StorageErrorCode.CORRUPT })
+    await wal.forceMembership(3, { voters: [7, 8], learners: [] }, new Uint8Array([1]), 3)
+    await wal.close()
+    const again = await LevelRaftWal.open(dir, cs)
+    expect(again.storage.initialState()).toEqual({ hardState: { term: 3, vote: 0, commit: 3 }, confState: { voters: [7, 8], learners: [] } })
+    expect(again.storage.snapshot().metadata).toMatchObject({ index: 3, term: 1 })
+    expect(again.storage.entries(4, 6).map((x) => x.index)).toEqual([4, 5])
+    expect(await again.diskIndexes()).toEqual([4, 5])
+    await again.close()
+  })
+})
+
 describe('LevelBlockStore', () => {
   it('appends blocks in order with their tx index, and reopens at the same tip', async () => {
     const dir = await tmp()

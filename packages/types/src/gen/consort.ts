@@ -6461,6 +6461,7 @@ export namespace SnapshotResponse {
 
 export interface OrdererAdminRequest {
   transferLeader?: TransferLeader
+  backup?: BackupRequest
 }
 
 export namespace OrdererAdminRequest {
@@ -6478,6 +6479,11 @@ export namespace OrdererAdminRequest {
           TransferLeader.codec().encode(obj.transferLeader, w)
         }
 
+        if (obj.backup != null) {
+          w.uint32(18)
+          BackupRequest.codec().encode(obj.backup, w)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -6493,6 +6499,12 @@ export namespace OrdererAdminRequest {
             case 1: {
               obj.transferLeader = TransferLeader.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.transferLeader
+              })
+              break
+            }
+            case 2: {
+              obj.backup = BackupRequest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.backup
               })
               break
             }
@@ -6518,6 +6530,13 @@ export namespace OrdererAdminRequest {
 
               break
             }
+            case 2: {
+              yield * BackupRequest.codec().stream(reader, reader.uint32(), `${prefix}.backup`, {
+                limits: opts.limits?.backup
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -6535,6 +6554,11 @@ export namespace OrdererAdminRequest {
     value: string
   }
 
+  export interface OrdererAdminRequestBackupDirFieldEvent {
+    field: '$.backup.dir'
+    value: string
+  }
+
   export function encode (obj: Partial<OrdererAdminRequest>): Uint8Array {
     return encodeMessage(obj, OrdererAdminRequest.codec())
   }
@@ -6543,8 +6567,347 @@ export namespace OrdererAdminRequest {
     return decodeMessage(buf, OrdererAdminRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminRequest>): Generator<OrdererAdminRequestTransferLeaderToFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminRequest>): Generator<OrdererAdminRequestTransferLeaderToFieldEvent | OrdererAdminRequestBackupDirFieldEvent> {
     return streamMessage(buf, OrdererAdminRequest.codec(), opts)
+  }
+}
+
+export interface BackupRequest {
+  dir: string
+}
+
+export namespace BackupRequest {
+  let _codec: Codec<BackupRequest>
+
+  export const codec = (): Codec<BackupRequest> => {
+    if (_codec == null) {
+      _codec = message<BackupRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.dir != null && obj.dir !== '')) {
+          w.uint32(10)
+          w.string(obj.dir)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          dir: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.dir = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.dir`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface BackupRequestDirFieldEvent {
+    field: '$.dir'
+    value: string
+  }
+
+  export function encode (obj: Partial<BackupRequest>): Uint8Array {
+    return encodeMessage(obj, BackupRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BackupRequest>): BackupRequest {
+    return decodeMessage(buf, BackupRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BackupRequest>): Generator<BackupRequestDirFieldEvent> {
+    return streamMessage(buf, BackupRequest.codec(), opts)
+  }
+}
+
+export interface BackupResult {
+  dir: string
+  orderer: string
+  height: number
+  tipHash: string
+  lastIndex: number
+  term: number
+  bytes: number
+  ms: number
+}
+
+export namespace BackupResult {
+  let _codec: Codec<BackupResult>
+
+  export const codec = (): Codec<BackupResult> => {
+    if (_codec == null) {
+      _codec = message<BackupResult>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.dir != null && obj.dir !== '')) {
+          w.uint32(10)
+          w.string(obj.dir)
+        }
+
+        if ((obj.orderer != null && obj.orderer !== '')) {
+          w.uint32(18)
+          w.string(obj.orderer)
+        }
+
+        if ((obj.height != null && obj.height !== 0)) {
+          w.uint32(24)
+          w.uint64Number(obj.height)
+        }
+
+        if ((obj.tipHash != null && obj.tipHash !== '')) {
+          w.uint32(34)
+          w.string(obj.tipHash)
+        }
+
+        if ((obj.lastIndex != null && obj.lastIndex !== 0)) {
+          w.uint32(40)
+          w.uint64Number(obj.lastIndex)
+        }
+
+        if ((obj.term != null && obj.term !== 0)) {
+          w.uint32(48)
+          w.uint64Number(obj.term)
+        }
+
+        if ((obj.bytes != null && obj.bytes !== 0)) {
+          w.uint32(56)
+          w.uint64Number(obj.bytes)
+        }
+
+        if ((obj.ms != null && obj.ms !== 0)) {
+          w.uint32(64)
+          w.uint32(obj.ms)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          dir: '',
+          orderer: '',
+          height: 0,
+          tipHash: '',
+          lastIndex: 0,
+          term: 0,
+          bytes: 0,
+          ms: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.dir = reader.string()
+              break
+            }
+            case 2: {
+              obj.orderer = reader.string()
+              break
+            }
+            case 3: {
+              obj.height = reader.uint64Number()
+              break
+            }
+            case 4: {
+              obj.tipHash = reader.string()
+              break
+            }
+            case 5: {
+              obj.lastIndex = reader.uint64Number()
+              break
+            }
+            case 6: {
+              obj.term = reader.uint64Number()
+              break
+            }
+            case 7: {
+              obj.bytes = reader.uint64Number()
+              break
+            }
+            case 8: {
+              obj.ms = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.dir`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.orderer`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.height`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.tipHash`,
+                value: reader.string()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.lastIndex`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 6: {
+              yield {
+                field: `${prefix}.term`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.bytes`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 8: {
+              yield {
+                field: `${prefix}.ms`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface BackupResultDirFieldEvent {
+    field: '$.dir'
+    value: string
+  }
+
+  export interface BackupResultOrdererFieldEvent {
+    field: '$.orderer'
+    value: string
+  }
+
+  export interface BackupResultHeightFieldEvent {
+    field: '$.height'
+    value: number
+  }
+
+  export interface BackupResultTipHashFieldEvent {
+    field: '$.tipHash'
+    value: string
+  }
+
+  export interface BackupResultLastIndexFieldEvent {
+    field: '$.lastIndex'
+    value: number
+  }
+
+  export interface BackupResultTermFieldEvent {
+    field: '$.term'
+    value: number
+  }
+
+  export interface BackupResultBytesFieldEvent {
+    field: '$.bytes'
+    value: number
+  }
+
+  export interface BackupResultMsFieldEvent {
+    field: '$.ms'
+    value: number
+  }
+
+  export function encode (obj: Partial<BackupResult>): Uint8Array {
+    return encodeMessage(obj, BackupResult.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BackupResult>): BackupResult {
+    return decodeMessage(buf, BackupResult.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BackupResult>): Generator<BackupResultDirFieldEvent | BackupResultOrdererFieldEvent | BackupResultHeightFieldEvent | BackupResultTipHashFieldEvent | BackupResultLastIndexFieldEvent | BackupResultTermFieldEvent | BackupResultBytesFieldEvent | BackupResultMsFieldEvent> {
+    return streamMessage(buf, BackupResult.codec(), opts)
   }
 }
 
@@ -6643,6 +7006,7 @@ export interface OrdererAdminResponse {
   info: string
   transfer?: TransferLeaderResult
   leader: string
+  backup?: BackupResult
 }
 
 export namespace OrdererAdminResponse {
@@ -6678,6 +7042,11 @@ export namespace OrdererAdminResponse {
         if ((obj.leader != null && obj.leader !== '')) {
           w.uint32(42)
           w.string(obj.leader)
+        }
+
+        if (obj.backup != null) {
+          w.uint32(50)
+          BackupResult.codec().encode(obj.backup, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -6717,6 +7086,12 @@ export namespace OrdererAdminResponse {
             }
             case 5: {
               obj.leader = reader.string()
+              break
+            }
+            case 6: {
+              obj.backup = BackupResult.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.backup
+              })
               break
             }
             default: {
@@ -6767,6 +7142,13 @@ export namespace OrdererAdminResponse {
                 field: `${prefix}.leader`,
                 value: reader.string()
               }
+              break
+            }
+            case 6: {
+              yield * BackupResult.codec().stream(reader, reader.uint32(), `${prefix}.backup`, {
+                limits: opts.limits?.backup
+              })
+
               break
             }
             default: {
@@ -6821,6 +7203,46 @@ export namespace OrdererAdminResponse {
     value: string
   }
 
+  export interface OrdererAdminResponseBackupDirFieldEvent {
+    field: '$.backup.dir'
+    value: string
+  }
+
+  export interface OrdererAdminResponseBackupOrdererFieldEvent {
+    field: '$.backup.orderer'
+    value: string
+  }
+
+  export interface OrdererAdminResponseBackupHeightFieldEvent {
+    field: '$.backup.height'
+    value: number
+  }
+
+  export interface OrdererAdminResponseBackupTipHashFieldEvent {
+    field: '$.backup.tipHash'
+    value: string
+  }
+
+  export interface OrdererAdminResponseBackupLastIndexFieldEvent {
+    field: '$.backup.lastIndex'
+    value: number
+  }
+
+  export interface OrdererAdminResponseBackupTermFieldEvent {
+    field: '$.backup.term'
+    value: number
+  }
+
+  export interface OrdererAdminResponseBackupBytesFieldEvent {
+    field: '$.backup.bytes'
+    value: number
+  }
+
+  export interface OrdererAdminResponseBackupMsFieldEvent {
+    field: '$.backup.ms'
+    value: number
+  }
+
   export function encode (obj: Partial<OrdererAdminResponse>): Uint8Array {
     return encodeMessage(obj, OrdererAdminResponse.codec())
   }
@@ -6829,7 +7251,7 @@ export namespace OrdererAdminResponse {
     return decodeMessage(buf, OrdererAdminResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminResponse>): Generator<OrdererAdminResponseStatusFieldEvent | OrdererAdminResponseCodeFieldEvent | OrdererAdminResponseInfoFieldEvent | OrdererAdminResponseTransferFromFieldEvent | OrdererAdminResponseTransferToFieldEvent | OrdererAdminResponseTransferTermFieldEvent | OrdererAdminResponseTransferMsFieldEvent | OrdererAdminResponseLeaderFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminResponse>): Generator<OrdererAdminResponseStatusFieldEvent | OrdererAdminResponseCodeFieldEvent | OrdererAdminResponseInfoFieldEvent | OrdererAdminResponseTransferFromFieldEvent | OrdererAdminResponseTransferToFieldEvent | OrdererAdminResponseTransferTermFieldEvent | OrdererAdminResponseTransferMsFieldEvent | OrdererAdminResponseLeaderFieldEvent | OrdererAdminResponseBackupDirFieldEvent | OrdererAdminResponseBackupOrdererFieldEvent | OrdererAdminResponseBackupHeightFieldEvent | OrdererAdminResponseBackupTipHashFieldEvent | OrdererAdminResponseBackupLastIndexFieldEvent | OrdererAdminResponseBackupTermFieldEvent | OrdererAdminResponseBackupBytesFieldEvent | OrdererAdminResponseBackupMsFieldEvent> {
     return streamMessage(buf, OrdererAdminResponse.codec(), opts)
   }
 }
