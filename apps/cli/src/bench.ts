@@ -199,8 +199,10 @@ export type FailoverTrial = Record<string, number | string>
  * N trials during a steady submit stream of either "SIGKILL the Raft leader" (`kill`, restarted
  * after) or "transfer leadership as an org admin" (`transfer`, `consort orderer transfer-leader`
  * to the most caught-up consenter): time to a new leader, time from the fault or request to the
- * first commit of a transaction submitted after it, client errors, and an exactly-once check of
- * every acknowledged transaction against the chain.
+ * first block the new leader cut as the orderers commit it (read from their deliver stream) and
+ * to the first commit of a transaction submitted after it (a whole submit: endorse, order,
+ * commit on a peer), client errors, and an exactly-once check of every acknowledged
+ * transaction against the chain.
  */
 export async function runFailoverBench(
   dir: string,
@@ -216,6 +218,8 @@ export async function runFailoverBench(
   await ensureDeployed(dir, client, 'asset-transfer')
   const leaderOf = async (): Promise<string | undefined> => (await findLeader(orderers))?.node.name
   const firstCommit = `${mode} → first commit (ms)`
+  const firstBlock = `${mode} → first block of the new leader (ms)`
+  const { parseCertificate } = await import('@consort/identity')
   const out: FailoverTrial[] = []
   try {
     for (let t = 1; t <= trials; t++) {
@@ -243,6 +247,16 @@ export async function runFailoverBench(
       await new Promise((r) => setTimeout(r, 2000))
       const leader = await leaderOf()
       if (leader === undefined) throw new Error('no Raft leader')
+      // Blocks as the orderers commit them, with who cut each: when the new leader's first one came.
+      const watch = new AbortController()
+      let newLeaderBlockAt = 0
+      const height = Number((await nodeStatus(findNode(manifest, leader)))?.height ?? 0)
+      const watching = (async () => {
+        for await (const b of client.orderers.deliver({ start: height }, watch.signal)) {
+          const signer = b.block.metadata?.signatures[0]?.signer
+          if (newLeaderBlockAt === 0 && signer !== undefined && parseCertificate(signer).subject !== leader) newLeaderBlockAt = Date.now()
+        }
+      })().catch(() => undefined)
       faultAt = Date.now()
       if (admin !== undefined) await admin.transferLeader()
       else await stopNode(findNode(manifest, leader), 'SIGKILL')
@@ -256,10 +270,11 @@ export async function runFailoverBench(
         15_000,
         20,
       )
-      await waitUntil(async () => firstAfter > 0, 15_000, 20)
+      await waitUntil(async () => firstAfter > 0 && newLeaderBlockAt > 0, 15_000, 20)
       await new Promise((r) => setTimeout(r, 2000))
       running = false
-      await Promise.all(workers)
+      watch.abort()
+      await Promise.all([...workers, watching])
       if (mode === 'kill') await startNode(findNode(manifest, leader))
       // Exactly once: every acknowledged tx id appears once in the chain.
       const seen = new Map<string, number>()
@@ -273,6 +288,7 @@ export async function runFailoverBench(
         trial: t,
         leader,
         'new leader (ms)': elected > 0 ? elected - faultAt : -1,
+        [firstBlock]: newLeaderBlockAt > 0 ? newLeaderBlockAt - faultAt : -1,
         [firstCommit]: firstAfter > 0 ? firstAfter - faultAt : -1,
         'latency before (ms, p50)': before.sort((a, b) => a - b)[Math.floor(before.length / 2)] ?? -1,
         committed: acked.length,
@@ -295,6 +311,8 @@ export async function runFailoverBench(
   const col = (k: string) => out.map((r) => r[k] as number).sort((a, b) => a - b)
   const median = (xs: number[]) => xs[Math.floor((xs.length - 1) / 2)] ?? 0
   const summary = {
+    [`median ${firstBlock}`]: median(col(firstBlock)),
+    [`max ${firstBlock}`]: Math.max(...col(firstBlock)),
     [`median ${firstCommit}`]: median(col(firstCommit)),
     [`max ${firstCommit}`]: Math.max(...col(firstCommit)),
     'median new leader (ms)': median(col('new leader (ms)')),
