@@ -62,11 +62,36 @@ afterAll(async () => {
 
 describe('peer snapshots', () => {
   it('a new peer starts from a snapshot, checks it against the chain, catches up and serves what it holds', async () => {
-    const snap = await consort('peer', 'snapshot', '--peer', 'peer0.org1')
-    expect(snap).toMatchObject({ blockNumber: expect.any(Number), blockHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    // A snapshot at a block to come: the peer takes it once that block commits, before the next.
+    const at = Number((await net.status('peer0.org1'))?.height) + 2
+    const scheduled = consort('peer', 'snapshot', '--peer', 'peer0.org1', '--at', String(at))
+    const peerLog = net.peers.find((p) => p.name === 'peer0.org1')!.log
+    expect(await until(async () => (await readFile(peerLog, 'utf8')).includes('ledger snapshot scheduled'))).toBe(true)
+    // The network goes on, a block at a time (each batch of submits commits before the next).
+    for (let b = 0; b < 5; b++) {
+      await Promise.all(
+        Array.from({ length: 4 }, (_, i) => client.contract('asset-transfer').submit('CreateAsset', `after-${b * 4 + i}`, 'red', '1', 'Bob', '10')),
+      )
+    }
+    const snap = await scheduled
+    expect(snap).toMatchObject({ blockNumber: at, blockHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
     expect(Number(snap.stateKeys)).toBeGreaterThanOrEqual(60)
-    // The network goes on after the snapshot.
-    await Promise.all(Array.from({ length: 20 }, (_, i) => client.contract('asset-transfer').submit('CreateAsset', `after-${i}`, 'red', '1', 'Bob', '10')))
+    const past = await run(process.execPath, [
+      '--no-node-snapshot',
+      cli,
+      '--dir',
+      net.manifest.dir,
+      '--json',
+      'peer',
+      'snapshot',
+      '--peer',
+      'peer0.org1',
+      '--at',
+      '1',
+    ]).catch((e: { code: number; stdout: string }) => e)
+    expect(JSON.parse(past.stdout)).toMatchObject({
+      error: { code: 'ERR_CLI_SNAPSHOT_UNSUPPORTED', message: expect.stringContaining('block 1 is in the past') },
+    })
     const peer = await newPeer('peer1.org1')
     const started = Date.now()
     const logFile = join(net.manifest.dir, 'nodes', 'peer1.org1', 'node.log')

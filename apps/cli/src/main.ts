@@ -204,7 +204,11 @@ clientOptions(
     .description("write a snapshot of a peer's ledger at its tip (world state, tx ids, config, hashes), for new peers to start from"),
 )
   .requiredOption('--peer <name>', 'the peer')
-  .addOption(new Option('--at <block>', 'the block to stand on (the tip: 0 or its number)').argParser(int('--at', 0, Number.MAX_SAFE_INTEGER)))
+  .addOption(
+    new Option('--at <block>', 'the block to stand on: the tip (default), or a block to come, taken right after it commits').argParser(
+      int('--at', 0, Number.MAX_SAFE_INTEGER),
+    ),
+  )
   .action(async (o: ClientOptions & { peer: string; at?: number }) => {
     const out = output(globals().json)
     const network = await connectAs(globals().dir, o, 'admin')

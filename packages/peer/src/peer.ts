@@ -425,7 +425,8 @@ export class Peer {
 
   /**
    * `consort peer snapshot`: as an admin of this peer's org, write a snapshot of the ledger at its
-   * tip into DATA/snapshots/<block> (world state, tx ids, the config block in force, hashes).
+   * tip, or at a block to come (answered once that block is committed), into
+   * DATA/snapshots/<block> (world state, tx ids, the config block in force, hashes).
    */
   private async serveSnapshot(request: Uint8Array): Promise<Uint8Array> {
     const answer = (r: Partial<SnapshotResponse>) =>
@@ -449,16 +450,16 @@ export class Peer {
       }
       const req = decode(SnapshotRequest, opened.payload.data, 'SnapshotRequest')
       const started = performance.now()
-      return await this.exclusive(async () => {
+      const past = (held: number) =>
+        answer({
+          status: Status.BAD_REQUEST,
+          code: RefusalCode.UNSUPPORTED,
+          info: `block ${req.atBlock} is in the past: ${this.name} holds up to block ${held}, and takes snapshots at its tip or at a block to come`,
+        })
+      const take = async (): Promise<Uint8Array> => {
         const tip = this.ledger.tip
         if (tip === undefined) return answer({ status: Status.SERVICE_UNAVAILABLE, code: RefusalCode.NOT_COMMITTED, info: 'the ledger is empty' })
-        if (req.atBlock !== 0 && req.atBlock !== tip.number) {
-          return answer({
-            status: Status.BAD_REQUEST,
-            code: RefusalCode.UNSUPPORTED,
-            info: `${this.name} takes snapshots at its tip (block ${tip.number}); a snapshot at block ${req.atBlock} is ${req.atBlock < tip.number ? 'in the past' : 'not scheduled: not supported yet'}`,
-          })
-        }
+        if (req.atBlock !== 0 && req.atBlock !== tip.number) return past(tip.number)
         const { number: lastConfig } = await configInForce(tip.number, this.blockOf)
         const configBlock = await this.blockOf(lastConfig)
         const dir = join(this.dataDir, 'snapshots', String(tip.number))
@@ -472,6 +473,18 @@ export class Peer {
           txIds: info.txIds,
           ms: Math.round(performance.now() - started),
         })
+      }
+      const tip = this.ledger.tip?.number ?? 0
+      if (req.atBlock <= tip) return await this.exclusive(take)
+      // A block to come: the snapshot is taken right after that block commits, before the next.
+      this.logger.info({ by: who.subject, block: req.atBlock }, 'ledger snapshot scheduled')
+      return await new Promise<Uint8Array>((resolve, reject) => {
+        const onBlock = (b: { number: number }) => {
+          if (b.number !== req.atBlock) return
+          this.committer.off('block', onBlock)
+          this.exclusive(take).then(resolve, reject)
+        }
+        this.committer.on('block', onBlock)
       })
     } catch (err) {
       if ((err as { code?: string }).code === 'EEXIST') {
