@@ -235,6 +235,13 @@ describe('bad inputs give clear errors', () => {
     const transfer = await consort('--json', 'bench', 'failover', '--mode', 'transfer', '--trials', '1')
     expect(transfer.code).toBe(0)
     expect(JSON.parse(transfer.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
+    const join = await consort('--json', 'bench', 'join', '--keys', '40', '--per-tx', '20')
+    expect(join.code, join.stderr).toBe(0)
+    expect(JSON.parse(join.stdout)).toMatchObject({
+      stateKeys: expect.any(Number),
+      replay: { ms: expect.any(Number) },
+      snapshot: { joinMs: expect.any(Number) },
+    })
     // Global flags after the subcommand work as well as before it.
     const trailing = await run(process.execPath, ['--no-node-snapshot', cli, 'network', 'status', '--dir', net.manifest.dir, '--json'])
     const nodes = (JSON.parse(trailing.stdout) as { nodes: { version?: string }[] }).nodes

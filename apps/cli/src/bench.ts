@@ -6,7 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { CommitError, EndorseError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
-import { connectLocal, deployContract } from './client.js'
+import { connectLocal, deployContract, peerSnapshot } from './client.js'
+import { CliError } from './output.js'
 
 export interface RoundOptions {
   name: 'create' | 'transfer' | 'query'
@@ -37,6 +38,7 @@ export interface RoundResult {
 const CONTRACTS = {
   'asset-transfer': fileURLToPath(new URL('../../../contracts/asset-transfer', import.meta.url)),
   token: fileURLToPath(new URL('../../../contracts/token', import.meta.url)),
+  fill: fileURLToPath(new URL('../../../contracts/fill', import.meta.url)),
 }
 
 async function ensureDeployed(dir: string, network: Network, name: keyof typeof CONTRACTS): Promise<void> {
@@ -375,4 +377,104 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
     await p2p.stop()
   }
   return summarize(`ordering ${o.size} B`, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir))
+}
+
+export interface JoinBenchResult {
+  /** Keys in the world state (written by the fill contract), the chain's height, and its size on the peer. */
+  stateKeys: number
+  height: number
+  /** A new peer of Org1 catching up by replaying every block from the orderers. */
+  replay: { ms: number; blocksPerSecond: number }
+  /** The snapshot peer0.org1 wrote at its tip, and a new peer started from it catching up. */
+  snapshot: { writeMs: number; joinMs: number; blockNumber: number }
+}
+
+/**
+ * How long a new peer takes to join a channel whose world state holds `keys` keys: by replaying
+ * every block, and from a snapshot (`consort peer snapshot`, `consort node run --from-snapshot`).
+ * The keys are written by the fill contract, `perTx` per transaction. Each join is timed from the
+ * new peer's process start until it holds the height peer0.org1 held; the new peers are stopped.
+ */
+export async function runJoinBench(dir: string, o: { keys: number; perTx: number }, log: (s: string) => void): Promise<JoinBenchResult> {
+  const { spawn } = await import('node:child_process')
+  const { copyFile, cp, mkdtemp, rm } = await import('node:fs/promises')
+  const { createServer } = await import('node:net')
+  const { findNode, loadManifest, nodeStatus, waitUntil } = await import('@consort/devnet')
+  const { initNode } = await import('@consort/consortium')
+  const manifest = await loadManifest(dir)
+  const org = manifest.orgs[0]!
+  const client = await connectLocal(dir, org.mspId)
+  const admin = await connectLocal(dir, org.mspId, 'admin')
+  const source = findNode(manifest, manifest.nodes.find((n) => n.kind === 'peer' && n.org === org.mspId)!.name)
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as { port: number }).port
+        s.close(() => resolve(port))
+      })
+    })
+  const work = await mkdtemp(join(manifest.dir, 'bench-join-'))
+  // New peers are issued from a copy of the org's folder: its org.json does not list them.
+  const orgCopy = join(work, 'org')
+  await cp(org.dir, orgCopy, { recursive: true })
+  const started: ReturnType<typeof spawn>[] = []
+  /** A new peer of the org (consort node init), run with `consort node run`; ms until it holds `height` blocks. */
+  const newPeer = async (name: string, height: number, fromSnapshot?: string): Promise<number> => {
+    const ops = await freePort()
+    const r = await initNode(name, orgCopy, { kind: 'peer', listen: `127.0.0.1:${await freePort()}`, operations: `127.0.0.1:${ops}`, out: join(work, name) })
+    await copyFile(manifest.genesisBlock, join(r.dir, 'genesis.block'))
+    const main = fileURLToPath(new URL('./main.js', import.meta.url))
+    const t0 = performance.now()
+    const child = spawn(
+      process.execPath,
+      ['--no-node-snapshot', main, 'node', 'run', '--config', r.config, ...(fromSnapshot !== undefined ? ['--from-snapshot', fromSnapshot] : [])],
+      {
+        stdio: 'ignore',
+      },
+    )
+    started.push(child)
+    const entry = { ...source, operationsPort: ops }
+    const ok = await waitUntil(async () => Number((await nodeStatus(entry))?.height ?? 0) >= height, 600_000, 50)
+    if (!ok) throw new CliError('ERR_BENCH_JOIN', `${name} did not reach height ${height} within 10 minutes`)
+    const ms = performance.now() - t0
+    await stop(child)
+    return ms
+  }
+  const stop = (child: ReturnType<typeof spawn>) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r).kill('SIGTERM'))
+  try {
+    await ensureDeployed(dir, client, 'fill')
+    const fill = client.contract('fill')
+    const prefix = `join-${Date.now()}-`
+    const inFlight = 4
+    let next = 0
+    const t = performance.now()
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < o.keys) {
+          const from = next
+          next += o.perTx
+          await fill.submit('Fill', prefix, String(from), String(Math.min(o.perTx, o.keys - from)))
+        }
+      }),
+    )
+    log(`wrote ${o.keys} keys in ${Math.round(performance.now() - t)} ms (${o.perTx} per transaction)`)
+    const height = Number((await nodeStatus(source))?.height ?? 0)
+    const replayMs = await newPeer(`bench-replay-${Date.now()}`, height)
+    log(`a new peer replayed ${height} blocks in ${Math.round(replayMs)} ms`)
+    const snap = await peerSnapshot(admin, source.name, 0)
+    const joinMs = await newPeer(`bench-snapshot-${Date.now()}`, height, snap.dir)
+    log(`a new peer joined from the snapshot at block ${snap.blockNumber} (${snap.stateKeys} keys, written in ${snap.ms} ms) in ${Math.round(joinMs)} ms`)
+    return {
+      stateKeys: snap.stateKeys,
+      height,
+      replay: { ms: Math.round(replayMs), blocksPerSecond: Math.round((height / replayMs) * 1000) },
+      snapshot: { writeMs: snap.ms, joinMs: Math.round(joinMs), blockNumber: snap.blockNumber },
+    }
+  } finally {
+    await Promise.all(started.map(stop))
+    await client.close()
+    await admin.close()
+    await rm(work, { recursive: true, force: true })
+  }
 }

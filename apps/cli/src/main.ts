@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsortError } from '@consort/types'
-import { runBench, runFailoverBench, runOrderingBench } from './bench.js'
+import { runBench, runFailoverBench, runJoinBench, runOrderingBench } from './bench.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
 import { drPromote, drStatus, drSwitchover } from './dr.js'
+import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { connectAs, deployContract, ordererBackup, peerSnapshot } from './client.js'
 import type { ClientOptions } from './client.js'
@@ -540,6 +541,28 @@ bench
     )
   })
 
+bench
+  .command('join')
+  .description('a new peer joining a channel of N keys: by replaying every block, and from a snapshot (fills the state with the fill contract)')
+  .addOption(new Option('--keys <n>', 'keys in the world state').default(100_000).argParser(int('--keys', 1, 10_000_000)))
+  .addOption(new Option('--per-tx <n>', 'keys written per transaction').default(1000).argParser(int('--per-tx', 1, 5000)))
+  .option('--out <file>', 'write the result as JSON')
+  .action(async (o: { keys: number; perTx: number; out?: string }) => {
+    const out = output(globals().json)
+    const r = await runJoinBench(globals().dir, o, out.log)
+    if (o.out !== undefined) await writeFile(o.out, `${JSON.stringify(r, null, 2)}\n`)
+    out.result(
+      r,
+      `\n${table([
+        { join: 'replaying every block', ms: r.replay.ms, detail: `${r.height} blocks, ${r.replay.blocksPerSecond} blocks/s` },
+        {
+          join: 'from a snapshot',
+          ms: r.snapshot.joinMs,
+          detail: `snapshot at block ${r.snapshot.blockNumber} of ${r.stateKeys} keys, written in ${r.snapshot.writeMs} ms`,
+        },
+      ])}`,
+    )
+  })
 bench
   .command('failover')
   .description('N trials of SIGKILLing the Raft leader (or transferring leadership) during a steady submit stream')
