@@ -117,5 +117,25 @@ describe('orderer backup and restore', () => {
     await net.start(o1.name)
     await broadcast(3)
     expect(await caughtUp(o1.name)).toBe(true)
+
+    // A stopped orderer's data, as a forced promotion of a DR site reads it first.
+    const o3 = net.orderers[2]!
+    await net.stop(o3.name)
+    expect((await consort('orderer', 'inspect', '--config', o3.config)).json).toMatchObject({ orderer: o3.name, height: await height(o1.name) })
+    const forced = await consort(
+      'orderer',
+      'force-new-cluster',
+      '--config',
+      o3.config,
+      '--channel',
+      net.manifest.genesisBlock,
+      '--site',
+      'west',
+      '--term',
+      '99',
+    )
+    expect(forced.json).toMatchObject({ error: { code: 'ERR_CLI_USAGE', message: expect.stringContaining('not a consenter of site west') } })
+    await net.start(o3.name)
+    expect(await caughtUp(o3.name)).toBe(true)
   })
 })

@@ -161,6 +161,8 @@ export interface UpdateCliOptions {
   reclaimAfter?: number
   minTenure?: number
   learner?: boolean
+  active?: string
+  switchingTo?: string
 }
 
 export async function channelUpdate(out: Output, op: string, arg: string | undefined, o: UpdateCliOptions): Promise<void> {
@@ -174,7 +176,10 @@ export async function channelUpdate(out: Output, op: string, arg: string | undef
   else if (op === 'remove-org') draft = { type: 'remove-org', mspId: need('an org name') }
   else if (op === 'remove-consenter') draft = { type: 'remove-consenter', name: need('a consenter name') }
   else if (op === 'promote' || op === 'demote') draft = { type: op, name: need('a consenter name') }
-  else if (op === 'add-consenter') {
+  else if (op === 'set-sites') {
+    if (o.active === undefined) throw new CliError('ERR_CLI_USAGE', 'set-sites needs --active SITE (and --switching-to SITE to close it for a switchover)')
+    draft = { type: 'set-sites', activeSite: o.active, switchingTo: o.switchingTo ?? '' }
+  } else if (op === 'add-consenter') {
     const file = need("the new orderer's node.json")
     const node = await loadNodeConfig(file)
     if (node.kind !== 'orderer' || node.org === undefined || node.advertise === undefined) {
@@ -206,7 +211,7 @@ export async function channelUpdate(out: Output, op: string, arg: string | undef
   } else
     throw new CliError(
       'ERR_CLI_USAGE',
-      `unknown update ${op}: add-org, remove-org, add-consenter, remove-consenter, promote, demote, set-policy or set-leaders`,
+      `unknown update ${op}: add-org, remove-org, add-consenter, remove-consenter, promote, demote, set-sites, set-policy or set-leaders`,
     )
   const file = draftUpdate(config, draft)
   await writeUpdate(o.out, file)
@@ -262,5 +267,47 @@ export async function ordererRestore(out: Output, from: string, config: string):
   out.result(
     { orderer: m.orderer, dataDir: node.dataDir, height: m.height, tipHash: m.tipHash, lastIndex: m.lastIndex, createdAt: m.createdAt },
     `restored ${m.orderer} to height ${m.height} (backup of ${m.createdAt}) in ${node.dataDir}\n  start it (consort node run --config ${config}): it checks its chain against the cluster's, then catches up`,
+  )
+}
+
+/** `consort orderer inspect --config NODE.json`: what a stopped orderer's data holds (tip, Raft log, term). */
+export async function ordererInspect(out: Output, config: string): Promise<void> {
+  const node = await loadNodeConfig(config)
+  if (node.kind !== 'orderer') throw new CliError('ERR_CLI_USAGE', `${config} is not an orderer's node.json`)
+  const { inspectOrdererData } = await import('@consort/orderer')
+  const s = await inspectOrdererData(node.dataDir)
+  out.result(
+    { orderer: node.name, ...s },
+    `${node.name}: height ${s.height} (${s.tipHash.slice(0, 16)}…), Raft log to entry ${s.lastIndex} (applied ${s.applied}), term ${s.term}`,
+  )
+}
+
+/**
+ * `consort orderer force-new-cluster --config NODE.json --channel BLOCK --site SITE --term T`: on a
+ * stopped orderer of SITE, after the active site is lost, sets its Raft membership to SITE's
+ * consenters at term T (see dr promote, which does this for the local network).
+ */
+export async function ordererForceNewCluster(out: Output, o: { config: string; channel: string; site: string; term: number }): Promise<void> {
+  const node = await loadNodeConfig(o.config)
+  if (node.kind !== 'orderer') throw new CliError('ERR_CLI_USAGE', `${o.config} is not an orderer's node.json`)
+  const { config } = await readConfigBlock(o.channel)
+  const voters = config.consenters.filter((c) => c.site === o.site)
+  if (!voters.some((c) => c.name === node.name)) {
+    throw new CliError(
+      'ERR_CLI_USAGE',
+      `${node.name} is not a consenter of site ${o.site} in ${o.channel}; its consenters: ${voters.map((c) => c.name).join(', ') || 'none'}`,
+    )
+  }
+  const { forceNewCluster, inspectOrdererData } = await import('@consort/orderer')
+  const before = await inspectOrdererData(node.dataDir)
+  if (o.term <= before.term) throw new CliError('ERR_CLI_USAGE', `--term must exceed the term ${node.name} holds (${before.term}), and every other member's`)
+  await forceNewCluster(
+    node.dataDir,
+    voters.map((c) => c.id),
+    o.term,
+  )
+  out.result(
+    { orderer: node.name, voters: voters.map((c) => c.name), term: o.term, lastIndex: before.lastIndex },
+    `${node.name} is a member of a new cluster of ${voters.map((c) => c.name).join(', ')} at term ${o.term}; start the member with the longest log (entry ${before.lastIndex} here) and one other first, then the rest`,
   )
 }

@@ -18,6 +18,8 @@ import {
   channelUpdate,
   nodeInit,
   nodeRun,
+  ordererForceNewCluster,
+  ordererInspect,
   ordererRestore,
   orgInit,
   profileCommand,
@@ -198,6 +200,25 @@ orderer
     await ordererRestore(output(globals().json), o.from, o.config)
   })
 
+orderer
+  .command('inspect')
+  .description("what a stopped orderer's data holds: height, tip, Raft log and term (to pick the longest log before a forced promotion)")
+  .requiredOption('--config <file>', "the orderer's node.json")
+  .action(async (o: { config: string }) => {
+    await ordererInspect(output(globals().json), o.config)
+  })
+
+orderer
+  .command('force-new-cluster')
+  .description("the active site is lost: on a stopped orderer of SITE, set its Raft membership to SITE's consenters at a new term")
+  .requiredOption('--config <file>', "the orderer's node.json")
+  .requiredOption('--channel <block>', 'the latest config block (consort channel fetch)')
+  .requiredOption('--site <site>', 'the site whose consenters form the new cluster')
+  .requiredOption('--term <n>', 'a term higher than every member holds (consort orderer inspect)', int('--term', 1, Number.MAX_SAFE_INTEGER))
+  .action(async (o: { config: string; channel: string; site: string; term: number }) => {
+    await ordererForceNewCluster(output(globals().json), o)
+  })
+
 const peerCommand = program.command('peer').description('operate a peer (as an admin of its org)')
 clientOptions(
   peerCommand
@@ -329,12 +350,14 @@ channel
 channel
   .command('update <op> [arg]')
   .description(
-    'draft a config update: add-org ORG.json | remove-org NAME | add-consenter NODE.json [--learner] | remove-consenter NAME | promote NAME | demote NAME | set-policy --admins P --lifecycle P | set-leaders --preferred A,B --reclaim-after MS --min-tenure MS',
+    'draft a config update: add-org ORG.json | remove-org NAME | add-consenter NODE.json [--learner] | remove-consenter NAME | promote NAME | demote NAME | set-sites --active S [--switching-to S] | set-policy --admins P --lifecycle P | set-leaders --preferred A,B --reclaim-after MS --min-tenure MS',
   )
   .requiredOption('--channel <block>', 'the latest config block (consort channel fetch)')
   .option('--admins <policy>', 'set-policy: who changes the channel, e.g. "MAJORITY Admins"')
   .option('--lifecycle <policy>', 'set-policy: who approves contract definitions')
   .option('--learner', 'add-consenter: as a Raft learner (replicates, neither votes nor leads: a DR site)')
+  .option('--active <site>', 'set-sites: the site that takes transactions')
+  .option('--switching-to <site>', 'set-sites: close every site for a switchover to this one')
   .option('--preferred <names>', 'set-leaders: preferred leaders, most preferred first, comma-separated ("" for none)')
   .option(
     '--reclaim-after <ms>',
