@@ -19,6 +19,8 @@ export interface Hosts {
   spawnNode(i: number, argv: string[]): ChildProcess
   /** Network namespaces only: cuts host i off the segment (false) or joins it again (true). */
   setLink?(i: number, up: boolean): Promise<void>
+  /** Network namespaces only: drops this share of host i's packets each way (0: none). */
+  setLoss?(i: number, share: number): Promise<void>
   /** GETs http://address:port/path from host i as JSON; undefined if nothing answers. */
   getJson(i: number, address: string, port: number, path: string): Promise<Record<string, unknown> | undefined>
   destroy(): Promise<void>
@@ -58,6 +60,7 @@ export async function makeHosts(count: number): Promise<Hosts> {
             () => undefined,
           ),
       setLink: (i, up) => ns.setLink(`host${i + 1}`, up),
+      setLoss: (i, share) => ns.setLoss(`host${i + 1}`, share),
       destroy: () => ns.destroy(),
     }
     return hosts

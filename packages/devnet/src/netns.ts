@@ -83,6 +83,27 @@ export class NetworkNamespaces {
     await ip('-n', `${this.prefix}-hub`, 'link', 'set', `h${this.hosts.indexOf(this.host(name))}`, up ? 'up' : 'down')
   }
 
+  /**
+   * Drops this share (0–1) of the packets the host sends and of those it receives, at random
+   * (iptables' statistic match in the host's namespace: real loss, which TCP retransmits); 0
+   * removes the rules. Needs iptables (`lossAvailable()`).
+   */
+  async setLoss(name: string, share: number): Promise<void> {
+    const ns = this.host(name).namespace
+    const iptables = (...args: string[]) => run('ip', ['netns', 'exec', ns, 'iptables', ...args], { timeout: 10_000 })
+    for (const chain of ['INPUT', 'OUTPUT']) await iptables('-F', chain)
+    if (share <= 0) return
+    for (const chain of ['INPUT', 'OUTPUT']) await iptables('-A', chain, '-m', 'statistic', '--mode', 'random', '--probability', String(share), '-j', 'DROP')
+  }
+
+  /** Whether setLoss can work here (iptables installed). */
+  static async lossAvailable(): Promise<boolean> {
+    return run('iptables', ['-V'], { timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    )
+  }
+
   /** Deletes every namespace made (their interfaces go with them). Processes still inside keep running, cut off. */
   async destroy(): Promise<void> {
     for (const ns of [...this.hosts.map((h) => h.namespace), `${this.prefix}-hub`]) {
