@@ -47,8 +47,7 @@ const num = (v: unknown) => Number(v ?? 0)
 /** The sites of the local network in `dir`, each node's lag behind the leader, and each passive site's RPO. */
 export async function drStatus(dir: string): Promise<DrStatus> {
   const manifest = await loadManifest(dir)
-  const config = await configOf(manifest)
-  return statusOf(manifest, await Promise.all(manifest.nodes.map((n) => nodeStatus(n))), config)
+  return drStatusOf(manifest, await configOf(manifest))
 }
 
 /** The channel config in force (fetched from the orderers); refused when the channel has one site. */
