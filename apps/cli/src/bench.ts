@@ -41,7 +41,7 @@ const CONTRACTS = {
   fill: fileURLToPath(new URL('../../../contracts/fill', import.meta.url)),
 }
 
-async function ensureDeployed(dir: string, network: Network, name: keyof typeof CONTRACTS): Promise<void> {
+export async function ensureDeployed(dir: string, network: Network, name: keyof typeof CONTRACTS): Promise<void> {
   try {
     await network.contract('_lifecycle').evaluate('QueryDefinition', name)
   } catch (err) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { findLeader, findNode, nodeStatus, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { NodeEntry } from '@consort/devnet'
 import { connectLocal, deployContract } from './client.js'
+import { runningDashboard } from './dashboard.js'
 import { networkUp } from './network.js'
 import { table } from './output.js'
 
@@ -26,6 +27,12 @@ export async function runDemo(opts: { dir: string; basePort: number }): Promise<
   // A previous demo may have left a node stopped: bring every node up.
   for (const n of manifest.nodes) await startNode(n)
   say(`  network ${reused ? 'reused' : 'up'}: ${manifest.nodes.map((o) => o.name).join(', ')}`)
+  const dashboard = await runningDashboard(opts.dir)
+  say(
+    dashboard !== undefined
+      ? `  watch it live on the dashboard: ${dashboard}`
+      : `  to watch it live, run \`pnpm consort dashboard\` in another terminal (it prints its address; the demo then prints it too)`,
+  )
   const deployedAt = Date.now()
   const d = await deployContract(opts.dir, CONTRACT, { name: 'asset-transfer' })
   say(

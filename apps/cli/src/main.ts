@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsortError } from '@consort/types'
 import { runBench, runFailoverBench, runJoinBench, runOrderingBench } from './bench.js'
+import { openDashboard } from './dashboard.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
 import { drPromote, drStatus, drSwitchover } from './dr.js'
@@ -287,6 +288,21 @@ dr.command('promote')
       r,
       `site ${r.to} is active (${r.from} was lost) after ${r.rtoMs} ms; the new cluster started from ${r.seed}'s log: height ${r.heightBefore} → ${r.heightAfter}; ${r.lostBlocks} block(s) ${r.from} had committed never reached ${r.to} and are lost (blocks ordered after ${r.to} last heard from ${r.from} are lost too)`,
     )
+  })
+
+program
+  .command('dashboard')
+  .description('a live web UI of the local network: topology, charts, timeline, explorer, and controls (they need the token printed at start)')
+  .addOption(new Option('--port <port>', 'the port').default(8080).argParser(int('--port', 0, 65535)))
+  .option('--host <host>', 'the address to bind (anything but loopback exposes the read-only views)', '127.0.0.1')
+  .action(async (o: { port: number; host: string }) => {
+    const out = output(globals().json)
+    const d = await openDashboard(globals().dir, o)
+    out.result({ url: d.url, token: d.token }, `dashboard at ${d.url}\n  control token: ${d.token}   (read-only views need none; Ctrl-C stops it)`)
+    await new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+    })
+    await d.close()
   })
 
 const org = program.command('org').description("an organization's CA and identities")

@@ -1,6 +1,19 @@
 export { addOrdererNode, DevnetError, DevnetErrorCode, generateNetwork, loadManifest } from './generate.js'
 export type { Manifest, NetworkSpec, NodeEntry, OrgEntry } from './generate.js'
-export { cpuSeconds, findLeader, findNode, nodeStatus, operationsGet, runningPid, signalNode, startNode, stopNode, waitExit, waitUntil } from './processes.js'
+export {
+  cpuSeconds,
+  findLeader,
+  rssBytes,
+  findNode,
+  nodeStatus,
+  operationsGet,
+  runningPid,
+  signalNode,
+  startNode,
+  stopNode,
+  waitExit,
+  waitUntil,
+} from './processes.js'
 export { FaultProxy } from './faultProxy.js'
 export type { Faults } from './faultProxy.js'
 export { NetworkNamespaces } from './netns.js'

@@ -147,5 +147,15 @@ export async function cpuSeconds(pid: number): Promise<number | undefined> {
   }
 }
 
+/** The process's resident memory in bytes (Linux, /proc); undefined if it is gone. */
+export async function rssBytes(pid: number): Promise<number | undefined> {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))
+    return m === null ? undefined : Number(m[1]) * 1024
+  } catch {
+    return undefined
+  }
+}
+
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100

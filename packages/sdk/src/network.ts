@@ -149,6 +149,11 @@ export class Network {
    * aborts. A peer that goes away is replaced by another, resuming at the next block.
    */
   async *blockEvents(opts: { startBlock?: number; signal?: AbortSignal } = {}): AsyncGenerator<BlockEvent> {
+    for await (const b of this.blocks(opts)) yield blockEvent(b)
+  }
+
+  /** Committed blocks as a peer holds them (with validation codes), from `startBlock` or from the next one. */
+  async *blocks(opts: { startBlock?: number; signal?: AbortSignal } = {}): AsyncGenerator<ParsedBlock> {
     const fromNext = opts.startBlock === undefined
     let first = true
     const req = fromNext ? { start: 0, newest: true } : { start: opts.startBlock as number }
@@ -158,7 +163,7 @@ export class Network {
         first = false
         continue
       }
-      yield blockEvent(b)
+      yield b
     }
   }
 

@@ -1,0 +1,5 @@
+export { explainBlock } from './explain.js'
+export { Monitor } from './monitor.js'
+export type { BlockView, DashboardState, NodeView, Sample, TimelineEvent, TxView } from './views.js'
+export { startDashboard } from './server.js'
+export type { Dashboard, DashboardOptions } from './server.js'
