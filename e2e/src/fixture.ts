@@ -1,11 +1,14 @@
 // A real network of node processes for one test file: generated into a temp folder on
 // ports nobody else holds, always torn down (every process we started, by its pid).
+import { execFile } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem, signingIdentity } from '@consort/identity'
 import type { SigningIdentity } from '@consort/identity'
@@ -17,6 +20,8 @@ import { createAdmission, createSignedEnvelope } from '@consort/protocol'
 import type { Network } from '@consort/sdk'
 import { HeaderType, silentLogger } from '@consort/types'
 import { generateKeyPair } from '@consort/crypto'
+
+const runFile = promisify(execFile)
 
 /** A block of `count` free consecutive ports, probed by binding them. */
 /** Polls `check` every 200 ms until it holds or `ms` pass; whether it held. */
@@ -209,5 +214,22 @@ export function submitStream(client: Network, prefix: string, workers = 8): { co
       running = false
       await Promise.all(done)
     },
+  }
+}
+
+/**
+ * `consort --dir DIR --json …` as a process: its exit code and the JSON document it printed (an
+ * `{ error }` one on failure).
+ */
+export function consortJson(dir: () => string): (...args: string[]) => Promise<{ code: number; json: Record<string, unknown> }> {
+  const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
+  return async (...args) => {
+    try {
+      const r = await runFile(process.execPath, ['--no-node-snapshot', cli, '--dir', dir(), '--json', ...args], { timeout: 90_000 })
+      return { code: 0, json: JSON.parse(r.stdout) as Record<string, unknown> }
+    } catch (err) {
+      const e = err as { code: number; stdout: string }
+      return { code: e.code, json: JSON.parse(e.stdout || '{}') as Record<string, unknown> }
+    }
   }
 }

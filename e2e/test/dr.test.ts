@@ -1,18 +1,14 @@
 // A DR drill on a network of two sites (east active, west passive: learner orderers and peers),
 // through the CLI and the SDK: dr status, a planned switchover under load, and failback.
-import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { OrdererClient } from '@consort/client'
 import { connect, deploy } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { RefusalCode, silentLogger, Status } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { memberNode, startNetwork, submitStream, until } from '../src/fixture.js'
+import { consortJson, memberNode, startNetwork, submitStream, until } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
-const run = promisify(execFile)
-const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
 const contractDir = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
 let net: Net
 let client: Network
@@ -30,15 +26,7 @@ afterAll(async () => {
   await net?.teardown()
 })
 
-async function consort(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
-  try {
-    const r = await run(process.execPath, ['--no-node-snapshot', cli, '--dir', net.manifest.dir, '--json', ...args], { timeout: 90_000 })
-    return { code: 0, json: JSON.parse(r.stdout) }
-  } catch (err) {
-    const e = err as { code: number; stdout: string }
-    return { code: e.code, json: JSON.parse(e.stdout || '{}') }
-  }
-}
+const consort = consortJson(() => net.manifest.dir)
 
 interface DrStatusJson {
   activeSite: string

@@ -220,12 +220,18 @@ describe('bad inputs give clear errors', () => {
     // The bench command stays runnable (a tiny smoke round, nothing measured).
     const bench = await consort('--json', 'bench', '--rounds', 'create,transfer,query', '--tx', '5', '--out', `${net.manifest.dir}/bench.json`)
     expect(bench.code).toBe(0)
-    const rounds = JSON.parse(bench.stdout).rounds as { name: string; succ: number; fail: number; cpu: Record<string, number> }[]
+    const rounds = JSON.parse(bench.stdout).rounds as { name: string; succ: number; fail: number; cpu: Record<string, number>; cpuByRole: { total: number } }[]
     expect(rounds.map((r) => r.name)).toEqual(['create', 'transfer', 'query'])
     expect([rounds[0]!.succ, rounds[2]!.succ]).toEqual([5, 5])
     // Transfers from one hot account conflict (MVCC): some may fail, by design.
     expect(rounds[1]!.succ + rounds[1]!.fail).toBe(5)
     expect(Object.keys(rounds[0]!.cpu)).toEqual(expect.arrayContaining(['client', 'peer0.org1', 'orderer0.org1']))
+    // CPU per committed transaction by role and in total, the bench's headline figure.
+    expect(rounds[0]).toMatchObject({
+      'CPU ms/tx': expect.any(Number),
+      cpuByRole: { total: expect.any(Number), leaderOrderer: expect.any(Number), gatewayPeer: expect.any(Number) },
+    })
+    expect(rounds[0]!.cpuByRole.total).toBeGreaterThan(0)
     const ordering = await consort('--json', 'bench', 'ordering', '--tx', '20', '--in-flight', '4')
     expect(ordering.code).toBe(0)
     expect(JSON.parse(ordering.stdout)).toMatchObject({ succ: 20, fail: 0 })

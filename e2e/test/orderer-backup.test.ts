@@ -1,19 +1,14 @@
 // Orderer backup and restore through the CLI, on three orderer processes: a consistent backup
 // of a running orderer, a restore after its data is lost (it catches up), and a restore whose
 // chain is ahead of the cluster's (refused at start, naming both heights).
-import { execFile } from 'node:child_process'
 import { cp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { findNode, startNode, waitExit } from '@consort/devnet'
 import { Status } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNetwork, until } from '../src/fixture.js'
+import { consortJson, startNetwork, until } from '../src/fixture.js'
 import type { Client, Net } from '../src/fixture.js'
 
-const run = promisify(execFile)
-const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
 let net: Net
 let client: Client
 
@@ -26,15 +21,7 @@ afterAll(async () => {
   await net?.teardown()
 })
 
-async function consort(...args: string[]): Promise<{ code: number; json: Record<string, unknown> }> {
-  try {
-    const r = await run(process.execPath, ['--no-node-snapshot', cli, '--dir', net.manifest.dir, '--json', ...args], { timeout: 60_000 })
-    return { code: 0, json: JSON.parse(r.stdout) }
-  } catch (err) {
-    const e = err as { code: number; stdout: string }
-    return { code: e.code, json: JSON.parse(e.stdout || '{}') }
-  }
-}
+const consort = consortJson(() => net.manifest.dir)
 
 async function broadcast(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {

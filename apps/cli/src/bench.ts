@@ -33,6 +33,50 @@ export interface RoundResult {
   failures: Record<string, number>
   /** CPU milliseconds per successful transaction, by process (the nodes and this client); Linux only. */
   cpu: Record<string, number>
+  /**
+   * The same by role, and in total: the Raft leader, a follower orderer (mean), the client
+   * org's peer (its gateway: it endorses every transaction), another peer (mean: it endorses
+   * some, validates and commits every one), this client.
+   */
+  cpuByRole: { total: number; leaderOrderer: number; followerOrderer: number; gatewayPeer: number; otherPeer: number; client: number }
+  /** Total CPU ms per committed transaction over every process (the headline figure). */
+  'CPU ms/tx': number
+}
+
+/** Which process is which role in a round: the leader orderer at its end, and the client org's peer. */
+interface Roles {
+  leader: string | undefined
+  orderers: string[]
+  gatewayPeer: string | undefined
+  peers: string[]
+}
+
+function byRole(cpu: Record<string, number>, roles: Roles): RoundResult['cpuByRole'] {
+  const mean = (names: string[]) => {
+    const xs = names.map((n) => cpu[n]).filter((x): x is number => x !== undefined)
+    return xs.length === 0 ? 0 : round3(xs.reduce((a, b) => a + b, 0) / xs.length)
+  }
+  return {
+    total: round3(Object.values(cpu).reduce((a, b) => a + b, 0)),
+    leaderOrderer: roles.leader === undefined ? 0 : (cpu[roles.leader] ?? 0),
+    followerOrderer: mean(roles.orderers.filter((n) => n !== roles.leader)),
+    gatewayPeer: roles.gatewayPeer === undefined ? 0 : (cpu[roles.gatewayPeer] ?? 0),
+    otherPeer: mean(roles.peers.filter((n) => n !== roles.gatewayPeer)),
+    client: cpu.client ?? 0,
+  }
+}
+
+async function rolesOf(dir: string): Promise<Roles> {
+  const { findLeader, loadManifest } = await import('@consort/devnet')
+  const m = await loadManifest(dir)
+  const orderers = m.nodes.filter((n) => n.kind === 'orderer')
+  const peers = m.nodes.filter((n) => n.kind === 'peer')
+  return {
+    leader: (await findLeader(orderers))?.node.name,
+    orderers: orderers.map((n) => n.name),
+    gatewayPeer: peers.find((n) => n.org === m.orgs[0]?.mspId)?.name,
+    peers: peers.map((n) => n.name),
+  }
 }
 
 const CONTRACTS = {
@@ -112,7 +156,7 @@ async function runRound(dir: string, network: Network, minter: Network, o: Round
       }
     }, 50)
   })
-  return summarize(o.name, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir))
+  return summarize(o.name, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir), await rolesOf(dir))
 }
 
 /** Caliper's columns plus percentiles from one round's latencies, and CPU per transaction. */
@@ -124,12 +168,14 @@ function summarize(
   secs: number,
   cpuBefore: Map<string, number>,
   cpuAfter: Map<string, number>,
+  roles: Roles,
 ): RoundResult {
   const cpu: Record<string, number> = {}
   for (const [node, after] of cpuAfter) {
     const before = cpuBefore.get(node)
     if (before !== undefined && latencies.length > 0) cpu[node] = round3(((after - before) * 1000) / latencies.length)
   }
+  const cpuByRole = byRole(cpu, roles)
   const sorted = [...latencies].sort((a, b) => a - b)
   const pct = (p: number) => round3(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0)
   const succ = latencies.length
@@ -147,6 +193,8 @@ function summarize(
     'throughput (tps)': Math.round(succ / secs),
     failures,
     cpu,
+    cpuByRole,
+    'CPU ms/tx': cpuByRole.total,
   }
 }
 
@@ -376,7 +424,7 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
   } finally {
     await p2p.stop()
   }
-  return summarize(`ordering ${o.size} B`, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir))
+  return summarize(`ordering ${o.size} B`, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir), await rolesOf(dir))
 }
 
 export interface JoinBenchResult {

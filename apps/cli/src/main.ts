@@ -545,14 +545,14 @@ const bench = program
     out.result(
       r,
       `\n${table(
-        r.rounds.map(({ failures, cpu: _cpu, ...row }) => ({
+        r.rounds.map(({ failures, cpu: _cpu, cpuByRole: _roles, ...row }) => ({
           ...row,
           failures:
             Object.entries(failures)
               .map(([k, v]) => `${k}:${v}`)
               .join(' ') || '-',
         })),
-      )}\n\n${r.rounds.map((x) => cpuLine(x.name, x.cpu)).join('\n')}\nwrote ${r.file}`,
+      )}\n\n${table(r.rounds.map((x) => ({ round: x.name, ...x.cpuByRole })))}\n(CPU ms per committed tx by role: leader orderer, follower orderer (mean), the client org's peer, another peer (mean), this client)\n${r.rounds.map((x) => cpuLine(x.name, x.cpu)).join('\n')}\nwrote ${r.file}`,
     )
   })
 
@@ -565,7 +565,7 @@ bench
   .action(async (o: { tx: number; inFlight: number; size: number }) => {
     const out = output(globals().json)
     const r = await runOrderingBench(globals().dir, { txs: o.tx, inFlight: o.inFlight, size: o.size })
-    const { failures, cpu, ...row } = r
+    const { failures, cpu, cpuByRole, ...row } = r
     out.result(
       r,
       `${table([
@@ -576,7 +576,7 @@ bench
               .map(([k, v]) => `${k}:${v}`)
               .join(' ') || '-',
         },
-      ])}\n\n${cpuLine(r.name, cpu)}`,
+      ])}\n\n${table([{ round: r.name, ...cpuByRole }])}\n${cpuLine(r.name, cpu)}`,
     )
   })
 
