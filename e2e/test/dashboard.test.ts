@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { access, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
@@ -25,6 +26,7 @@ if (!available) console.log(`dashboard.test.ts: skipped, no Chromium at ${CHROMI
 
 let net: Net
 let dashboard: ChildProcess | undefined
+const others: ChildProcess[] = []
 let browser: Browser | undefined
 let page: Page
 let url = ''
@@ -35,22 +37,7 @@ beforeAll(async () => {
   await mkdir(shots, { recursive: true })
   net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
   await net.leader()
-  // `consort dashboard --json` prints { url, token } once it listens, then serves until SIGTERM.
-  dashboard = spawn(process.execPath, ['--no-node-snapshot', cli, '--dir', net.manifest.dir, '--json', 'dashboard', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  ;({ url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    let out = ''
-    dashboard!.stdout!.on('data', (c: Buffer) => {
-      out += c.toString()
-      try {
-        resolve(JSON.parse(out) as { url: string; token: string })
-      } catch {
-        // not all of it yet
-      }
-    })
-    dashboard!.once('exit', (code) => reject(new Error(`consort dashboard exited (${code}): ${out}`)))
-  }))
+  ;({ process: dashboard, url, token } = await openDashboard([]))
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
   // Every control asks first; the test says yes.
@@ -59,13 +46,34 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (dashboard !== undefined && dashboard.exitCode === null) {
-    const exited = new Promise((r) => dashboard!.once('exit', r))
-    dashboard.kill('SIGTERM')
+  for (const p of [dashboard, ...others]) {
+    if (p === undefined || p.exitCode !== null) continue
+    const exited = new Promise((r) => p.once('exit', r))
+    p.kill('SIGTERM')
     await exited
   }
   await net?.teardown()
 })
+
+/** `consort dashboard --json … --port 0`: it prints { url, token } once it listens, then serves until SIGTERM. */
+async function openDashboard(args: string[]): Promise<{ process: ChildProcess; url: string; token: string }> {
+  const child = spawn(process.execPath, ['--no-node-snapshot', cli, '--dir', net.manifest.dir, '--json', 'dashboard', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const printed = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString()
+      try {
+        resolve(JSON.parse(out) as { url: string; token: string })
+      } catch {
+        // not all of it yet
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`consort dashboard exited (${code}): ${out}`)))
+  })
+  return { process: child, ...printed }
+}
 
 const shot = (name: string) => page.screenshot({ path: `${shots}${name}.png`, fullPage: true })
 const role = (name: string) => page.getByTestId(`node-${name}`).getAttribute('data-role')
@@ -138,4 +146,15 @@ describe.skipIf(!available)('the dashboard in a browser', () => {
     expect(await page.getByTestId('tx-detail').textContent()).toMatch(/asset-transfer[\s\S]*CreateAsset/)
     await shot('5-explorer')
   }, 240_000)
+
+  it('watches a channel through a connection profile as a member of one org: roles and heights, no process controls', async () => {
+    const d = await openDashboard(['--profile', net.manifest.connectionProfile, '--identity', join(net.manifest.dir, 'orgs', 'Org2', 'users', 'admin')])
+    others.push(d.process)
+    await page.goto(d.url)
+    for (const n of net.manifest.nodes) await page.getByTestId(`node-${n.name}`).waitFor()
+    expect(await until(async () => (await leaderOnPage()) !== undefined, 20_000)).toBe(true)
+    expect(await until(async () => (await height(net.peers[1]!.name)) > 0, 20_000)).toBe(true)
+    expect(await page.getByTestId(`kill-${net.peers[0]!.name}`).count()).toBe(0)
+    await shot('6-profile')
+  }, 60_000)
 })

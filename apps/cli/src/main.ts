@@ -292,10 +292,14 @@ dr.command('promote')
 
 program
   .command('dashboard')
-  .description('a live web UI of the local network: topology, charts, timeline, explorer, and controls (they need the token printed at start)')
+  .description(
+    'a live web UI of the local network (or, with --profile and --identity, of a channel whose nodes run elsewhere): topology, charts, timeline, explorer, and controls (they need the token printed at start)',
+  )
   .addOption(new Option('--port <port>', 'the port').default(8080).argParser(int('--port', 0, 65535)))
   .option('--host <host>', 'the address to bind (anything but loopback exposes the read-only views)', '127.0.0.1')
-  .action(async (o: { port: number; host: string }) => {
+  .option('--profile <file>', 'a connection profile (with --identity): watch that channel as that member')
+  .option('--identity <dir>', 'identity folder (cert.pem, key.pem); an admin may also move leadership')
+  .action(async (o: { port: number; host: string; profile?: string; identity?: string }) => {
     const out = output(globals().json)
     const d = await openDashboard(globals().dir, o)
     out.result({ url: d.url, token: d.token }, `dashboard at ${d.url}\n  control token: ${d.token}   (read-only views need none; Ctrl-C stops it)`)

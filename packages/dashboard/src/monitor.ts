@@ -1,10 +1,9 @@
-import { cpuSeconds, nodeStatus, rssBytes, runningPid } from '@consort/devnet'
-import type { Manifest, NodeEntry } from '@consort/devnet'
 import { isConfigBlock, readChannelConfig } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
 import type { Network } from '@consort/sdk'
 import type { ChannelConfig } from '@consort/types'
 import { explainBlock } from './explain.js'
+import type { NodeListing, NodeSource } from './sources.js'
 import type { BlockView, DashboardState, NodeView, Sample, TimelineEvent, TxView } from './views.js'
 
 const HISTORY_S = 300
@@ -18,9 +17,10 @@ const quantile = (xs: number[], q: number) => {
 }
 
 /**
- * What the dashboard knows of the local network in a manifest: each node's state (its /status,
- * pid, CPU and memory) polled every `intervalMs`, every committed block followed from a peer and
- * explained, one-second samples over five minutes, and a timeline of what happened.
+ * What the dashboard knows of a network: each node's state (from `source`: the local network's
+ * /status, pids, CPU and memory, or what a profile's nodes answer over the network) polled every
+ * `intervalMs`, every committed block followed from a peer and explained, one-second samples
+ * over five minutes, and a timeline of what happened.
  */
 export class Monitor {
   private nodes: NodeView[] = []
@@ -30,6 +30,8 @@ export class Monitor {
   private readonly txIndex = new Map<string, number>()
   private readonly keyIndex = new Map<string, { block: number; txId: string; validationCode: string }[]>()
   private readonly cpuBefore = new Map<string, { pid: number; s: number; at: number }>()
+  /** Raft id → orderer name, learnt from the orderers' own status. */
+  private readonly raftNames = new Map<number, string>()
   private latencies: number[] = []
   private current: Sample
   private lastBlockAt = 0
@@ -43,7 +45,7 @@ export class Monitor {
   load: DashboardState['load'] = { running: false, rate: 0, sent: 0, committed: 0, failed: 0 }
 
   constructor(
-    private readonly manifest: Manifest,
+    private readonly source: NodeSource,
     private readonly network: Network,
     private readonly intervalMs = 500,
   ) {
@@ -80,8 +82,9 @@ export class Monitor {
     this.roll(Date.now())
     const recent = [...this.blocks.values()].slice(-20).reverse()
     return {
-      channel: this.manifest.channelId,
-      orgs: this.manifest.orgs.map((o) => o.mspId),
+      channel: this.source.channel,
+      local: this.source.local,
+      orgs: this.source.orgs(),
       nodes: this.nodes,
       leader: this.leader,
       height: Math.max(0, ...this.nodes.map((n) => n.height)),
@@ -134,7 +137,7 @@ export class Monitor {
   }
 
   private async poll(): Promise<void> {
-    const views = await Promise.all(this.manifest.nodes.map((n) => this.nodeView(n)))
+    const views = await Promise.all(this.source.nodes().map((n) => this.nodeView(n)))
     const top = Math.max(0, ...views.map((v) => v.height))
     for (const v of views) v.lag = v.up ? Math.max(0, top - v.height) : 0
     const before = new Map(this.nodes.map((n) => [n.name, n]))
@@ -154,37 +157,28 @@ export class Monitor {
     this.roll(Date.now())
   }
 
-  private async nodeView(n: NodeEntry): Promise<NodeView> {
-    const pid = await runningPid(n)
-    const s = pid === undefined ? undefined : await nodeStatus(n)
+  private async nodeView(n: NodeListing): Promise<NodeView> {
+    const r = await this.source.read(n)
     let cpu = 0
-    let rssMb = 0
-    if (pid !== undefined) {
+    if (r.pid !== undefined && r.cpuSeconds !== undefined) {
       const now = Date.now()
-      const total = await cpuSeconds(pid)
       const prev = this.cpuBefore.get(n.name)
-      if (total !== undefined) {
-        // (A restarted node is a new process: its CPU time starts again from 0.)
-        if (prev !== undefined && prev.pid === pid && now > prev.at) cpu = Math.max(0, Math.round(((total - prev.s) / ((now - prev.at) / 1000)) * 100))
-        this.cpuBefore.set(n.name, { pid, s: total, at: now })
-      }
-      rssMb = Math.round(((await rssBytes(pid)) ?? 0) / 1048576)
+      // (A restarted node is a new process: its CPU time starts again from 0.)
+      if (prev !== undefined && prev.pid === r.pid && now > prev.at) cpu = Math.max(0, Math.round(((r.cpuSeconds - prev.s) / ((now - prev.at) / 1000)) * 100))
+      this.cpuBefore.set(n.name, { pid: r.pid, s: r.cpuSeconds, at: now })
     }
-    const leaderId = Number(s?.leader ?? 0)
+    if (r.raftId !== undefined && r.raftId > 0) this.raftNames.set(r.raftId, n.name)
     return {
-      name: n.name,
-      kind: n.kind,
-      org: n.org,
-      site: n.site ?? '',
-      up: s !== undefined,
-      role: s === undefined ? '' : n.kind === 'peer' ? 'peer' : String(s.role ?? ''),
-      term: Number(s?.term ?? 0),
-      leader: this.manifest.nodes.find((x) => x.raftId === leaderId && leaderId !== 0)?.name ?? '',
-      height: Number(s?.height ?? 0),
+      ...n,
+      up: r.up,
+      role: r.up ? (r.role ?? '') : '',
+      term: r.term ?? 0,
+      leader: r.leaderId === undefined ? '' : (this.raftNames.get(r.leaderId) ?? ''),
+      height: r.height ?? 0,
       lag: 0,
-      version: s === undefined ? '' : `${String(s.software ?? '')}`,
+      version: r.version ?? '',
       cpu,
-      rssMb,
+      rssMb: Math.round((r.rssBytes ?? 0) / 1048576),
     }
   }
 

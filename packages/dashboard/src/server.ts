@@ -2,18 +2,18 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { findNode, startNode, stopNode } from '@consort/devnet'
-import type { Manifest } from '@consort/devnet'
 import type { Network } from '@consort/sdk'
 import { ConsortError } from '@consort/types'
 import Fastify from 'fastify'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { LoadGenerator } from './load.js'
 import { Monitor } from './monitor.js'
+import type { NodeSource } from './sources.js'
 
 export interface DashboardOptions {
-  manifest: Manifest
-  /** Org1's client (reads, the load generator) and admin (leadership transfer). */
+  /** The nodes: the local network (LocalSource) or a profile's (ProfileSource). */
+  source: NodeSource
+  /** A client (reads, the load generator) and an admin (leadership transfer) of one org. */
   client: Network
   admin: Network
   host?: string
@@ -50,7 +50,7 @@ const PUSH_MS = 500
  */
 export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   const token = o.token ?? randomBytes(16).toString('hex')
-  const monitor = new Monitor(o.manifest, o.client, o.intervalMs)
+  const monitor = new Monitor(o.source, o.client, o.intervalMs)
   const load = new LoadGenerator(o.client, monitor)
   const app: FastifyInstance = Fastify({ logger: false })
   const streams = new Set<ServerResponse>()
@@ -104,10 +104,9 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
     if (!authorized(req, reply)) return reply
     const { name, action } = req.params
     if (!['stop', 'start', 'kill'].includes(action)) return reply.code(400).send({ error: `no action ${action}: stop, start or kill` })
+    if (o.source.control === undefined) return reply.code(400).send({ error: 'the nodes run on their orgs’ machines: stop and start them there' })
     try {
-      const node = findNode(o.manifest, name)
-      if (action === 'start') await startNode(node)
-      else await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM')
+      await o.source.control(name, action as 'stop' | 'start' | 'kill')
       monitor.note('control', `${action} ${name} (from the dashboard)`)
       return { ok: true }
     } catch (err) {

@@ -73,6 +73,8 @@ export interface TimelineEvent {
 
 export interface DashboardState {
   channel: string
+  /** Whether the nodes run on this machine (process controls, CPU and memory); false for a profile's nodes. */
+  local: boolean
   orgs: string[]
   nodes: NodeView[]
   leader: string

@@ -46,7 +46,7 @@ function Chart(p: { id: string; title: string; samples: Sample[]; series: { labe
 
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4d7c0f', '#be185d', '#854d0e', '#475569', '#0f766e', '#7c3aed']
 
-function NodeRow(p: { n: NodeView; setError: (e: string) => void }) {
+function NodeRow(p: { n: NodeView; local: boolean; setError: (e: string) => void }) {
   const { n } = p
   const act = (action: string) => {
     if (!confirm(`${action} ${n.name}?`)) return
@@ -64,13 +64,17 @@ function NodeRow(p: { n: NodeView; setError: (e: string) => void }) {
     <td>${n.kind === 'orderer' && n.up ? n.leader : ''}</td>
     <td data-testid=${`height-${n.name}`}>${n.up ? n.height : ''}</td>
     <td>${n.up ? n.lag : ''}</td>
-    <td>${n.up ? `${n.cpu} %` : ''}</td>
-    <td>${n.up ? `${n.rssMb} MB` : ''}</td>
+    <td>${n.up && p.local ? `${n.cpu} %` : ''}</td>
+    <td>${n.up && p.local ? `${n.rssMb} MB` : ''}</td>
     <td>${n.version}</td>
     <td class="actions">
-      <button data-testid=${`stop-${n.name}`} disabled=${!n.up} onClick=${() => act('stop')}>stop</button>
-      <button data-testid=${`kill-${n.name}`} disabled=${!n.up} onClick=${() => act('kill')}>kill</button>
-      <button data-testid=${`start-${n.name}`} disabled=${n.up} onClick=${() => act('start')}>start</button>
+      ${
+        p.local
+          ? html`<button data-testid=${`stop-${n.name}`} disabled=${!n.up} onClick=${() => act('stop')}>stop</button>
+              <button data-testid=${`kill-${n.name}`} disabled=${!n.up} onClick=${() => act('kill')}>kill</button>
+              <button data-testid=${`start-${n.name}`} disabled=${n.up} onClick=${() => act('start')}>start</button>`
+          : ''
+      }
       ${n.kind === 'orderer' && n.role === 'Follower' ? html`<button onClick=${lead}>lead</button>` : ''}
     </td>
   </tr>`
@@ -272,7 +276,7 @@ function App() {
                   <th>version</th>
                   <th></th>
                 </tr>
-                ${s.nodes.filter((n) => n.org === org).map((n) => html`<${NodeRow} n=${n} setError=${setError} />`)}
+                ${s.nodes.filter((n) => n.org === org).map((n) => html`<${NodeRow} n=${n} local=${s.local} setError=${setError} />`)}
               </table>`,
         )}
       </section>
@@ -296,18 +300,22 @@ function App() {
             { label: 'ms between blocks', value: (x: Sample) => x.blockIntervalMs },
           ]}
         />
-        <${Chart}
-          id="chart-cpu"
-          title="CPU per node (% of a core)"
-          samples=${s.samples}
-          series=${names.map((n) => ({ label: n, value: (x: Sample) => x.cpu[n] ?? 0 }))}
-        />
-        <${Chart}
-          id="chart-rss"
-          title="RSS per node (MB)"
-          samples=${s.samples}
-          series=${names.map((n) => ({ label: n, value: (x: Sample) => x.rssMb[n] ?? 0 }))}
-        />
+        ${
+          s.local
+            ? html`<${Chart}
+                  id="chart-cpu"
+                  title="CPU per node (% of a core)"
+                  samples=${s.samples}
+                  series=${names.map((n) => ({ label: n, value: (x: Sample) => x.cpu[n] ?? 0 }))}
+                />
+                <${Chart}
+                  id="chart-rss"
+                  title="RSS per node (MB)"
+                  samples=${s.samples}
+                  series=${names.map((n) => ({ label: n, value: (x: Sample) => x.rssMb[n] ?? 0 }))}
+                />`
+            : html`<p class="note">CPU and memory per node: on the local network only (these nodes run on their orgs' machines).</p>`
+        }
       </section>
       <section class="timeline">
         <h2>Timeline</h2>

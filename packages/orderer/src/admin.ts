@@ -19,6 +19,8 @@ export interface AdminModules {
   /** This orderer's org (only its admins may back it up) and its backup (backupOrderer). */
   org: () => string
   backup: (dir: string) => Promise<BackupResult>
+  /** What the operations endpoint's /status says. */
+  status: () => Record<string, unknown>
 }
 
 /**
@@ -40,24 +42,28 @@ export class OrdererAdminService {
   }
 
   async handle(bytes: Uint8Array): Promise<OrdererAdminResponse> {
-    const refuse = (code: RefusalCode, info: string, leader = ''): OrdererAdminResponse => ({ status: refusalStatus(code), code, info, leader })
+    const refuse = (code: RefusalCode, info: string, leader = ''): OrdererAdminResponse => ({ status: refusalStatus(code), code, info, leader, statusJson: '' })
     try {
       const config = this.config()
       const opened = openEnvelope(bytes)
       const who = verifyEnvelope(opened, this.m.msp(), { channelId: config.channelId, types: [HeaderType.ORDERER_ADMIN] })
+      const req = decode(OrdererAdminRequest, opened.payload.data, 'OrdererAdminRequest')
+      // Reading the status is for any member (a dashboard, a monitor); the rest for admins.
+      if (req.status && req.transferLeader === undefined && req.backup === undefined) {
+        return { status: Status.SUCCESS, code: RefusalCode.NONE, info: '', leader: '', statusJson: JSON.stringify(this.m.status()) }
+      }
       if (who.role !== Role.ADMIN) return refuse(RefusalCode.NOT_AUTHORIZED, `only org admins may operate the ordering service; ${who.subject} is ${who.role}`)
       const now = this.m.clock.now()
       checkTxTime(config.txTimeWindowMs, opened.header.timestamp, now)
       for (const [id, until] of this.served) if (until < now) this.served.delete(id)
       if (this.served.has(opened.header.txId)) return refuse(RefusalCode.DUPLICATE_TXID, 'this request was served already (a replay)')
-      const req = decode(OrdererAdminRequest, opened.payload.data, 'OrdererAdminRequest')
       if (req.backup !== undefined) {
         if (who.org !== this.m.org())
           return refuse(RefusalCode.NOT_AUTHORIZED, `only admins of ${this.m.org()} may back up its orderer; ${who.subject} is of ${who.org}`)
         this.served.set(opened.header.txId, now + 2 * config.txTimeWindowMs)
         const backup = await this.m.backup(req.backup.dir)
         this.m.logger.info({ by: who.subject, dir: backup.dir, height: backup.height, ms: backup.ms }, 'backup written')
-        return { status: Status.SUCCESS, code: RefusalCode.NONE, info: '', leader: '', backup }
+        return { status: Status.SUCCESS, code: RefusalCode.NONE, info: '', leader: '', backup, statusJson: '' }
       }
       const transfer = req.transferLeader
       if (transfer === undefined) return refuse(RefusalCode.UNSUPPORTED, 'no operation in the request')
@@ -83,6 +89,7 @@ export class OrdererAdminService {
         info: '',
         leader: '',
         transfer: { from: name(r.from), to: name(r.to), term: r.term, ms: Math.round(r.ms) },
+        statusJson: '',
       }
     } catch (err) {
       if (err instanceof OrdererError) return refuse(err.code, err.message)

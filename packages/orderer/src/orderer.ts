@@ -216,6 +216,7 @@ export class Orderer {
       logger,
       org: () => me.org,
       backup: (dir) => backupOrderer(dir, { name: me.name, channel: config.channelId, chain, wal, blocks }),
+      status: () => (orderer as Orderer).status(),
     })
     // A restored node asks each other consenter for its newest block (see checkRestored).
     const newestOfOthers = () =>

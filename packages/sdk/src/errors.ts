@@ -8,6 +8,8 @@ export const SdkErrorCode = {
   PROFILE: 'ERR_SDK_PROFILE',
   IDENTITY: 'ERR_SDK_IDENTITY',
   DEPLOY: 'ERR_SDK_DEPLOY',
+  /** A node did not answer a status request, or refused it. */
+  STATUS: 'ERR_SDK_STATUS',
 } as const
 export type SdkErrorCode = (typeof SdkErrorCode)[keyof typeof SdkErrorCode]
 

@@ -17,6 +17,7 @@ import {
   GatewaySubmitRequest,
   HeaderType,
   OrdererAdminRequest,
+  OrdererAdminResponse,
   ProposalResponse,
   RefusalCode,
   silentLogger,
@@ -129,7 +130,7 @@ export class Network {
     readonly signer: ClientSigner,
     private readonly p2p: P2PNode,
     readonly submitTimeoutMs: number,
-    logger: Logger,
+    private readonly logger: Logger,
     /** The identity this network was connected with (deploy re-connects as each admin). */
     readonly identity: Identity,
   ) {
@@ -150,6 +151,25 @@ export class Network {
    */
   async *blockEvents(opts: { startBlock?: number; signal?: AbortSignal } = {}): AsyncGenerator<BlockEvent> {
     for await (const b of this.blocks(opts)) yield blockEvent(b)
+  }
+
+  /** An orderer's status (Raft role, term, leader, height, …, as its operations endpoint's /status says); any channel member may ask. */
+  async ordererStatus(orderer: PeerEndpoint, timeoutMs = 3000): Promise<Record<string, unknown>> {
+    const request = await this.envelope({ type: HeaderType.ORDERER_ADMIN, timestamp: Date.now(), data: OrdererAdminRequest.encode({ status: true }) })
+    const r = await this.request(orderer, PROTOCOL.ORDERER_ADMIN, request, OrdererAdminResponse, timeoutMs)
+    if (r.status !== Status.SUCCESS) throw new ConsortError(SdkErrorCode.STATUS, `${orderer.name} refused a status request: ${r.code} ${r.info}`)
+    return JSON.parse(r.statusJson) as Record<string, unknown>
+  }
+
+  /** The newest block a peer or an orderer holds; undefined when it does not answer within `timeoutMs`. */
+  async newestBlockOf(node: PeerEndpoint, timeoutMs = 3000): Promise<ParsedBlock | undefined> {
+    const one = new OrdererClient(this.p2p, [node.address], { signer: this.signer, channelId: this.channel, logger: this.logger })
+    try {
+      for await (const b of one.deliver({ start: 0, newest: true }, AbortSignal.timeout(timeoutMs), { stallMs: timeoutMs })) return b
+    } catch {
+      // no answer
+    }
+    return undefined
   }
 
   /** Committed blocks as a peer holds them (with validation codes), from `startBlock` or from the next one. */

@@ -6462,6 +6462,7 @@ export namespace SnapshotResponse {
 export interface OrdererAdminRequest {
   transferLeader?: TransferLeader
   backup?: BackupRequest
+  status: boolean
 }
 
 export namespace OrdererAdminRequest {
@@ -6484,11 +6485,18 @@ export namespace OrdererAdminRequest {
           BackupRequest.codec().encode(obj.backup, w)
         }
 
+        if ((obj.status != null && obj.status !== false)) {
+          w.uint32(24)
+          w.bool(obj.status)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
-        const obj: any = {}
+        const obj: any = {
+          status: false
+        }
 
         const end = length == null ? reader.len : reader.pos + length
 
@@ -6506,6 +6514,10 @@ export namespace OrdererAdminRequest {
               obj.backup = BackupRequest.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.backup
               })
+              break
+            }
+            case 3: {
+              obj.status = reader.bool()
               break
             }
             default: {
@@ -6537,6 +6549,13 @@ export namespace OrdererAdminRequest {
 
               break
             }
+            case 3: {
+              yield {
+                field: `${prefix}.status`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -6559,6 +6578,11 @@ export namespace OrdererAdminRequest {
     value: string
   }
 
+  export interface OrdererAdminRequestStatusFieldEvent {
+    field: '$.status'
+    value: boolean
+  }
+
   export function encode (obj: Partial<OrdererAdminRequest>): Uint8Array {
     return encodeMessage(obj, OrdererAdminRequest.codec())
   }
@@ -6567,7 +6591,7 @@ export namespace OrdererAdminRequest {
     return decodeMessage(buf, OrdererAdminRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminRequest>): Generator<OrdererAdminRequestTransferLeaderToFieldEvent | OrdererAdminRequestBackupDirFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminRequest>): Generator<OrdererAdminRequestTransferLeaderToFieldEvent | OrdererAdminRequestBackupDirFieldEvent | OrdererAdminRequestStatusFieldEvent> {
     return streamMessage(buf, OrdererAdminRequest.codec(), opts)
   }
 }
@@ -7007,6 +7031,7 @@ export interface OrdererAdminResponse {
   transfer?: TransferLeaderResult
   leader: string
   backup?: BackupResult
+  statusJson: string
 }
 
 export namespace OrdererAdminResponse {
@@ -7049,6 +7074,11 @@ export namespace OrdererAdminResponse {
           BackupResult.codec().encode(obj.backup, w)
         }
 
+        if ((obj.statusJson != null && obj.statusJson !== '')) {
+          w.uint32(58)
+          w.string(obj.statusJson)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -7057,7 +7087,8 @@ export namespace OrdererAdminResponse {
           status: Status.STATUS_UNKNOWN,
           code: RefusalCode.NONE,
           info: '',
-          leader: ''
+          leader: '',
+          statusJson: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -7092,6 +7123,10 @@ export namespace OrdererAdminResponse {
               obj.backup = BackupResult.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.backup
               })
+              break
+            }
+            case 7: {
+              obj.statusJson = reader.string()
               break
             }
             default: {
@@ -7149,6 +7184,13 @@ export namespace OrdererAdminResponse {
                 limits: opts.limits?.backup
               })
 
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.statusJson`,
+                value: reader.string()
+              }
               break
             }
             default: {
@@ -7243,6 +7285,11 @@ export namespace OrdererAdminResponse {
     value: number
   }
 
+  export interface OrdererAdminResponseStatusJsonFieldEvent {
+    field: '$.statusJson'
+    value: string
+  }
+
   export function encode (obj: Partial<OrdererAdminResponse>): Uint8Array {
     return encodeMessage(obj, OrdererAdminResponse.codec())
   }
@@ -7251,7 +7298,7 @@ export namespace OrdererAdminResponse {
     return decodeMessage(buf, OrdererAdminResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminResponse>): Generator<OrdererAdminResponseStatusFieldEvent | OrdererAdminResponseCodeFieldEvent | OrdererAdminResponseInfoFieldEvent | OrdererAdminResponseTransferFromFieldEvent | OrdererAdminResponseTransferToFieldEvent | OrdererAdminResponseTransferTermFieldEvent | OrdererAdminResponseTransferMsFieldEvent | OrdererAdminResponseLeaderFieldEvent | OrdererAdminResponseBackupDirFieldEvent | OrdererAdminResponseBackupOrdererFieldEvent | OrdererAdminResponseBackupHeightFieldEvent | OrdererAdminResponseBackupTipHashFieldEvent | OrdererAdminResponseBackupLastIndexFieldEvent | OrdererAdminResponseBackupTermFieldEvent | OrdererAdminResponseBackupBytesFieldEvent | OrdererAdminResponseBackupMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<OrdererAdminResponse>): Generator<OrdererAdminResponseStatusFieldEvent | OrdererAdminResponseCodeFieldEvent | OrdererAdminResponseInfoFieldEvent | OrdererAdminResponseTransferFromFieldEvent | OrdererAdminResponseTransferToFieldEvent | OrdererAdminResponseTransferTermFieldEvent | OrdererAdminResponseTransferMsFieldEvent | OrdererAdminResponseLeaderFieldEvent | OrdererAdminResponseBackupDirFieldEvent | OrdererAdminResponseBackupOrdererFieldEvent | OrdererAdminResponseBackupHeightFieldEvent | OrdererAdminResponseBackupTipHashFieldEvent | OrdererAdminResponseBackupLastIndexFieldEvent | OrdererAdminResponseBackupTermFieldEvent | OrdererAdminResponseBackupBytesFieldEvent | OrdererAdminResponseBackupMsFieldEvent | OrdererAdminResponseStatusJsonFieldEvent> {
     return streamMessage(buf, OrdererAdminResponse.codec(), opts)
   }
 }
