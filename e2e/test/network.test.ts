@@ -241,6 +241,10 @@ describe('bad inputs give clear errors', () => {
     const transfer = await consort('--json', 'bench', 'failover', '--mode', 'transfer', '--trials', '1')
     expect(transfer.code).toBe(0)
     expect(JSON.parse(transfer.stdout).summary).toMatchObject({ 'client errors': 0, duplicates: 0, lost: 0 })
+    // Side by side with etcd (the OS package), where it is installed; elsewhere a clear refusal.
+    const etcd = await consort('--json', 'bench', 'etcd', '--tx', '20', '--in-flight', '4')
+    const etcdOut = JSON.parse(etcd.stdout) as { rounds?: { succ: number }[]; error?: { code: string } }
+    expect(etcdOut.rounds?.map((r) => r.succ) ?? etcdOut.error?.code).toEqual(etcd.code === 0 ? [20, 20] : 'ERR_BENCH_NO_ETCD')
     const join = await consort('--json', 'bench', 'join', '--keys', '40', '--per-tx', '20')
     expect(join.code, join.stderr).toBe(0)
     expect(JSON.parse(join.stdout)).toMatchObject({

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConsortError } from '@consort/types'
 import { runBench, runFailoverBench, runJoinBench, runOrderingBench } from './bench.js'
 import { openDashboard } from './dashboard.js'
+import { runEtcdBench } from './etcd.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
 import { drPromote, drStatus, drSwitchover } from './dr.js'
@@ -584,6 +585,29 @@ bench
     )
   })
 
+bench
+  .command('etcd')
+  .description(
+    'the ordering service next to a 3-member etcd cluster on this machine (OS package etcd-server, or $ETCD_BIN): the same puts, sizes and concurrency',
+  )
+  .addOption(new Option('--tx <n>', 'envelopes / puts').default(20_000).argParser(int('--tx', 1, 10_000_000)))
+  .addOption(new Option('--in-flight <n>', 'concurrent requests').default(64).argParser(int('--in-flight', 1, 100_000)))
+  .addOption(new Option('--size <bytes>', 'payload bytes').default(256).argParser(int('--size', 1, 1_000_000)))
+  .action(async (o: { tx: number; inFlight: number; size: number }) => {
+    const out = output(globals().json)
+    const r = await runEtcdBench(globals().dir, { txs: o.tx, inFlight: o.inFlight, size: o.size })
+    const [ours, etcd] = r.rounds
+    const row = (x: { name: string; succ: number; fail: number; 'throughput (tps)': number; 'p50 (s)': number; 'p99 (s)': number; 'CPU ms/tx': number }) => ({
+      system: x.name,
+      succ: x.succ,
+      fail: x.fail,
+      'throughput (tps)': x['throughput (tps)'],
+      'p50 (s)': x['p50 (s)'],
+      'p99 (s)': x['p99 (s)'],
+      'CPU ms/tx': x['CPU ms/tx'],
+    })
+    out.result(r, `${table([row(ours), row(etcd)])}\n(CPU ms/tx: the orderers and the client for Consort, the three etcd members and the client for etcd)`)
+  })
 bench
   .command('join')
   .description('a new peer joining a channel of N keys: by replaying every block, and from a snapshot (fills the state with the fill contract)')
