@@ -1,6 +1,7 @@
 // `consort bench etcd`: the ordering service against etcd on the same machine, in the same run
 // (issue 16): a 3-member etcd cluster on 127.0.0.1 (the OS package's `etcd`, or $ETCD_BIN), N
-// puts of S-byte values at K in flight, next to `bench ordering` with the same N, S and K.
+// puts of S-byte values at K in flight, next to `bench ordering` with the same N, S and K and the
+// network's peers stopped for both rounds (ordering only; they catch up after).
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -79,8 +80,21 @@ export async function runEtcdBench(dir: string, o: { txs: number; inFlight: numb
   await promisify(execFile)(bin, ['--version'], { timeout: 10_000 }).catch((err: Error) => {
     throw new CliError('ERR_BENCH_NO_ETCD', `cannot run ${bin} (${err.message}): install the OS package etcd-server, or set ETCD_BIN`)
   })
+  // Ordering only, like etcd: the peers (which would validate and commit every block on the same
+  // cores) are stopped for both rounds and started again after them; they catch up by themselves.
+  const { findNode, loadManifest, startNode, stopNode } = await import('@consort/devnet')
+  const manifest = await loadManifest(dir)
+  const peers = manifest.nodes.filter((n) => n.kind === 'peer').map((n) => findNode(manifest, n.name))
+  for (const p of peers) await stopNode(p, 'SIGTERM')
+  try {
+    return await sideBySide(dir, bin, o)
+  } finally {
+    for (const p of peers) await startNode(p)
+  }
+}
+
+async function sideBySide(dir: string, bin: string, o: { txs: number; inFlight: number; size: number }): Promise<{ rounds: [RoundResult, EtcdRound] }> {
   const measured = await runOrderingBench(dir, o)
-  // Like for like: the orderers and the client (the peers, which also receive the blocks, left out).
   const orderersAndClient = Object.entries(measured.cpu)
     .filter(([name]) => name === 'client' || name.startsWith('orderer'))
     .reduce((a, [, ms]) => a + ms, 0)

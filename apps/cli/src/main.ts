@@ -588,7 +588,7 @@ bench
 bench
   .command('etcd')
   .description(
-    'the ordering service next to a 3-member etcd cluster on this machine (OS package etcd-server, or $ETCD_BIN): the same puts, sizes and concurrency',
+    'the ordering service next to a 3-member etcd cluster on this machine (OS package etcd-server, or $ETCD_BIN): the same puts, sizes and concurrency; the peers are stopped for both rounds and started again after',
   )
   .addOption(new Option('--tx <n>', 'envelopes / puts').default(20_000).argParser(int('--tx', 1, 10_000_000)))
   .addOption(new Option('--in-flight <n>', 'concurrent requests').default(64).argParser(int('--in-flight', 1, 100_000)))
