@@ -66,7 +66,7 @@ function byRole(cpu: Record<string, number>, roles: Roles): RoundResult['cpuByRo
   }
 }
 
-async function rolesOf(dir: string): Promise<Roles> {
+export async function rolesOf(dir: string): Promise<Roles> {
   const { findLeader, loadManifest } = await import('@consort/devnet')
   const m = await loadManifest(dir)
   const orderers = m.nodes.filter((n) => n.kind === 'orderer')
@@ -97,7 +97,7 @@ export async function ensureDeployed(dir: string, network: Network, name: keyof 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
 /** CPU seconds so far of every running node of the network in `dir`, and of this process. */
-async function cpuSnapshot(dir: string): Promise<Map<string, number>> {
+export async function cpuSnapshot(dir: string): Promise<Map<string, number>> {
   const { cpuSeconds, loadManifest, runningPid } = await import('@consort/devnet')
   const out = new Map<string, number>()
   for (const node of (await loadManifest(dir)).nodes) {
@@ -160,7 +160,7 @@ async function runRound(dir: string, network: Network, minter: Network, o: Round
 }
 
 /** Caliper's columns plus percentiles from one round's latencies, and CPU per transaction. */
-function summarize(
+export function summarize(
   name: string,
   txs: number,
   latencies: number[],

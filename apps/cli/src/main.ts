@@ -4,6 +4,7 @@ import { ConsortError } from '@consort/types'
 import { runBench, runFailoverBench, runJoinBench, runOrderingBench } from './bench.js'
 import { openDashboard } from './dashboard.js'
 import { runEtcdBench } from './etcd.js'
+import { runScaleBench } from './scale.js'
 import { runChaos, writeReport } from './chaos.js'
 import { runDemo } from './demo.js'
 import { drPromote, drStatus, drSwitchover } from './dr.js'
@@ -607,6 +608,26 @@ bench
       'CPU ms/tx': x['CPU ms/tx'],
     })
     out.result(r, `${table([row(ours), row(etcd)])}\n(CPU ms/tx: the orderers and the client for Consort, the three etcd members and the client for etcd)`)
+  })
+bench
+  .command('scale')
+  .description(
+    'how cost grows: tx/s and CPU per tx with 3, 5 and 7 orgs, 256 B and 8 KB values, 1k and 100k keys in the state, and a new peer joining the chain (networks of their own under DIR/scale); JSON and an SVG plot',
+  )
+  .addOption(new Option('--tx <n>', 'submits per point').default(300).argParser(int('--tx', 1, 1_000_000)))
+  .addOption(new Option('--in-flight <n>', 'concurrent submissions').default(64).argParser(int('--in-flight', 1, 10_000)))
+  .addOption(
+    new Option('--max-keys <n>', 'the largest world state measured (1000, 100000 or 1000000)').default(100_000).argParser(int('--max-keys', 1000, 1_000_000)),
+  )
+  .addOption(new Option('--base-port <port>', "the networks' first port").default(26050).argParser(int('--base-port', 1024, 65000)))
+  .option('--out <file>', 'the JSON file; the plot is written beside it (.svg)', 'bench/results/scale.json')
+  .action(async (o: { tx: number; inFlight: number; maxKeys: number; basePort: number; out: string }) => {
+    const out = output(globals().json)
+    const r = await runScaleBench(globals().dir, { txs: o.tx, inFlight: o.inFlight, maxKeys: o.maxKeys, basePort: o.basePort, out: o.out }, out.log)
+    out.result(
+      { points: r.points, join: r.join, json: r.json, svg: r.svg },
+      `\n${table(r.points as unknown as Record<string, unknown>[])}\n\njoin: replaying ${r.join.height} blocks ${r.join.replay.ms} ms, from a snapshot ${r.join.snapshot.joinMs} ms\nwrote ${r.json} and ${r.svg}`,
+    )
   })
 bench
   .command('join')
