@@ -246,7 +246,7 @@ describe('bad inputs give clear errors', () => {
     const etcdOut = JSON.parse(etcd.stdout) as { rounds?: { succ: number }[]; error?: { code: string } }
     expect(etcdOut.rounds?.map((r) => r.succ) ?? etcdOut.error?.code).toEqual(etcd.code === 0 ? [20, 20] : 'ERR_BENCH_NO_ETCD')
     const join = await consort('--json', 'bench', 'join', '--keys', '40', '--per-tx', '20')
-    expect(join.code, join.stderr).toBe(0)
+    expect(join.code, join.stdout + join.stderr).toBe(0)
     expect(JSON.parse(join.stdout)).toMatchObject({
       stateKeys: expect.any(Number),
       replay: { ms: expect.any(Number) },

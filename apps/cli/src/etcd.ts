@@ -82,14 +82,22 @@ export async function runEtcdBench(dir: string, o: { txs: number; inFlight: numb
   })
   // Ordering only, like etcd: the peers (which would validate and commit every block on the same
   // cores) are stopped for both rounds and started again after them; they catch up by themselves.
-  const { findNode, loadManifest, startNode, stopNode } = await import('@consort/devnet')
+  const { findLeader, findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
   const manifest = await loadManifest(dir)
   const peers = manifest.nodes.filter((n) => n.kind === 'peer').map((n) => findNode(manifest, n.name))
   for (const p of peers) await stopNode(p, 'SIGTERM')
   try {
     return await sideBySide(dir, bin, o)
   } finally {
+    // The network is left as it was found: every peer up again and caught up with the orderers.
     for (const p of peers) await startNode(p)
+    const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
+    await waitUntil(async () => {
+      const leader = await findLeader(orderers)
+      const top = Number((leader === undefined ? undefined : await nodeStatus(leader.node))?.height ?? Infinity)
+      const heights = await Promise.all(peers.map(async (p) => Number((await nodeStatus(p))?.height ?? -1)))
+      return heights.every((h) => h >= top)
+    }, 120_000)
   }
 }
 
