@@ -18,11 +18,16 @@ export interface ClientOptions {
   identity?: string
 }
 
-async function identityOf(manifest: Manifest, org: string, who: 'admin' | 'client'): Promise<Identity> {
+async function identityOf(manifest: Manifest, org: string, who: 'admin' | 'client'): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }> {
   const o = manifest.orgs.find((x) => x.mspId.toLowerCase() === org.toLowerCase())
   if (o === undefined) throw new CliError('UNKNOWN_ORG', `no organization ${org}; orgs: ${manifest.orgs.map((x) => x.mspId).join(', ')}`)
   const files = o[who]
   return { certificate: certificateFromPem(await readFile(files.certificate, 'utf8')), privateKey: await readPrivateKeyFile(files.privateKey) }
+}
+
+/** Every org's admin identity of the local network (who signs its config updates and deploys). */
+export function localAdmins(manifest: Manifest): Promise<{ certificate: Uint8Array; privateKey: Uint8Array }[]> {
+  return Promise.all(manifest.orgs.map((org) => identityOf(manifest, org.mspId, 'admin')))
 }
 
 /** An identity folder (cert.pem, key.pem), e.g. an org's users/admin. */
@@ -77,7 +82,7 @@ export async function deployContract(
   } else {
     const manifest = await loadManifest(dir)
     profile = manifest.connectionProfile
-    admins = await Promise.all(manifest.orgs.map((org) => identityOf(manifest, org.mspId, 'admin')))
+    admins = await localAdmins(manifest)
   }
   return deploy({
     profile,

@@ -1,15 +1,13 @@
-import { readFile } from 'node:fs/promises'
 import { draftUpdate, signUpdate, updateConfig, updateEnvelope } from '@consort/consortium'
 import type { UpdateOp } from '@consort/consortium'
-import { readPrivateKeyFile } from '@consort/crypto'
 import { findLeader, loadManifest, nodeStatus, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { Manifest, NodeEntry } from '@consort/devnet'
-import { certificateFromPem, signingIdentity } from '@consort/identity'
+import { signingIdentity } from '@consort/identity'
 import { readChannelConfig } from '@consort/protocol'
 import type { Network } from '@consort/sdk'
 import { Status } from '@consort/types'
 import type { ChannelConfig } from '@consort/types'
-import { connectLocal } from './client.js'
+import { connectLocal, localAdmins } from './client.js'
 import { CliError } from './output.js'
 
 /** One node as `consort dr status` shows it. */
@@ -200,7 +198,7 @@ export async function drSwitchover(dir: string, to: string, log: (line: string) 
     const rtoMs = Math.round(performance.now() - t0)
     const after = await drStatusOf(manifest, session.config)
     const newBest = Math.max(...after.nodes.filter((x) => x.kind === 'orderer' && x.site === to).map((x) => x.height ?? 0))
-    return { from, to, rtoMs, rpoBlocks: Math.max(0, finalSync.height - Math.min(newBest, finalSync.height)), finalSync, steps }
+    return { from, to, rtoMs, rpoBlocks: Math.max(0, finalSync.height - newBest), finalSync, steps }
   } finally {
     await n.close()
   }
@@ -329,12 +327,7 @@ class DrSession {
   ) {}
 
   static async open(manifest: Manifest, log: (line: string) => void): Promise<DrSession> {
-    const admins = await Promise.all(
-      manifest.orgs.map(async (o) => ({
-        certificate: certificateFromPem(await readFile(o.admin.certificate, 'utf8')),
-        privateKey: await readPrivateKeyFile(o.admin.privateKey),
-      })),
-    )
+    const admins = await localAdmins(manifest)
     const config = await configOf(manifest)
     return new DrSession(await connectLocal(manifest.dir, manifest.orgs[0]!.mspId, 'admin'), admins, config, log)
   }

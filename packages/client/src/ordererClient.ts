@@ -50,6 +50,17 @@ export class OrdererClient {
     return this.endpoints
   }
 
+  /** Block `at` (without it: the newest one) from the first node that delivers it within `timeoutMs`; undefined if none does. */
+  async oneBlock(at?: number, timeoutMs = 5000): Promise<ParsedBlock | undefined> {
+    const req = at === undefined ? { start: 0, newest: true } : { start: at, stop: at }
+    try {
+      for await (const b of this.deliver(req, AbortSignal.timeout(timeoutMs), { stallMs: timeoutMs })) return b
+    } catch {
+      // no node answered
+    }
+    return undefined
+  }
+
   /**
    * The channel's latest config block: the newest block's config block (the genesis block or the
    * last config update), from any orderer that answers within `timeoutMs`.

@@ -11,7 +11,7 @@ import type { ChannelConfig, Clock, Logger, Rng, Scheduler, TimerHandle } from '
 import { OrdererError, OrdererErrorCode } from '@consort/client'
 import { BlockCutter } from './blockCutter.js'
 import type { PendingEnvelope } from './blockCutter.js'
-import { healthyForMembershipChange, nextMembershipChange, transferRefusal, transferTarget } from './membership.js'
+import { healthyForMembershipChange, mostCaughtUpVoter, nextMembershipChange, transferRefusal, transferTarget } from './membership.js'
 import type { OrdererMetrics } from './metrics.js'
 import { TxWaiters } from './waiters.js'
 
@@ -413,16 +413,11 @@ export class Chain extends EventEmitter<ChainEvents> {
     const status = this.node.status()
     const change = nextMembershipChange(this.config, status)
     if (change === undefined) return
-    const me = this.opts.raftId
-    if (change.type === 'ConfChangeAddLearnerNode' && change.nodeId === me) {
+    if (change.type === 'ConfChangeAddLearnerNode' && change.nodeId === this.opts.raftId) {
       // This leader is to become a learner (a DR switchover): it hands leadership to a voter that
       // stays one first, so that nobody waits out an election timeout; the new leader demotes it.
       if (status.leadTransferee !== 0) return
-      const now = this.m.scheduler.monotonic()
-      const target = status.confState.voters
-        .filter((id) => id !== me && this.config.consenters.find((c) => c.id === id)?.learner === false)
-        .filter((id) => transferRefusal(this.config, status, this.lastHeard, now, id) === undefined)
-        .sort((a, b) => (status.progress.get(b)?.match ?? 0) - (status.progress.get(a)?.match ?? 0) || a - b)[0]
+      const target = mostCaughtUpVoter(this.config, status, this.lastHeard, this.m.scheduler.monotonic())
       if (target !== undefined) {
         this.m.logger.info({ to: target }, 'handing leadership over before becoming a learner')
         this.transferLeadership(target)

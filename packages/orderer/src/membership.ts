@@ -118,9 +118,19 @@ export function transferTarget(
     if (why !== undefined) throw why
     return opts.to
   }
-  const candidates = status.confState.voters
-    .filter((id) => id !== status.id && transferRefusal(config, status, lastHeard, now, id) === undefined)
-    .sort((a, b) => (status.progress.get(b)?.match ?? 0) - (status.progress.get(a)?.match ?? 0) || a - b)
-  if (candidates.length === 0) throw new OrdererError(OrdererErrorCode.TARGET_DOWN, 'no other voter is up and caught up')
-  return candidates[0] as number
+  const target = mostCaughtUpVoter(config, status, lastHeard, now)
+  if (target === undefined) throw new OrdererError(OrdererErrorCode.TARGET_DOWN, 'no other voter is up and caught up')
+  return target
+}
+
+/**
+ * The voter but the leader whose status this is that may take leadership (see transferRefusal)
+ * and holds the most of the log (the lowest id among equals), leaving out one the config is
+ * about to make a learner; undefined if there is none.
+ */
+export function mostCaughtUpVoter(config: ChannelConfig, status: Status, lastHeard: ReadonlyMap<number, number>, now: number): number | undefined {
+  return status.confState.voters
+    .filter((id) => id !== status.id && config.consenters.find((c) => c.id === id)?.learner !== true)
+    .filter((id) => transferRefusal(config, status, lastHeard, now, id) === undefined)
+    .sort((a, b) => (status.progress.get(b)?.match ?? 0) - (status.progress.get(a)?.match ?? 0) || a - b)[0]
 }

@@ -221,7 +221,7 @@ export class Orderer {
     // A restored node asks each other consenter for its newest block (see checkRestored).
     const newestOfOthers = () =>
       Promise.all(
-        peers.filter((p) => p.id !== me.id).map((p) => newestFrom(new OrdererClient(p2p, [p.address], { signer, channelId: config.channelId, logger }))),
+        peers.filter((p) => p.id !== me.id).map((p) => new OrdererClient(p2p, [p.address], { signer, channelId: config.channelId, logger }).oneBlock()),
       )
     orderer = new Orderer(me.name, me.id, bootstrap, p2p, wal, blocks, chain, transport, { broadcast, deliver, admin }, forwarder, ops, metrics, logger, {
       dataDir: opts.dataDir,
@@ -252,7 +252,7 @@ export class Orderer {
         this.restored.dataDir,
         held,
         this.restored.newestOfOthers,
-        (n) => newestFrom(this.forwarder, n),
+        (n) => this.forwarder.oneBlock(n),
         this.logger,
       )
     }
@@ -383,17 +383,6 @@ export class Orderer {
       this.catchingUp = false
     }
   }
-}
-
-/** Block `at` (the newest without it) from the orderers `client` knows; undefined when none delivers it within 5 s. */
-async function newestFrom(client: OrdererClient, at?: number): Promise<ParsedBlock | undefined> {
-  const req = at === undefined ? { start: 0, newest: true } : { start: at, stop: at }
-  try {
-    for await (const b of client.deliver(req, AbortSignal.timeout(5000), { stallMs: 5000 })) return b
-  } catch {
-    // no orderer answered
-  }
-  return undefined
 }
 
 /**

@@ -163,13 +163,7 @@ export class Network {
 
   /** The newest block a peer or an orderer holds; undefined when it does not answer within `timeoutMs`. */
   async newestBlockOf(node: PeerEndpoint, timeoutMs = 3000): Promise<ParsedBlock | undefined> {
-    const one = new OrdererClient(this.p2p, [node.address], { signer: this.signer, channelId: this.channel, logger: this.logger })
-    try {
-      for await (const b of one.deliver({ start: 0, newest: true }, AbortSignal.timeout(timeoutMs), { stallMs: timeoutMs })) return b
-    } catch {
-      // no answer
-    }
-    return undefined
+    return new OrdererClient(this.p2p, [node.address], { signer: this.signer, channelId: this.channel, logger: this.logger }).oneBlock(undefined, timeoutMs)
   }
 
   /** Committed blocks as a peer holds them (with validation codes), from `startBlock` or from the next one. */
