@@ -1,7 +1,6 @@
 // A real network of node processes for one test file: generated into a temp folder on
 // ports nobody else holds, always torn down (every process we started, by its pid).
 import { execFile } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -17,11 +16,14 @@ import type { Manifest, NetworkSpec, NodeEntry } from '@consort/devnet'
 import { OrdererClient } from '@consort/client'
 import { P2PNode } from '@consort/p2p'
 import { createAdmission, createSignedEnvelope } from '@consort/protocol'
+import { connect, deploy } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { HeaderType, silentLogger } from '@consort/types'
 import { generateKeyPair } from '@consort/crypto'
 
 const runFile = promisify(execFile)
+/** The asset-transfer contract's folder. */
+export const ASSET_TRANSFER = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
 
 /** A block of `count` free consecutive ports, probed by binding them. */
 /** Polls `check` every 200 ms until it holds or `ms` pass; whether it held. */
@@ -182,11 +184,7 @@ export function memberNode(signer: SigningIdentity): Promise<P2PNode> {
   )
 }
 
-/** SIGTERMs child processes a test spawned itself (e.g. `consort node run`) and waits until each has exited. */
-export async function stopProcesses(processes: readonly ChildProcess[]): Promise<void> {
-  for (const p of processes) p.kill('SIGTERM')
-  await Promise.all(processes.map((p) => (p.exitCode !== null || p.signalCode !== null ? undefined : new Promise((r) => p.once('exit', r)))))
-}
+export { stopProcesses } from '@consort/devnet'
 
 /**
  * A steady stream of `CreateAsset` submits from `workers` concurrent workers until `stop()`:
@@ -232,4 +230,12 @@ export function consortJson(dir: () => string): (...args: string[]) => Promise<{
       return { code: e.code, json: JSON.parse(e.stdout || '{}') as Record<string, unknown> }
     }
   }
+}
+
+/** The asset-transfer contract, deployed by every org's admin once a leader is known; Org1's client connected with the network's profile. */
+export async function withAssetTransfer(net: Net, opts: { submitTimeoutMs?: number } = {}): Promise<Network> {
+  await net.leader()
+  const admins = await Promise.all(net.manifest.orgs.map((_, i) => net.identity(i, 'admin')))
+  await deploy({ profile: net.manifest.connectionProfile, contract: ASSET_TRANSFER, name: 'asset-transfer', admins })
+  return connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client'), ...opts })
 }

@@ -1,25 +1,18 @@
 // A DR drill on a network of two sites (east active, west passive: learner orderers and peers),
 // through the CLI and the SDK: dr status, a planned switchover under load, and failback.
-import { fileURLToPath } from 'node:url'
 import { OrdererClient } from '@consort/client'
-import { connect, deploy } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { RefusalCode, silentLogger, Status } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { consortJson, memberNode, startNetwork, submitStream, until } from '../src/fixture.js'
+import { consortJson, memberNode, startNetwork, submitStream, until, withAssetTransfer } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
-const contractDir = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
 let net: Net
 let client: Network
 
 beforeAll(async () => {
   net = await startNetwork({ orderers: 3, peersPerOrg: 1, sites: ['east', 'west'] })
-  await net.leader()
-  const admins = await Promise.all([0, 1, 2].map((i) => net.identity(i, 'admin')))
-  await deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'asset-transfer', admins })
-  // The network's profile names the nodes of both sites.
-  client = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client'), submitTimeoutMs: 60_000 })
+  client = await withAssetTransfer(net, { submitTimeoutMs: 60_000 })
 }, 120_000)
 afterAll(async () => {
   await client?.close()

@@ -8,21 +8,17 @@ import { connect, deploy, EndorseError, SubmitError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNetwork, submitStream, until } from '../src/fixture.js'
+import { startNetwork, submitStream, until, withAssetTransfer, ASSET_TRANSFER } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
 const run = promisify(execFile)
 const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
-const contractDir = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
 let net: Net
 let client: Network
 
 beforeAll(async () => {
   net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
-  await net.leader()
-  const admins = await Promise.all([0, 1, 2].map((i) => net.identity(i, 'admin')))
-  await deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'asset-transfer', admins })
-  client = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client'), submitTimeoutMs: 60_000 })
+  client = await withAssetTransfer(net, { submitTimeoutMs: 60_000 })
 }, 120_000)
 afterAll(async () => {
   await client?.close()
@@ -139,7 +135,7 @@ describe('bad inputs give clear errors', () => {
     await expect(client.contract('nope').submit('X')).rejects.toBeInstanceOf(EndorseError)
     await expect(client.contract('asset-transfer').evaluate('ReadAsset', 'a', 'b')).rejects.toThrow(/takes 1 argument\(s\), got 2/)
     const notAdmin = await net.identity(0, 'client')
-    await expect(deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'sneaky', admins: [notAdmin] })).rejects.toThrow(
+    await expect(deploy({ profile: net.manifest.connectionProfile, contract: ASSET_TRANSFER, name: 'sneaky', admins: [notAdmin] })).rejects.toThrow(
       /only admins of Org1 may install/,
     )
     await expect(connect({ profile: { channel: 'consort' } as never, identity: notAdmin })).rejects.toMatchObject({ code: 'ERR_SDK_PROFILE' })

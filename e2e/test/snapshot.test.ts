@@ -12,12 +12,11 @@ import { promisify } from 'node:util'
 import { connect, deploy } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePortBlock, startNetwork, stopProcesses, until } from '../src/fixture.js'
+import { freePortBlock, startNetwork, stopProcesses, until, withAssetTransfer, ASSET_TRANSFER } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
 const run = promisify(execFile)
 const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
-const contractDir = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
 let net: Net
 let client: Network
 const processes: ChildProcess[] = []
@@ -47,10 +46,7 @@ const statusAt = async (port: number) =>
 
 beforeAll(async () => {
   net = await startNetwork({ orderers: 3, peersPerOrg: 1 })
-  await net.leader()
-  const admins = await Promise.all([0, 1, 2].map((i) => net.identity(i, 'admin')))
-  await deploy({ profile: net.manifest.connectionProfile, contract: contractDir, name: 'asset-transfer', admins })
-  client = await connect({ profile: net.manifest.connectionProfile, identity: await net.identity(0, 'client') })
+  client = await withAssetTransfer(net)
   await Promise.all(Array.from({ length: 60 }, (_, i) => client.contract('asset-transfer').submit('CreateAsset', `before-${i}`, 'blue', '1', 'Ann', '10')))
 }, 180_000)
 
@@ -115,7 +111,7 @@ describe('peer snapshots', () => {
       const read = async (id: string) =>
         JSON.parse(new TextDecoder().decode(await only.contract('asset-transfer').evaluate('ReadAsset', id))) as { Owner: string }
       // (The new peer installs the contract as any new peer of the org does.)
-      await deploy({ profile: only.profile, contract: contractDir, name: 'asset-transfer', admins: [await net.identity(0, 'admin')] })
+      await deploy({ profile: only.profile, contract: ASSET_TRANSFER, name: 'asset-transfer', admins: [await net.identity(0, 'admin')] })
       expect(await read('before-7')).toMatchObject({ Owner: 'Ann' })
       expect(await read('after-3')).toMatchObject({ Owner: 'Bob' })
     } finally {

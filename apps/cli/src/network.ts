@@ -1,6 +1,6 @@
 import { access, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { findNode, generateNetwork, loadManifest, nodeStatus, runningPid, startNode, stopNode, waitUntil } from '@consort/devnet'
+import { controlNode, findNode, generateNetwork, loadManifest, nodeStatus, runningPid, startNode, stopNode, waitUntil } from '@consort/devnet'
 import type { Manifest, NodeEntry } from '@consort/devnet'
 import { CliError } from './output.js'
 
@@ -116,10 +116,6 @@ export async function networkDown(dir: string, purge: boolean): Promise<string[]
 }
 
 export async function nodeAction(dir: string, action: 'stop' | 'start' | 'kill', name: string): Promise<NodeEntry & { pid: number | null }> {
-  const manifest = await loadManifest(dir)
-  const node = findNode(manifest, name)
-  if (action === 'start') return { ...node, pid: await startNode(node) }
-  const pid = (await runningPid(node)) ?? null
-  await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM')
-  return { ...node, pid }
+  const node = findNode(await loadManifest(dir), name)
+  return { ...node, pid: await controlNode(node, action) }
 }

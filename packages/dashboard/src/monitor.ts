@@ -68,9 +68,12 @@ export class Monitor {
     await this.following
   }
 
-  note(kind: TimelineEvent['kind'], text: string): void {
-    this.timeline.push({ t: Date.now(), kind, text })
+  /** Adds an event to the timeline (the last 200 are kept); the event, for a leader change to complete later. */
+  note(kind: TimelineEvent['kind'], text: string): TimelineEvent {
+    const event = { t: Date.now(), kind, text }
+    this.timeline.push(event)
     if (this.timeline.length > 200) this.timeline.shift()
+    return event
   }
 
   /** A load-generator transaction committed after `ms`. */
@@ -149,8 +152,7 @@ export class Monitor {
     const leaders = views.filter((v) => v.role === 'Leader')
     const leader = leaders[0]?.name ?? ''
     if (leader !== '' && leader !== this.leader) {
-      const event: TimelineEvent = { t: Date.now(), kind: 'leader', text: `${leader} leads${this.leader !== '' ? ` (was ${this.leader})` : ''}` }
-      this.timeline.push(event)
+      const event = this.note('leader', `${leader} leads${this.leader !== '' ? ` (was ${this.leader})` : ''}`)
       if (this.leader !== '') this.leaderGap = { event, lastBlockAt: this.lastBlockAt }
       this.leader = leader
     }

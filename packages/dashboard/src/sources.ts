@@ -1,4 +1,4 @@
-import { cpuSeconds, findNode, nodeStatus, rssBytes, runningPid, startNode, stopNode } from '@consort/devnet'
+import { controlNode, cpuSeconds, findNode, nodeStatus, rssBytes, runningPid } from '@consort/devnet'
 import type { Manifest } from '@consort/devnet'
 import type { Network } from '@consort/sdk'
 
@@ -69,9 +69,7 @@ export class LocalSource implements NodeSource {
   }
 
   async control(name: string, action: 'stop' | 'start' | 'kill'): Promise<void> {
-    const node = findNode(this.manifest, name)
-    if (action === 'start') await startNode(node)
-    else await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM')
+    await controlNode(findNode(this.manifest, name), action)
   }
 }
 

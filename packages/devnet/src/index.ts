@@ -1,16 +1,19 @@
 export { addOrdererNode, DevnetError, DevnetErrorCode, generateNetwork, loadManifest } from './generate.js'
 export type { Manifest, NetworkSpec, NodeEntry, OrgEntry } from './generate.js'
 export {
+  controlNode,
   cpuSeconds,
   findLeader,
-  rssBytes,
   findNode,
+  freePort,
+  rssBytes,
   nodeStatus,
   operationsGet,
   runningPid,
   signalNode,
   startNode,
   stopNode,
+  stopProcesses,
   waitExit,
   waitUntil,
 } from './processes.js'

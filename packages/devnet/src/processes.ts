@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { closeSync, openSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { request } from 'node:http'
+import { createServer } from 'node:net'
 import { DevnetError, DevnetErrorCode } from './generate.js'
 import type { Manifest, NodeEntry } from './generate.js'
 
@@ -92,6 +94,14 @@ export async function stopNode(node: NodeEntry, signal: 'SIGTERM' | 'SIGKILL' = 
   await rm(node.pidFile, { force: true })
 }
 
+/** `consort node stop|start|kill`: SIGTERM, start, SIGKILL; the pid started, or the one stopped (null: it was not running). */
+export async function controlNode(node: NodeEntry, action: 'stop' | 'start' | 'kill'): Promise<number | null> {
+  if (action === 'start') return startNode(node)
+  const pid = (await runningPid(node)) ?? null
+  await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM')
+  return pid
+}
+
 /** GETs a path on the node's operations endpoint; undefined if it does not answer. */
 export function operationsGet(node: NodeEntry, path: string, timeoutMs = 1000): Promise<{ status: number; body: string } | undefined> {
   return new Promise((resolve) => {
@@ -159,3 +169,19 @@ export async function rssBytes(pid: number): Promise<number | undefined> {
 
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100
+
+/** A TCP port on 127.0.0.1 that nothing listens on now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+/** SIGTERMs child processes the caller spawned itself and waits until each has exited. */
+export async function stopProcesses(processes: readonly ChildProcess[]): Promise<void> {
+  for (const p of processes) p.kill('SIGTERM')
+  await Promise.all(processes.map((p) => (p.exitCode !== null || p.signalCode !== null ? undefined : new Promise((r) => p.once('exit', r)))))
+}
