@@ -66,7 +66,7 @@ function byRole(cpu: Record<string, number>, roles: Roles): RoundResult['cpuByRo
   }
 }
 
-export async function rolesOf(dir: string): Promise<Roles> {
+async function rolesOf(dir: string): Promise<Roles> {
   const { findLeader, loadManifest } = await import('@consort/devnet')
   const m = await loadManifest(dir)
   const orderers = m.nodes.filter((n) => n.kind === 'orderer')
@@ -96,22 +96,58 @@ export async function ensureDeployed(dir: string, network: Network, name: keyof 
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
 
-/** CPU seconds so far of every running node of the network in `dir`, and of this process. */
-export async function cpuSnapshot(dir: string): Promise<Map<string, number>> {
-  const { cpuSeconds, loadManifest, runningPid } = await import('@consort/devnet')
+/** CPU seconds so far of these processes (by name), and of this one (`client`). */
+async function cpuOf(processes: readonly { name: string; pid: number | undefined }[]): Promise<Map<string, number>> {
+  const { cpuSeconds } = await import('@consort/devnet')
   const out = new Map<string, number>()
-  for (const node of (await loadManifest(dir)).nodes) {
-    const pid = await runningPid(node)
-    const s = pid === undefined ? undefined : await cpuSeconds(pid)
-    if (s !== undefined) out.set(node.name, s)
+  for (const p of processes) {
+    const s = p.pid === undefined ? undefined : await cpuSeconds(p.pid)
+    if (s !== undefined) out.set(p.name, s)
   }
   const self = process.cpuUsage()
   out.set('client', (self.user + self.system) / 1e6)
   return out
 }
 
-async function runRound(dir: string, network: Network, minter: Network, o: RoundOptions, prefix: string, accounts: string[]): Promise<RoundResult> {
-  const cpuBefore = await cpuSnapshot(dir)
+/** CPU seconds so far of every running node of the network in `dir`, and of this process. */
+async function cpuSnapshot(dir: string): Promise<Map<string, number>> {
+  const { loadManifest, runningPid } = await import('@consort/devnet')
+  const nodes = (await loadManifest(dir)).nodes
+  return cpuOf(await Promise.all(nodes.map(async (n) => ({ name: n.name, pid: await runningPid(n) }))))
+}
+
+/** Why a call failed, for a round's failure counts: a validation code, ENDORSE, or the error's code. */
+function failureReason(err: unknown): string {
+  return err instanceof CommitError ? err.validationCode : err instanceof EndorseError ? 'ENDORSE' : ((err as { code?: string }).code ?? 'ERROR')
+}
+
+/** Where a round's CPU is read: the processes (with this one as `client`), and which is which role. */
+export interface RoundCpu {
+  snapshot: () => Promise<Map<string, number>>
+  roles: () => Promise<Roles>
+}
+
+/** The network in `dir`: its nodes, by role. */
+export const networkCpu = (dir: string): RoundCpu => ({ snapshot: () => cpuSnapshot(dir), roles: () => rolesOf(dir) })
+
+/** Other processes than a network's (by name and pid), with no role of ours: only the total counts. */
+export const processCpu = (processes: readonly { name: string; pid: number }[]): RoundCpu => ({
+  snapshot: () => cpuOf(processes),
+  roles: async () => ({ leader: undefined, orderers: [], gatewayPeer: undefined, peers: [] }),
+})
+
+/**
+ * One round: `call(i)` for i from 0 to txs − 1, at most `inFlight` at a time and, with a `rate`,
+ * at most that many started per second; the latencies of those that succeeded, the failures by
+ * reason, and the CPU the processes of `cpu` spent on it.
+ */
+export async function measureRound(
+  o: { name: string; txs: number; inFlight: number; rate?: number },
+  call: (i: number) => Promise<unknown>,
+  cpu: RoundCpu,
+): Promise<RoundResult> {
+  const rate = o.rate ?? 0
+  const cpuBefore = await cpu.snapshot()
   const latencies: number[] = []
   const failures: Record<string, number> = {}
   let sent = 0
@@ -120,16 +156,10 @@ async function runRound(dir: string, network: Network, minter: Network, o: Round
   const one = async (i: number): Promise<void> => {
     const t0 = Date.now()
     try {
-      if (o.name === 'create') await network.contract('asset-transfer').submit('CreateAsset', `${prefix}-${i}`, 'blue', '5', 'bench', '100')
-      else if (o.name === 'query') await network.contract('asset-transfer').evaluate('ReadAsset', `${prefix}-seed`)
-      else {
-        // Read-modify-write between a few hot accounts: conflicts are part of the workload.
-        const to = accounts[i % accounts.length] as string
-        await minter.contract('token').submit('Transfer', to, '1')
-      }
+      await call(i)
       latencies.push((Date.now() - t0) / 1000)
     } catch (err) {
-      const reason = err instanceof CommitError ? err.validationCode : err instanceof EndorseError ? 'ENDORSE' : ((err as { code?: string }).code ?? 'ERROR')
+      const reason = failureReason(err)
       failures[reason] = (failures[reason] ?? 0) + 1
     } finally {
       done++
@@ -138,7 +168,7 @@ async function runRound(dir: string, network: Network, minter: Network, o: Round
   await new Promise<void>((resolveAll) => {
     const launch = (): void => {
       while (sent < o.txs && sent - done < o.inFlight) {
-        if (o.rate > 0 && sent >= ((Date.now() - started) / 1000) * o.rate) break
+        if (rate > 0 && sent >= ((Date.now() - started) / 1000) * rate) break
         const i = sent++
         void one(i).then(() => {
           if (done === o.txs) resolveAll()
@@ -146,7 +176,7 @@ async function runRound(dir: string, network: Network, minter: Network, o: Round
         })
       }
     }
-    const timer = o.rate > 0 ? setInterval(launch, Math.max(1, Math.floor(1000 / o.rate))) : undefined
+    const timer = rate > 0 ? setInterval(launch, Math.max(1, Math.floor(1000 / rate))) : undefined
     launch()
     const check = setInterval(() => {
       if (done === o.txs) {
@@ -156,11 +186,21 @@ async function runRound(dir: string, network: Network, minter: Network, o: Round
       }
     }, 50)
   })
-  return summarize(o.name, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir), await rolesOf(dir))
+  return summarize(o.name, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpu.snapshot(), await cpu.roles())
+}
+
+async function runRound(dir: string, network: Network, minter: Network, o: RoundOptions, prefix: string, accounts: string[]): Promise<RoundResult> {
+  const call = async (i: number): Promise<unknown> => {
+    if (o.name === 'create') return network.contract('asset-transfer').submit('CreateAsset', `${prefix}-${i}`, 'blue', '5', 'bench', '100')
+    if (o.name === 'query') return network.contract('asset-transfer').evaluate('ReadAsset', `${prefix}-seed`)
+    // Read-modify-write between a few hot accounts: conflicts are part of the workload.
+    return minter.contract('token').submit('Transfer', accounts[i % accounts.length] as string, '1')
+  }
+  return measureRound(o, call, networkCpu(dir))
 }
 
 /** Caliper's columns plus percentiles from one round's latencies, and CPU per transaction. */
-export function summarize(
+function summarize(
   name: string,
   txs: number,
   latencies: number[],
@@ -404,27 +444,34 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
     new DataView(data.buffer).setUint32(0, i)
     return createSignedEnvelope(signer, { type: HeaderType.TRANSACTION, channelId: manifest.channelId, timestamp: Date.now(), data })
   })
-  const latencies: number[] = []
-  const failures: Record<string, number> = {}
-  let next = 0
-  const cpuBefore = await cpuSnapshot(dir)
-  const started = Date.now()
   try {
-    await Promise.all(
-      Array.from({ length: o.inFlight }, async () => {
-        while (next < envelopes.length) {
-          const e = envelopes[next++] as { envelope: Uint8Array; txId: string }
-          const t0 = Date.now()
-          const r = await client.broadcast(e.envelope, e.txId).catch((err: Error) => ({ status: 'ERROR', code: (err as { code?: string }).code ?? 'ERROR' }))
-          if (r.status === Status.SUCCESS) latencies.push((Date.now() - t0) / 1000)
-          else failures[r.code || String(r.status)] = (failures[r.code || String(r.status)] ?? 0) + 1
-        }
-      }),
+    return await measureRound(
+      { name: `ordering ${o.size} B`, txs: o.txs, inFlight: o.inFlight },
+      async (i) => {
+        const e = envelopes[i] as { envelope: Uint8Array; txId: string }
+        const r = await client.broadcast(e.envelope, e.txId)
+        if (r.status !== Status.SUCCESS) throw Object.assign(new Error(r.info), { code: r.code || String(r.status) })
+      },
+      networkCpu(dir),
     )
   } finally {
     await p2p.stop()
   }
-  return summarize(`ordering ${o.size} B`, o.txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir), await rolesOf(dir))
+}
+
+/** Keys `prefix`+from … `prefix`+(to − 1) written by the fill contract, `perTx` per transaction, four transactions at a time. */
+export async function fillKeys(network: Network, prefix: string, from: number, to: number, perTx: number): Promise<void> {
+  const fill = network.contract('fill')
+  let next = from
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < to) {
+        const start = next
+        next += perTx
+        await fill.submit('Fill', prefix, String(start), String(Math.min(perTx, to - start)))
+      }
+    }),
+  )
 }
 
 export interface JoinBenchResult {
@@ -446,21 +493,13 @@ export interface JoinBenchResult {
 export async function runJoinBench(dir: string, o: { keys: number; perTx: number }, log: (s: string) => void): Promise<JoinBenchResult> {
   const { spawn } = await import('node:child_process')
   const { copyFile, cp, mkdtemp, rm } = await import('node:fs/promises')
-  const { createServer } = await import('node:net')
-  const { findNode, loadManifest, nodeStatus, waitUntil } = await import('@consort/devnet')
+  const { findNode, freePort, loadManifest, nodeStatus, stopProcesses, waitUntil } = await import('@consort/devnet')
   const { initNode } = await import('@consort/consortium')
   const manifest = await loadManifest(dir)
   const org = manifest.orgs[0]!
   const client = await connectLocal(dir, org.mspId)
   const admin = await connectLocal(dir, org.mspId, 'admin')
   const source = findNode(manifest, manifest.nodes.find((n) => n.kind === 'peer' && n.org === org.mspId)!.name)
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const port = (s.address() as { port: number }).port
-        s.close(() => resolve(port))
-      })
-    })
   const work = await mkdtemp(join(manifest.dir, 'bench-join-'))
   // New peers are issued from a copy of the org's folder: its org.json does not list them.
   const orgCopy = join(work, 'org')
@@ -485,27 +524,13 @@ export async function runJoinBench(dir: string, o: { keys: number; perTx: number
     const ok = await waitUntil(async () => Number((await nodeStatus(entry))?.height ?? 0) >= height, 600_000, 50)
     if (!ok) throw new CliError('ERR_BENCH_JOIN', `${name} did not reach height ${height} within 10 minutes`)
     const ms = performance.now() - t0
-    await stop(child)
+    await stopProcesses([child])
     return ms
   }
-  const stop = (child: ReturnType<typeof spawn>) =>
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r).kill('SIGTERM'))
   try {
     await ensureDeployed(dir, client, 'fill')
-    const fill = client.contract('fill')
-    const prefix = `join-${Date.now()}-`
-    const inFlight = 4
-    let next = 0
     const t = performance.now()
-    await Promise.all(
-      Array.from({ length: inFlight }, async () => {
-        while (next < o.keys) {
-          const from = next
-          next += o.perTx
-          await fill.submit('Fill', prefix, String(from), String(Math.min(o.perTx, o.keys - from)))
-        }
-      }),
-    )
+    await fillKeys(client, `join-${Date.now()}-`, 0, o.keys, o.perTx)
     log(`wrote ${o.keys} keys in ${Math.round(performance.now() - t)} ms (${o.perTx} per transaction)`)
     const height = Number((await nodeStatus(source))?.height ?? 0)
     const replayMs = await newPeer(`bench-replay-${Date.now()}`, height)
@@ -520,7 +545,7 @@ export async function runJoinBench(dir: string, o: { keys: number; perTx: number
       snapshot: { writeMs: snap.ms, joinMs: Math.round(joinMs), blockNumber: snap.blockNumber },
     }
   } finally {
-    await Promise.all(started.map(stop))
+    await stopProcesses(started)
     await client.close()
     await admin.close()
     await rm(work, { recursive: true, force: true })

@@ -5,36 +5,17 @@
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { freePort, stopProcesses } from '@consort/devnet'
 import { Etcd3 } from 'etcd3'
-import { runOrderingBench } from './bench.js'
+import { measureRound, processCpu, runOrderingBench } from './bench.js'
 import type { RoundResult } from './bench.js'
 import { CliError } from './output.js'
 
-export interface EtcdRound {
-  name: string
-  succ: number
-  fail: number
-  'throughput (tps)': number
-  'p50 (s)': number
-  'p99 (s)': number
-  /** CPU ms per put of the three etcd processes together, and of this client. */
-  'CPU ms/tx': number
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-
 /** A 3-member etcd cluster on loopback in a temporary folder; stop() ends it and deletes its data. */
-async function startEtcd(bin: string): Promise<{ endpoints: string[]; pids: number[]; stop: () => Promise<void> }> {
+async function startEtcd(bin: string): Promise<{ endpoints: string[]; processes: { name: string; pid: number }[]; stop: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'consort-etcd-'))
   const members = await Promise.all([1, 2, 3].map(async (i) => ({ name: `e${i}`, client: await freePort(), peer: await freePort() })))
   const cluster = members.map((m) => `${m.name}=http://127.0.0.1:${m.peer}`).join(',')
@@ -57,25 +38,22 @@ async function startEtcd(bin: string): Promise<{ endpoints: string[]; pids: numb
     new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 300)),
   ])
   const stop = async () => {
-    await Promise.all(procs.map((p) => (p.exitCode !== null || p.signalCode !== null ? undefined : new Promise((r) => p.once('exit', r).kill('SIGTERM')))))
+    await stopProcesses(procs)
     await rm(dir, { recursive: true, force: true })
   }
   if (failed !== undefined) {
     await stop()
     throw new CliError('ERR_BENCH_NO_ETCD', `cannot run ${bin} (${failed}): install the OS package etcd-server, or set ETCD_BIN`)
   }
-  return { endpoints: members.map((m) => `http://127.0.0.1:${m.client}`), pids: procs.map((p) => p.pid as number), stop }
-}
-
-async function cpuOf(pids: number[]): Promise<number> {
-  const { cpuSeconds } = await import('@consort/devnet')
-  let total = 0
-  for (const pid of pids) total += (await cpuSeconds(pid)) ?? 0
-  return total
+  return {
+    endpoints: members.map((m) => `http://127.0.0.1:${m.client}`),
+    processes: procs.map((p, i) => ({ name: members[i]!.name, pid: p.pid as number })),
+    stop,
+  }
 }
 
 /** etcd puts next to Consort's ordering service, the same count, size and concurrency, one after the other. */
-export async function runEtcdBench(dir: string, o: { txs: number; inFlight: number; size: number }): Promise<{ rounds: [RoundResult, EtcdRound] }> {
+export async function runEtcdBench(dir: string, o: { txs: number; inFlight: number; size: number }): Promise<{ rounds: [RoundResult, RoundResult] }> {
   const bin = process.env.ETCD_BIN ?? 'etcd'
   await promisify(execFile)(bin, ['--version'], { timeout: 10_000 }).catch((err: Error) => {
     throw new CliError('ERR_BENCH_NO_ETCD', `cannot run ${bin} (${err.message}): install the OS package etcd-server, or set ETCD_BIN`)
@@ -101,12 +79,9 @@ export async function runEtcdBench(dir: string, o: { txs: number; inFlight: numb
   }
 }
 
-async function sideBySide(dir: string, bin: string, o: { txs: number; inFlight: number; size: number }): Promise<{ rounds: [RoundResult, EtcdRound] }> {
-  const measured = await runOrderingBench(dir, o)
-  const orderersAndClient = Object.entries(measured.cpu)
-    .filter(([name]) => name === 'client' || name.startsWith('orderer'))
-    .reduce((a, [, ms]) => a + ms, 0)
-  const ordering: RoundResult = { ...measured, 'CPU ms/tx': Math.round(orderersAndClient * 1000) / 1000 }
+async function sideBySide(dir: string, bin: string, o: { txs: number; inFlight: number; size: number }): Promise<{ rounds: [RoundResult, RoundResult] }> {
+  // (The peers are stopped: the round's CPU is the orderers' and this client's.)
+  const ordering = await runOrderingBench(dir, o)
   const etcd = await startEtcd(bin)
   const client = new Etcd3({ hosts: etcd.endpoints })
   try {
@@ -121,45 +96,12 @@ async function sideBySide(dir: string, bin: string, o: { txs: number; inFlight: 
       }
     }
     const value = Buffer.alloc(o.size, 0x61)
-    const latencies: number[] = []
-    let fail = 0
-    let next = 0
-    const cpuBefore = await cpuOf(etcd.pids)
-    const self = process.cpuUsage()
-    const started = Date.now()
-    await Promise.all(
-      Array.from({ length: o.inFlight }, async () => {
-        while (next < o.txs) {
-          const i = next++
-          const t0 = Date.now()
-          try {
-            await client.put(`bench/${i}`).value(value)
-            latencies.push((Date.now() - t0) / 1000)
-          } catch {
-            fail++
-          }
-        }
-      }),
+    const etcdRound = await measureRound(
+      { name: `etcd put ${o.size} B`, txs: o.txs, inFlight: o.inFlight },
+      async (i) => client.put(`bench/${i}`).value(value),
+      processCpu(etcd.processes),
     )
-    const secs = (Date.now() - started) / 1000
-    const used = process.cpuUsage(self)
-    const cpuMs = ((await cpuOf(etcd.pids)) - cpuBefore) * 1000 + (used.user + used.system) / 1000
-    const sorted = latencies.sort((a, b) => a - b)
-    const pct = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 1000) / 1000
-    return {
-      rounds: [
-        ordering,
-        {
-          name: `etcd put ${o.size} B`,
-          succ: latencies.length,
-          fail,
-          'throughput (tps)': Math.round(latencies.length / secs),
-          'p50 (s)': pct(0.5),
-          'p99 (s)': pct(0.99),
-          'CPU ms/tx': latencies.length === 0 ? 0 : Math.round((cpuMs / latencies.length) * 1000) / 1000,
-        },
-      ],
-    }
+    return { rounds: [ordering, etcdRound] }
   } finally {
     client.close()
     await etcd.stop()

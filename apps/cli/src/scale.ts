@@ -7,8 +7,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { Network } from '@consort/sdk'
-import { CommitError, EndorseError } from '@consort/sdk'
-import { cpuSnapshot, ensureDeployed, rolesOf, runJoinBench, summarize } from './bench.js'
+import { ensureDeployed, fillKeys, measureRound, networkCpu, runJoinBench } from './bench.js'
 import type { JoinBenchResult, RoundResult } from './bench.js'
 import { connectLocal } from './client.js'
 import { networkDown, networkUp } from './network.js'
@@ -31,30 +30,9 @@ export interface ScaleResult {
 }
 
 /** N submits of Fill(prefix, i, 1, valueBytes), `inFlight` at a time: a round as `consort bench` reports it. */
-async function fillRound(dir: string, network: Network, name: string, txs: number, inFlight: number, valueBytes: number): Promise<RoundResult> {
+function fillRound(dir: string, network: Network, name: string, txs: number, inFlight: number, valueBytes: number): Promise<RoundResult> {
   const prefix = `${name}-${Date.now().toString(36)}-`
-  const latencies: number[] = []
-  const failures: Record<string, number> = {}
-  let next = 0
-  const cpuBefore = await cpuSnapshot(dir)
-  const started = Date.now()
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < txs) {
-        const i = next++
-        const t0 = Date.now()
-        try {
-          await network.contract('fill').submit('Fill', prefix, String(i), '1', String(valueBytes))
-          latencies.push((Date.now() - t0) / 1000)
-        } catch (err) {
-          const reason =
-            err instanceof CommitError ? err.validationCode : err instanceof EndorseError ? 'ENDORSE' : ((err as { code?: string }).code ?? 'ERROR')
-          failures[reason] = (failures[reason] ?? 0) + 1
-        }
-      }
-    }),
-  )
-  return summarize(name, txs, latencies, failures, (Date.now() - started) / 1000, cpuBefore, await cpuSnapshot(dir), await rolesOf(dir))
+  return measureRound({ name, txs, inFlight }, (i) => network.contract('fill').submit('Fill', prefix, String(i), '1', String(valueBytes)), networkCpu(dir))
 }
 
 const point = (dimension: ScalePoint['dimension'], at: number, r: RoundResult): ScalePoint => ({
@@ -105,18 +83,7 @@ export async function runScaleBench(
     let held = 0
     for (const keys of [1000, 100_000, 1_000_000].filter((k) => k <= o.maxKeys)) {
       // Fill up to `keys` keys, 1,000 per transaction, then measure a round on top.
-      const fill = n.contract('fill')
-      const prefix = `state-${Date.now().toString(36)}-`
-      let next = held
-      await Promise.all(
-        Array.from({ length: 4 }, async () => {
-          while (next < keys) {
-            const from = next
-            next += 1000
-            await fill.submit('Fill', prefix, String(from), String(Math.min(1000, keys - from)), '100')
-          }
-        }),
-      )
+      await fillKeys(n, `state-${Date.now().toString(36)}-`, held, keys, 1000)
       held = keys
       const r = await fillRound(net3, n, `state-${keys}`, o.txs, o.inFlight, 256)
       points.push(point('state size', keys, r))
