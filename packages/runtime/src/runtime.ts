@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { TxReadWriteSet } from '@consort/types'
 import type { ContractEvent, Logger, Role, TxReadWriteSet as TxRwSet } from '@consort/types'
 import { RuntimeError, RuntimeErrorCode } from './errors.js'
@@ -50,30 +53,38 @@ export interface RuntimeOptions {
   maxWarm?: number
 }
 
-type Dispatch = IsolatedVM.Reference<(fcn: string, args: string[], tx: string) => Promise<unknown>>
+type Dispatch = IsolatedVM.Reference<(ns: unknown, fcn: string, args: string[], tx: string) => Promise<unknown>>
+type Check = IsolatedVM.Reference<(ns: unknown) => unknown>
 
 interface Warm {
   isolate: IsolatedVM.Isolate
-  /** The shim, compiled once per isolate and run in each new context. */
-  shim: IsolatedVM.Script
-  /** V8's code cache of the contract module: each context compiles it again from this. */
+  /** The contract realm: SES's lockdown and the shim ran in it once; everything in it is frozen. */
+  context: IsolatedVM.Context
+  /** The shim's dispatcher, called with each invocation's own module namespace. */
+  dispatch: Dispatch
+  /** Sets the realm's clock (before the module's top-level code runs). */
+  setTime: IsolatedVM.Reference<(time: number) => void>
+  /** V8's code cache of the contract module: each invocation compiles it again from this. */
   cachedData: IsolatedVM.ExternalCopy<ArrayBuffer> | undefined
-  /** The host functions the shim calls, shared by every context of the isolate. */
-  host: [string, IsolatedVM.Reference<unknown>][]
   /** The simulation the host bridge currently serves (one invocation at a time per isolate). */
   current: TxSimulator | undefined
   queue: Promise<void>
 }
+
+/** SES's lockdown script (hardens every intrinsic), and V8's code cache of it once compiled. */
+const LOCKDOWN = readFileSync(join(dirname(createRequire(import.meta.url).resolve('ses/package.json')), 'dist/lockdown.umd.min.js'), 'utf8')
+let lockdownCache: IsolatedVM.ExternalCopy<ArrayBuffer> | undefined
 
 type DispatchResult = { ok: true; payload: Uint8Array } | { ok: false; kind: string; message: string }
 
 /**
  * Runs contract code in isolated-vm isolates: no require, process, file system, network,
  * timers, WebAssembly or host objects; time fixed to the transaction's timestamp; no
- * Math.random; CPU, wall-time, memory and code-size limits. Isolates (with the compiled shim
- * and the module's code cache) are kept warm per contract version; each invocation runs in a
- * new context, so no state outlives it and every peer runs every call from the same module
- * state. An isolate that hits a limit is thrown away and the next call gets a fresh one.
+ * Math.random; CPU, wall-time, memory and code-size limits. Isolates are kept warm per
+ * contract version, each with one frozen realm (SES lockdown: every intrinsic and the global
+ * object frozen) and the module's code cache; each invocation evaluates the module anew in it,
+ * so no state outlives a call and every peer runs every call from the same module state. An
+ * isolate that hits a limit is thrown away and the next call gets a fresh one.
  */
 export class ContractRuntime {
   private readonly warm = new Map<string, Promise<Warm>>()
@@ -117,9 +128,9 @@ export class ContractRuntime {
       creator: { ...inv.creator, certificate: [...inv.creator.certificate] },
       transient: Object.fromEntries([...(inv.transient ?? new Map<string, Uint8Array>())].map(([k, v]) => [k, [...v]])),
     })
-    let instance: { context: IsolatedVM.Context; dispatch: Dispatch }
+    let module: { module: IsolatedVM.Module; namespace: IsolatedVM.Reference<unknown> }
     try {
-      instance = await this.instantiate(pkg, w)
+      module = this.evaluate(pkg, w, inv.timestamp)
     } catch (err) {
       w.current = undefined
       this.discard(pkg.hash, w)
@@ -139,8 +150,7 @@ export class ContractRuntime {
     }, 5)
     let out: DispatchResult
     try {
-      out = (await instance.dispatch.apply(undefined, [inv.fcn, inv.args, tx], {
-        arguments: { copy: true },
+      out = (await w.dispatch.apply(undefined, [module.namespace.derefInto(), inv.fcn, new ivm.ExternalCopy(inv.args).copyInto(), tx], {
         result: { promise: true, copy: true },
         timeout: this.opts.cpuTimeMs,
       })) as DispatchResult
@@ -148,9 +158,7 @@ export class ContractRuntime {
       const message = (err as Error).message
       this.discard(pkg.hash, w)
       if (/memory limit/i.test(message)) {
-        throw new RuntimeError(RuntimeErrorCode.MEMORY_LIMIT, `contract ${pkg.name} exceeded its ${this.opts.memoryMb} MB memory limit`, {
-          contract: pkg.name,
-        })
+        throw memoryLimit(pkg.name, this.opts.memoryMb)
       }
       if (killed === RuntimeErrorCode.TIMEOUT || /timed out|abandoned|disposed/i.test(message)) {
         throw new RuntimeError(
@@ -165,11 +173,11 @@ export class ContractRuntime {
     } finally {
       clearInterval(watchdog)
       w.current = undefined
-      if (!w.isolate.isDisposed) release([instance.dispatch, instance.context])
+      if (!w.isolate.isDisposed) release([module.namespace, module.module])
     }
     if (!out.ok && out.kind === 'MEMORY_LIMIT') {
       // The ArrayBuffer allocator refused memory past the limit (the contract did not catch it).
-      throw new RuntimeError(RuntimeErrorCode.MEMORY_LIMIT, `contract ${pkg.name} exceeded its ${this.opts.memoryMb} MB memory limit`, { contract: pkg.name })
+      throw memoryLimit(pkg.name, this.opts.memoryMb)
     }
     if (!out.ok) {
       const code =
@@ -221,7 +229,15 @@ export class ContractRuntime {
       })
     }
     const isolate = new ivm.Isolate({ memoryLimit: this.opts.memoryMb })
-    const w: Warm = { isolate, shim: undefined as never, cachedData: undefined, host: [], current: undefined, queue: Promise.resolve() }
+    const w: Warm = {
+      isolate,
+      context: undefined as never,
+      dispatch: undefined as never,
+      setTime: undefined as never,
+      cachedData: undefined,
+      current: undefined,
+      queue: Promise.resolve(),
+    }
     // A host call from an invocation that is over (work it left behind) reads nothing and
     // writes nowhere: throwing would surface in whatever the isolate runs next.
     const nothing: StateReader = { get: async () => undefined, range: async () => [], history: async () => [] }
@@ -237,13 +253,18 @@ export class ContractRuntime {
         getHistoryForKey: async (tx: string, key: string) => new ivm.ExternalCopy(await sim(tx).getHistoryForKey(key)).copyInto(),
         setEvent: (tx: string, name: string, payload: Uint8Array) => sim(tx).setEvent(name, new Uint8Array(payload)),
       }
-      w.host = Object.entries(fns).map(([name, fn]) => [name, new ivm.Reference(fn)])
-      w.shim = await isolate.compileScript(SHIM, { filename: 'consort-shim.js' })
+      const realm = await this.realm(isolate, fns)
+      w.context = realm.context
+      w.dispatch = realm.dispatch
+      w.setTime = realm.setTime
       const module = await isolate.compileModule(pkg.code, { filename: `${pkg.name}@${pkg.version}.mjs`, produceCachedData: true })
       w.cachedData = (module as IsolatedVM.Module & IsolatedVM.CachedDataResult).cachedData
       // Load it once now, so a contract that does not load is refused before any call.
-      const first = await this.instantiate(pkg, w)
-      release([first.dispatch, first.context])
+      const first = this.evaluate(pkg, w, 0)
+      await realm.check.apply(undefined, [first.namespace.derefInto()], { timeout: this.opts.cpuTimeMs }).catch((err: Error) => {
+        throw new RuntimeError(RuntimeErrorCode.BAD_CONTRACT, `contract ${pkg.name} does not load: ${err.message}`, { contract: pkg.name })
+      })
+      release([first.namespace, first.module, realm.check])
       this.m.logger.debug({ contract: pkg.name, version: pkg.version, hash: pkg.hash }, 'contract isolate warmed')
       return w
     } catch (err) {
@@ -251,42 +272,54 @@ export class ContractRuntime {
       throw err
     }
   }
+  /** The isolate's one context: SES's lockdown script, then the shim, which freezes it all. */
+  private async realm(
+    isolate: IsolatedVM.Isolate,
+    fns: Record<string, (...a: never[]) => unknown>,
+  ): Promise<{ context: IsolatedVM.Context; dispatch: Dispatch; check: Check; setTime: Warm['setTime'] }> {
+    const context = await isolate.createContext()
+    const g = context.global
+    g.setSync('globalThis', g.derefInto())
+    g.setSync('__consort_host', new ivm.ExternalCopy({}).copyInto())
+    const host = g.getSync('__consort_host', { reference: true }) as IsolatedVM.Reference<Record<string, unknown>>
+    for (const [name, fn] of Object.entries(fns)) host.setSync(name, new ivm.Reference(fn))
+    const lockdown = await isolate.compileScript(LOCKDOWN, {
+      filename: 'ses-lockdown.js',
+      ...(lockdownCache !== undefined ? { cachedData: lockdownCache } : { produceCachedData: true }),
+    })
+    lockdownCache ??= (lockdown as IsolatedVM.Script & IsolatedVM.CachedDataResult).cachedData
+    await lockdown.run(context)
+    const shim = await isolate.compileScript(SHIM, { filename: 'consort-shim.js' })
+    const exported = (await shim.run(context, { reference: true })) as IsolatedVM.Reference<unknown[]>
+    const dispatch = exported.getSync(0, { reference: true }) as Dispatch
+    const check = exported.getSync(1, { reference: true }) as Check
+    const setTime = exported.getSync(2, { reference: true }) as Warm['setTime']
+    release([host, exported, lockdown, shim])
+    return { context, dispatch, check, setTime }
+  }
 
-  /** A new context with the shim and the contract module loaded; returns its dispatcher. */
-  private async instantiate(pkg: ContractPackage, w: Warm): Promise<{ context: IsolatedVM.Context; dispatch: Dispatch }> {
-    const context = await w.isolate.createContext()
-    // Every handle into the context keeps it alive: each is released once used.
-    const handles: { release(): void }[] = []
-    const held = <T extends { release(): void }>(h: T): T => {
-      handles.push(h)
-      return h
-    }
+  /**
+   * The contract module, compiled from its code cache and evaluated anew in the isolate's realm,
+   * its clock at the transaction's time. Synchronous: each step is short (the module's own
+   * top-level code has no input but that time, and is bounded by the CPU limit), and the
+   * asynchronous calls' hand-offs to the isolate's thread cost more than the work.
+   */
+  private evaluate(pkg: ContractPackage, w: Warm, time: number): { module: IsolatedVM.Module; namespace: IsolatedVM.Reference<unknown> } {
+    let module: IsolatedVM.Module | undefined
     try {
-      const g = context.global
-      g.setSync('globalThis', g.derefInto())
-      g.setSync('__consort_host', new ivm.ExternalCopy({}).copyInto())
-      const hostObj = held(g.getSync('__consort_host', { reference: true }) as IsolatedVM.Reference<Record<string, unknown>>)
-      for (const [name, ref] of w.host) hostObj.setSync(name, ref)
-      await w.shim.run(context)
-      const module = held(
-        await w.isolate.compileModule(pkg.code, {
-          filename: `${pkg.name}@${pkg.version}.mjs`,
-          ...(w.cachedData !== undefined ? { cachedData: w.cachedData } : {}),
-        }),
-      )
-      await module.instantiate(context, (specifier) => {
+      w.setTime.applySync(undefined, [time])
+      module = w.isolate.compileModuleSync(pkg.code, {
+        filename: `${pkg.name}@${pkg.version}.mjs`,
+        ...(w.cachedData !== undefined ? { cachedData: w.cachedData } : {}),
+      })
+      module.instantiateSync(w.context, (specifier) => {
         throw new Error(`contracts cannot import "${specifier}": bundle dependencies into the contract`)
       })
-      await module.evaluate({ timeout: this.opts.cpuTimeMs * 10 })
-      const register = held(g.getSync('__consort_register', { reference: true }) as IsolatedVM.Reference<(ns: unknown) => void>)
-      const namespace = held(module.namespace)
-      await register.apply(undefined, [namespace.derefInto()], { timeout: this.opts.cpuTimeMs })
-      const dispatch = g.getSync('__consort_dispatch', { reference: true }) as Dispatch
-      release(handles)
-      return { context, dispatch }
+      module.evaluateSync({ timeout: this.opts.cpuTimeMs })
+      return { module, namespace: module.namespace }
     } catch (err) {
-      if (!w.isolate.isDisposed) release([...handles, context])
-      if (err instanceof RuntimeError) throw err
+      if (module !== undefined && !w.isolate.isDisposed) module.release()
+      if (/memory limit/i.test((err as Error).message)) throw memoryLimit(pkg.name, this.opts.memoryMb)
       throw new RuntimeError(RuntimeErrorCode.BAD_CONTRACT, `contract ${pkg.name} does not load: ${(err as Error).message}`, {
         contract: pkg.name,
       })
@@ -302,6 +335,10 @@ export class ContractRuntime {
       )
     this.warm.clear()
   }
+}
+
+function memoryLimit(contract: string, mb: number): RuntimeError {
+  return new RuntimeError(RuntimeErrorCode.MEMORY_LIMIT, `contract ${contract} exceeded its ${mb} MB memory limit`, { contract })
 }
 
 function release(handles: readonly { release(): void }[]): void {

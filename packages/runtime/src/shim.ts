@@ -1,6 +1,10 @@
-// Code that runs in each contract context (a fresh one per invocation) before the contract
-// module: it takes the host bridge off the global object, makes time and randomness deterministic, and defines the
-// dispatcher the host calls for each invocation. Plain JavaScript, evaluated as a script.
+// The contract realm: one context per warm isolate, set up once by this script (after SES's
+// lockdown script is loaded into it) and then frozen. It takes the host bridge off the global
+// object, makes time and randomness deterministic, hardens every intrinsic and the global
+// object (SES lockdown, then Object.freeze(globalThis)), and evaluates to the dispatcher the
+// host calls for each invocation with that invocation's own, freshly evaluated module
+// namespace. Nothing a call can reach is mutable and shared, so no state outlives a call.
+// Plain JavaScript, evaluated as a script.
 export const SHIM = String.raw`
 (() => {
   'use strict'
@@ -11,16 +15,7 @@ export const SHIM = String.raw`
 
   // Time stands still at the transaction's timestamp; there is no randomness.
   let txTime = 0
-  const RealDate = Date
-  class FixedDate extends RealDate {
-    constructor(...args) {
-      if (args.length === 0) super(txTime)
-      else super(...args)
-    }
-    static now() { return txTime }
-  }
-  globalThis.Date = FixedDate
-  Math.random = () => {
+  Math.random = function random() {
     throw new Error('Math.random is not available to contracts: every peer must compute the same result')
   }
   delete globalThis.SharedArrayBuffer
@@ -79,8 +74,6 @@ export const SHIM = String.raw`
       return out
     }
   }
-  if (typeof globalThis.TextEncoder === 'undefined') globalThis.TextEncoder = Utf8Encoder
-  if (typeof globalThis.TextDecoder === 'undefined') globalThis.TextDecoder = Utf8Decoder
   const enc = new Utf8Encoder()
   const toBytes = (v) => (typeof v === 'string' ? enc.encode(v) : v instanceof Uint8Array ? v : enc.encode(JSON.stringify(v)))
   const NS = '\u0000'
@@ -108,11 +101,50 @@ export const SHIM = String.raw`
     return it
   }
 
-  let contracts = []
-  globalThis.__consort_register = (ns) => {
+  // Freeze every intrinsic ("moderate" override taming keeps "obj.toString = ..." working on
+  // objects of the contract's own), then the global object; leave only harden() of SES's globals.
+  lockdown({
+    errorTaming: 'unsafe',
+    stackFiltering: 'verbose',
+    overrideTaming: 'moderate',
+    consoleTaming: 'unsafe',
+    mathTaming: 'unsafe',
+    dateTaming: 'unsafe',
+    domainTaming: 'unsafe',
+    evalTaming: 'unsafe-eval',
+    reporting: 'none',
+  })
+  // The global object still holds SES's "start compartment" constructors, each with a power
+  // the shared intrinsics lack: Date's clock, Error's settable prepareStackTrace and
+  // stackTraceLimit (shared by every call), RegExp's legacy statics. Calls get the shared
+  // ones (each intrinsic's prototype.constructor, the one a contract can reach anyway), and a
+  // Date whose clock stands at the transaction's time.
+  const InitialDate = Date
+  const FixedDate = function Date(...args) {
+    if (new.target === undefined) return new InitialDate(txTime).toString()
+    return Reflect.construct(InitialDate, args.length === 0 ? [txTime] : args, new.target)
+  }
+  Object.defineProperty(FixedDate, 'length', { value: 7 })
+  FixedDate.prototype = InitialDate.prototype
+  FixedDate.UTC = InitialDate.UTC
+  FixedDate.parse = InitialDate.parse
+  FixedDate.now = function now() { return txTime }
+  globalThis.Date = FixedDate
+  globalThis.Error = Error.prototype.constructor
+  globalThis.RegExp = RegExp.prototype.constructor
+  globalThis.TextEncoder ??= Utf8Encoder
+  globalThis.TextDecoder ??= Utf8Decoder
+  harden([globalThis.TextEncoder, globalThis.TextDecoder, FixedDate])
+  delete globalThis.lockdown
+  delete globalThis.Compartment
+  delete globalThis.assert
+  Object.freeze(globalThis)
+
+  const contractsOf = (ns) => {
     const list = Array.isArray(ns.contracts) ? ns.contracts : ns.default !== undefined ? [ns.default] : []
-    contracts = list.filter((c) => typeof c === 'function')
+    const contracts = list.filter((c) => typeof c === 'function')
     if (contracts.length === 0) throw new Error('the contract module exports no contracts: add "export const contracts = [MyContract]"')
+    return contracts
   }
 
   const functionsOf = (instance) => {
@@ -126,8 +158,9 @@ export const SHIM = String.raw`
     return names
   }
 
-  globalThis.__consort_dispatch = async (fcn, args, txJson) => {
+  const dispatch = async (ns, fcn, args, txJson) => {
     const tx = JSON.parse(txJson)
+    const contracts = contractsOf(ns)
     txTime = tx.timestamp
     let contractName = ''
     let fnName = fcn
@@ -207,5 +240,6 @@ export const SHIM = String.raw`
       return { ok: false, kind: memory ? 'MEMORY_LIMIT' : 'CONTRACT_ERROR', message }
     }
   }
+  return [dispatch, contractsOf, (time) => { txTime = time }]
 })()
 `

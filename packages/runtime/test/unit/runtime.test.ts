@@ -171,7 +171,12 @@ describe('containment', () => {
   })
 
   it('starts every call from the same module state, with no WebAssembly and nothing that observes GC', async () => {
-    for (let i = 0; i < 3; i++) expect(text(await runtime.invoke(hostile, inv('count', [], { namespace: 'hostile' }), state))).toBe('1/1')
+    // Error's hooks take a value and ignore it (SES's shared Error): the stack stays as it was.
+    const refused = [...Array(7).fill('refused'), 'written', 'written', 'written'].join()
+    for (let i = 0; i < 3; i++) {
+      expect(text(await runtime.invoke(hostile, inv('count', [], { namespace: 'hostile' }), state))).toBe(`1/${refused}/,,1,1,number,,true`)
+    }
+    expect(text(await runtime.invoke(hostile, inv('override', [], { namespace: 'hostile' }), state))).toBe('own,assigned,Named')
     expect(text(await runtime.invoke(hostile, inv('wasm', [], { namespace: 'hostile' }), state))).toBe('undefined,undefined,undefined')
   })
 
@@ -179,6 +184,13 @@ describe('containment', () => {
     await runtime.invoke(hostile, inv('dangling', [], { namespace: 'hostile' }), state)
     const next = await runtime.invoke(hostile, inv('reads', [], { namespace: 'hostile' }), state)
     expect(next.rwset.nsRwset[0]?.writes).toEqual([])
+  })
+
+  it('leads back to no real clock', async () => {
+    const at = inv('realDate', [], { namespace: 'hostile' })
+    const now = `${at.timestamp},${new Date(at.timestamp).toString()},${at.timestamp}`
+    // The global Date stands at the transaction's time; the prototype's constructor refuses to tell the time.
+    expect(text(await runtime.invoke(hostile, at, state))).toBe(`${now}|refused,refused,refused|refused,undefined,refused`)
   })
 
   it('offers no way out through the stub', async () => {
