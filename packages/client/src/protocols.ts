@@ -11,7 +11,7 @@ export const PROTOCOL = {
   INSTALL: '/consort/install/2.0.0',
   COMMIT_STATUS: '/consort/commit-status/2.0.0',
   GATEWAY_ENDORSE: '/consort/gateway-endorse/2.0.0',
-  GATEWAY_SUBMIT: '/consort/gateway-submit/2.0.0',
+  GATEWAY_SUBMIT: '/consort/gateway-submit/3.0.0',
   ORDERER_ADMIN: '/consort/orderer-admin/1.0.0',
   PEER_SNAPSHOT: '/consort/peer-snapshot/1.0.0',
 } as const

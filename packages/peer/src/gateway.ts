@@ -7,7 +7,17 @@ import type { P2PNode } from '@consort/p2p'
 import { openEnvelope, openProposal, ProtocolError, ProtocolErrorCode, sitePassive, verifyEnvelope } from '@consort/protocol'
 import type { LevelLedger } from '@consort/storage'
 import { HeaderType, ProposalResponse, RefusalCode, Status } from '@consort/types'
-import type { BroadcastResponse, ChannelConfig, GatewayEndorseRequest, GatewayEndorseResponse, GatewaySubmitRequest, Logger, NodeFailure } from '@consort/types'
+import type {
+  BroadcastResponse,
+  ChannelConfig,
+  CommitStatusResponse,
+  GatewayEndorseRequest,
+  GatewayEndorseResponse,
+  GatewaySubmitRequest,
+  GatewaySubmitResponse,
+  Logger,
+  NodeFailure,
+} from '@consort/types'
 import { activeDefinition, definitionKey, LIFECYCLE_ENDORSEMENT_POLICY, LIFECYCLE_NS } from './lifecycle.js'
 
 export interface GatewayModules {
@@ -24,6 +34,8 @@ export interface GatewayModules {
   endorseLocally: (proposal: Uint8Array) => Promise<ProposalResponse>
   p2p: P2PNode
   orderers: OrdererClient
+  /** This peer's commit status of a transaction, once committed here or when the timeout comes. */
+  commitStatus: (txId: string, timeoutMs: number) => Promise<CommitStatusResponse>
   logger: Logger
 }
 
@@ -198,9 +210,18 @@ export class Gateway {
     return undefined
   }
 
-  /** Orders a signed transaction, retrying (same envelope) through failovers until the timeout. */
-  async submit(req: GatewaySubmitRequest): Promise<BroadcastResponse> {
+  /**
+   * Orders a signed transaction, retrying (same envelope) through failovers until the timeout;
+   * with `waitForCommit`, then waits for its commit on this peer and answers with its status.
+   */
+  async submit(req: GatewaySubmitRequest): Promise<GatewaySubmitResponse> {
     const deadline = Date.now() + Math.min(req.timeoutMs || 30_000, 120_000)
+    const ordered = await this.order(req, deadline)
+    if (!req.waitForCommit || (ordered.status !== Status.SUCCESS && ordered.code !== RefusalCode.DUPLICATE_TXID)) return { ordered }
+    return { ordered, commit: await this.m.commitStatus(req.txId, Math.max(1000, deadline - Date.now())) }
+  }
+
+  private async order(req: GatewaySubmitRequest, deadline: number): Promise<BroadcastResponse> {
     const unavailable = (info: string): BroadcastResponse => ({
       status: Status.SERVICE_UNAVAILABLE,
       info,

@@ -25,7 +25,6 @@ import type { ParsedBlock } from '@consort/protocol'
 import { LevelLedger } from '@consort/storage'
 import {
   Block,
-  BroadcastResponse,
   CommitStatusRequest,
   CommitStatusResponse,
   ConsortError,
@@ -34,6 +33,7 @@ import {
   GatewayEndorseRequest,
   GatewayEndorseResponse,
   GatewaySubmitRequest,
+  GatewaySubmitResponse,
   HeaderType,
   InstallResponse,
   ProposalResponse,
@@ -332,6 +332,7 @@ export class Peer {
       endorseLocally: (proposal) => endorser.endorse(proposal),
       p2p: this.p2p,
       orderers: this.orderers,
+      commitStatus: (txId, timeoutMs) => this.commitStatus(txId, timeoutMs),
       logger: this.logger,
     })
     await this.p2p.serve(
@@ -341,7 +342,7 @@ export class Peer {
     )
     await this.p2p.serve(
       PROTOCOL.GATEWAY_SUBMIT,
-      async (bytes) => BroadcastResponse.encode(await gateway.submit(decode(GatewaySubmitRequest, bytes, 'GatewaySubmitRequest'))),
+      async (bytes) => GatewaySubmitResponse.encode(await gateway.submit(decode(GatewaySubmitRequest, bytes, 'GatewaySubmitRequest'))),
       { maxFrameBytes: 32 * 1024 * 1024 },
     )
     await this.p2p.serve(PROTOCOL.INSTALL, (bytes) => this.serveInstall(bytes), { maxFrameBytes: 8 * 1024 * 1024, maxInFlight: 4 })
@@ -513,19 +514,26 @@ export class Peer {
   }
 
   private async serveCommitStatus(request: Uint8Array): Promise<Uint8Array> {
-    const answer = (r: Partial<CommitStatusResponse>) =>
-      CommitStatusResponse.encode({ status: Status.SUCCESS, info: '', validationCode: ValidationCode.NOT_VALIDATED, blockNumber: 0, ...r })
     let req: CommitStatusRequest
     try {
       const opened = openEnvelope(request)
       verifyEnvelope(opened, this.msp, { channelId: this.config.channelId, types: [HeaderType.PEER_QUERY] })
       req = decode(CommitStatusRequest, opened.payload.data, 'CommitStatusRequest')
     } catch (err) {
-      return answer({ ...refusalFor(err), info: (err as Error).message })
+      return CommitStatusResponse.encode(commitAnswer({ ...refusalFor(err), info: (err as Error).message }))
     }
-    const status = await this.committer.waitForCommit(req.txId, Math.min(req.timeoutMs || 30_000, 120_000))
-    if (status === undefined)
-      return answer({ status: Status.SERVICE_UNAVAILABLE, code: RefusalCode.NOT_COMMITTED, info: `transaction ${req.txId} not committed yet` })
-    return answer({ validationCode: status.code, blockNumber: status.block })
+    return CommitStatusResponse.encode(await this.commitStatus(req.txId, Math.min(req.timeoutMs || 30_000, 120_000)))
   }
+
+  /** A transaction's commit status here, once it is committed or when the timeout comes. */
+  private async commitStatus(txId: string, timeoutMs: number): Promise<CommitStatusResponse> {
+    const status = await this.committer.waitForCommit(txId, timeoutMs)
+    if (status === undefined)
+      return commitAnswer({ status: Status.SERVICE_UNAVAILABLE, code: RefusalCode.NOT_COMMITTED, info: `transaction ${txId} not committed yet` })
+    return commitAnswer({ validationCode: status.code, blockNumber: status.block })
+  }
+}
+
+function commitAnswer(r: Partial<CommitStatusResponse>): CommitStatusResponse {
+  return { status: Status.SUCCESS, info: '', validationCode: ValidationCode.NOT_VALIDATED, blockNumber: 0, code: RefusalCode.NONE, ...r }
 }

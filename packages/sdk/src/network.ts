@@ -8,13 +8,13 @@ import { P2PErrorCode, P2PNode } from '@consort/p2p'
 import { createAdmission, envelopeOf, envelopePayload, proposalPayload, readChannelConfig, transactionPayload } from '@consort/protocol'
 import type { HeaderOptions, ParsedBlock, ProposalOptions, SignedProposal, TransactionParts } from '@consort/protocol'
 import {
-  BroadcastResponse,
   CommitStatusRequest,
   CommitStatusResponse,
   ConsortError,
   GatewayEndorseRequest,
   GatewayEndorseResponse,
   GatewaySubmitRequest,
+  GatewaySubmitResponse,
   HeaderType,
   OrdererAdminRequest,
   OrdererAdminResponse,
@@ -453,35 +453,40 @@ export class Contract {
     }
     const tx = await n.transaction({ header: p.header, input: p.input, responsePayload: endorsed.responsePayload, endorsements: endorsed.endorsements })
 
-    // Order it: the same envelope, through any gateway, until one reports it ordered.
+    // Order it: the same envelope, through any gateway, until one reports it ordered; that
+    // gateway answers once the transaction is committed there, with its status.
     let lastError = ''
-    let ordered = false
-    for (let i = 0; !ordered; i++) {
+    let status: { validationCode: ValidationCode; blockNumber: number } | undefined
+    for (let i = 0; ; i++) {
       const gw = gateways[i % gateways.length] as PeerEndpoint
+      let r: GatewaySubmitResponse | undefined
       try {
-        const r = await n.request(
+        r = await n.request(
           gw,
           PROTOCOL.GATEWAY_SUBMIT,
-          GatewaySubmitRequest.encode({ envelope: tx, txId: p.txId, timeoutMs: remaining() }),
-          BroadcastResponse,
+          GatewaySubmitRequest.encode({ envelope: tx, txId: p.txId, timeoutMs: remaining(), waitForCommit: true }),
+          GatewaySubmitResponse,
           remaining() + 1000,
         )
-        if (r.status === Status.SUCCESS || r.code === RefusalCode.DUPLICATE_TXID) ordered = true
-        else if (r.status !== Status.SERVICE_UNAVAILABLE && r.status !== Status.INTERNAL_SERVER_ERROR) {
-          throw new SubmitError(p.txId, `orderer refused the transaction: ${r.code} ${r.info}`, r.code)
-        } else lastError = `${r.code} ${r.info}`
       } catch (err) {
-        if (err instanceof SubmitError) throw err
         lastError = `${gw.name}: ${(err as Error).message}`
       }
-      if (!ordered) {
-        if (Date.now() > deadline) throw new SubmitError(p.txId, `not ordered before the deadline: ${lastError}`)
-        await sleep(100)
+      const o = r?.ordered
+      if (o !== undefined && (o.status === Status.SUCCESS || o.code === RefusalCode.DUPLICATE_TXID)) {
+        status = r?.commit?.status === Status.SUCCESS ? r.commit : undefined
+        break
       }
+      if (o !== undefined && o.status !== Status.SERVICE_UNAVAILABLE && o.status !== Status.INTERNAL_SERVER_ERROR) {
+        throw new SubmitError(p.txId, `orderer refused the transaction: ${o.code} ${o.info}`, o.code)
+      }
+      if (o !== undefined) lastError = `${o.code} ${o.info}`
+      if (Date.now() > deadline) throw new SubmitError(p.txId, `not ordered before the deadline: ${lastError}`)
+      await sleep(100)
     }
 
-    // Wait for the commit on a peer (the gateways, in the same order).
-    const status = await n.commitStatus(p.txId, remaining(), gateways)
+    // Ordered, but the gateway could not tell the commit (it stopped, or its timeout came):
+    // ask the gateways for it, in the same order.
+    status ??= await n.commitStatus(p.txId, remaining(), gateways)
     if (status === undefined) {
       throw new CommitError(p.txId, ValidationCode.NOT_VALIDATED, `transaction ${p.txId} was ordered but no peer reported its commit before the deadline`)
     }

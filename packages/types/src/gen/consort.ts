@@ -9694,6 +9694,7 @@ export interface GatewaySubmitRequest {
   envelope: Uint8Array
   txId: string
   timeoutMs: number
+  waitForCommit: boolean
 }
 
 export namespace GatewaySubmitRequest {
@@ -9721,6 +9722,11 @@ export namespace GatewaySubmitRequest {
           w.uint32(obj.timeoutMs)
         }
 
+        if ((obj.waitForCommit != null && obj.waitForCommit !== false)) {
+          w.uint32(32)
+          w.bool(obj.waitForCommit)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -9728,7 +9734,8 @@ export namespace GatewaySubmitRequest {
         const obj: any = {
           envelope: uint8ArrayAlloc(0),
           txId: '',
-          timeoutMs: 0
+          timeoutMs: 0,
+          waitForCommit: false
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -9747,6 +9754,10 @@ export namespace GatewaySubmitRequest {
             }
             case 3: {
               obj.timeoutMs = reader.uint32()
+              break
+            }
+            case 4: {
+              obj.waitForCommit = reader.bool()
               break
             }
             default: {
@@ -9785,6 +9796,13 @@ export namespace GatewaySubmitRequest {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.waitForCommit`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -9812,6 +9830,11 @@ export namespace GatewaySubmitRequest {
     value: number
   }
 
+  export interface GatewaySubmitRequestWaitForCommitFieldEvent {
+    field: '$.waitForCommit'
+    value: boolean
+  }
+
   export function encode (obj: Partial<GatewaySubmitRequest>): Uint8Array {
     return encodeMessage(obj, GatewaySubmitRequest.codec())
   }
@@ -9820,7 +9843,165 @@ export namespace GatewaySubmitRequest {
     return decodeMessage(buf, GatewaySubmitRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewaySubmitRequest>): Generator<GatewaySubmitRequestEnvelopeFieldEvent | GatewaySubmitRequestTxIdFieldEvent | GatewaySubmitRequestTimeoutMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewaySubmitRequest>): Generator<GatewaySubmitRequestEnvelopeFieldEvent | GatewaySubmitRequestTxIdFieldEvent | GatewaySubmitRequestTimeoutMsFieldEvent | GatewaySubmitRequestWaitForCommitFieldEvent> {
     return streamMessage(buf, GatewaySubmitRequest.codec(), opts)
+  }
+}
+
+export interface GatewaySubmitResponse {
+  ordered?: BroadcastResponse
+  commit?: CommitStatusResponse
+}
+
+export namespace GatewaySubmitResponse {
+  let _codec: Codec<GatewaySubmitResponse>
+
+  export const codec = (): Codec<GatewaySubmitResponse> => {
+    if (_codec == null) {
+      _codec = message<GatewaySubmitResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.ordered != null) {
+          w.uint32(10)
+          BroadcastResponse.codec().encode(obj.ordered, w)
+        }
+
+        if (obj.commit != null) {
+          w.uint32(18)
+          CommitStatusResponse.codec().encode(obj.commit, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {}
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.ordered = BroadcastResponse.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.ordered
+              })
+              break
+            }
+            case 2: {
+              obj.commit = CommitStatusResponse.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.commit
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield * BroadcastResponse.codec().stream(reader, reader.uint32(), `${prefix}.ordered`, {
+                limits: opts.limits?.ordered
+              })
+
+              break
+            }
+            case 2: {
+              yield * CommitStatusResponse.codec().stream(reader, reader.uint32(), `${prefix}.commit`, {
+                limits: opts.limits?.commit
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface GatewaySubmitResponseOrderedStatusFieldEvent {
+    field: '$.ordered.status'
+    value: Status
+  }
+
+  export interface GatewaySubmitResponseOrderedInfoFieldEvent {
+    field: '$.ordered.info'
+    value: string
+  }
+
+  export interface GatewaySubmitResponseOrderedTxIdFieldEvent {
+    field: '$.ordered.txId'
+    value: string
+  }
+
+  export interface GatewaySubmitResponseOrderedBlockNumberFieldEvent {
+    field: '$.ordered.blockNumber'
+    value: number
+  }
+
+  export interface GatewaySubmitResponseOrderedCodeFieldEvent {
+    field: '$.ordered.code'
+    value: RefusalCode
+  }
+
+  export interface GatewaySubmitResponseOrderedLeaderFieldEvent {
+    field: '$.ordered.leader'
+    value: string
+  }
+
+  export interface GatewaySubmitResponseCommitStatusFieldEvent {
+    field: '$.commit.status'
+    value: Status
+  }
+
+  export interface GatewaySubmitResponseCommitInfoFieldEvent {
+    field: '$.commit.info'
+    value: string
+  }
+
+  export interface GatewaySubmitResponseCommitValidationCodeFieldEvent {
+    field: '$.commit.validationCode'
+    value: ValidationCode
+  }
+
+  export interface GatewaySubmitResponseCommitBlockNumberFieldEvent {
+    field: '$.commit.blockNumber'
+    value: number
+  }
+
+  export interface GatewaySubmitResponseCommitCodeFieldEvent {
+    field: '$.commit.code'
+    value: RefusalCode
+  }
+
+  export function encode (obj: Partial<GatewaySubmitResponse>): Uint8Array {
+    return encodeMessage(obj, GatewaySubmitResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewaySubmitResponse>): GatewaySubmitResponse {
+    return decodeMessage(buf, GatewaySubmitResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GatewaySubmitResponse>): Generator<GatewaySubmitResponseOrderedStatusFieldEvent | GatewaySubmitResponseOrderedInfoFieldEvent | GatewaySubmitResponseOrderedTxIdFieldEvent | GatewaySubmitResponseOrderedBlockNumberFieldEvent | GatewaySubmitResponseOrderedCodeFieldEvent | GatewaySubmitResponseOrderedLeaderFieldEvent | GatewaySubmitResponseCommitStatusFieldEvent | GatewaySubmitResponseCommitInfoFieldEvent | GatewaySubmitResponseCommitValidationCodeFieldEvent | GatewaySubmitResponseCommitBlockNumberFieldEvent | GatewaySubmitResponseCommitCodeFieldEvent> {
+    return streamMessage(buf, GatewaySubmitResponse.codec(), opts)
   }
 }
