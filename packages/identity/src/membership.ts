@@ -105,10 +105,15 @@ export class MembershipService {
     return cert
   }
 
-  /** Validates the signer's certificate and its signature over `message`. */
-  verifySignature(certBytes: Uint8Array, message: Uint8Array, signature: Uint8Array): ValidatedIdentity {
+  /**
+   * Validates the signer's certificate and its signature over `message`. `remember`: a valid
+   * signature is kept in `verified` for the next check of the same bytes (which takes it).
+   */
+  verifySignature(certBytes: Uint8Array, message: Uint8Array, signature: Uint8Array, opts: { remember?: boolean } = {}): ValidatedIdentity {
     const cert = this.validate(certBytes)
-    if (!verify(cert.publicKey, message, signature, this.modules.verified)) {
+    const ok = verify(cert.publicKey, message, signature, this.modules.verified)
+    if (ok && opts.remember === true) this.modules.verified?.remember(cert.publicKey, message, signature)
+    if (!ok) {
       throw new IdentityError(IdentityErrorCode.BAD_SIGNATURE, `signature of ${cert.subject} (${cert.org}) does not verify`, {
         subject: cert.subject,
         org: cert.org,

@@ -97,7 +97,8 @@ export class Gateway {
       // Verify, then forward: nothing is asked of another org, nor said about the channel's
       // contracts, for a proposal whose creator is not a member or whose signature fails.
       const opened = openEnvelope(req.proposal)
-      verifyEnvelope(opened, this.m.msp(), { channelId: config.channelId, types: [HeaderType.TRANSACTION] })
+      // (Its verdict is kept for this peer's own endorser, which checks the same proposal next.)
+      verifyEnvelope(opened, this.m.msp(), { channelId: config.channelId, types: [HeaderType.TRANSACTION], remember: true })
       contract = openProposal(opened.envelope.payload).input.contract
     } catch (err) {
       const forbidden = err instanceof ProtocolError && err.code !== ProtocolErrorCode.MALFORMED

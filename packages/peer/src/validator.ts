@@ -207,7 +207,7 @@ export class BlockValidator {
     for (const e of tx.endorsements) {
       try {
         const id = msp.validateRole(e.endorser, Role.PEER)
-        if (verify(id.publicKey, endorsementMessage(tx.responsePayload, e.endorser), e.signature)) endorsers.push(id)
+        if (verify(id.publicKey, endorsementMessage(tx.responsePayload, e.endorser), e.signature, this.m.signatures?.verified)) endorsers.push(id)
       } catch {
         // not a valid endorsement
       }

@@ -83,6 +83,12 @@ export function openEnvelope(bytes: Uint8Array, maxBytes?: number): OpenedEnvelo
 export interface VerifyOptions {
   channelId: string
   types?: readonly HeaderType[]
+  /**
+   * Keep the signature's verdict for the next check of the same bytes on this node (the
+   * membership service's `verified` takes it once): a gateway's check of a proposal that its
+   * own endorser checks next.
+   */
+  remember?: boolean
 }
 
 /**
@@ -105,7 +111,7 @@ export function verifyEnvelope(opened: OpenedEnvelope, msp: MembershipService, o
   }
   let signer: ValidatedIdentity
   try {
-    signer = msp.verifySignature(envelope.signer, envelope.payload, envelope.signature)
+    signer = msp.verifySignature(envelope.signer, envelope.payload, envelope.signature, { remember: opts.remember === true })
   } catch (err) {
     if (err instanceof IdentityError) {
       const code = err.code === 'ERR_IDENTITY_BAD_SIGNATURE' ? ProtocolErrorCode.BAD_SIGNATURE : ProtocolErrorCode.BAD_CREATOR

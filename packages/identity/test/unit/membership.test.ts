@@ -1,4 +1,4 @@
-import { generateKeyPair, sign } from '@consort/crypto'
+import { generateKeyPair, sign, VerifiedSignatures } from '@consort/crypto'
 import { Certificate, CertificateBody, ManualClock, Role } from '@consort/types'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { certificateFromPem, certificateToPem, DAY_MS, IdentityErrorCode, issueCertificate, MembershipService } from '../../src/index.js'
@@ -89,6 +89,20 @@ describe('MembershipService', () => {
     const a = org1.member(Role.CLIENT)
     const b = org1.member(Role.CLIENT)
     expect(() => msp.verifySignature(a.certificate.bytes, msg, b.sign(msg))).toThrow(expect.objectContaining({ code: IdentityErrorCode.BAD_SIGNATURE }))
+  })
+
+  it('keeps a verdict it is asked to remember for the next check of the same bytes, and only a valid one', () => {
+    const verified = new VerifiedSignatures()
+    const remembering = new MembershipService([org1.config], { clock, verified })
+    const a = org1.member(Role.CLIENT)
+    expect(() => remembering.verifySignature(a.certificate.bytes, msg, a.sign(new TextEncoder().encode('other')), { remember: true })).toThrow()
+    expect(verified.size).toBe(0)
+    const signature = a.sign(msg)
+    remembering.verifySignature(a.certificate.bytes, msg, signature, { remember: true })
+    expect(verified.size).toBe(1)
+    // The next check of those bytes takes it (the gateway's own endorser, after the gateway).
+    remembering.verifySignature(a.certificate.bytes, msg, signature)
+    expect(verified.size).toBe(0)
   })
 
   it('checks roles', () => {

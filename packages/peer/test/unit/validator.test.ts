@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generateKeyPair } from '@consort/crypto'
+import { generateKeyPair, VerifyPool } from '@consort/crypto'
 import { createRootCA, issueCertificate, MembershipService, signingIdentity } from '@consort/identity'
 import type { SigningIdentity } from '@consort/identity'
 import { createBlock, createProposal, createResponsePayload, createTransaction, endorse, openEnvelope, parseBlock } from '@consort/protocol'
@@ -184,5 +184,18 @@ describe('BlockValidator', () => {
     // Ordered further from the claimed time than the window allows: refused on the timestamp.
     expect(await validate([forged()], T0 + 1000 + WINDOW + 1)).toEqual([ValidationCode.TIMESTAMP_OUT_OF_WINDOW])
     expect(await validate([tx({ rw: {}, timestamp: T0 + 1000 + 2 * WINDOW })], T0 + 1000 + WINDOW - 1)).toEqual([ValidationCode.TIMESTAMP_OUT_OF_WINDOW])
+  })
+  it("takes the worker threads' verdicts: no signature of a block is checked twice", async () => {
+    const pool = new VerifyPool(1)
+    const verified = new MembershipService(orgs, { clock: { now: () => T0 + 1000 }, verified: pool.verified })
+    const withPool = new BlockValidator({ channelId: 'consort', orgs: () => orgNames, mspAt: () => verified, txTimeWindowMs: () => WINDOW, signatures: pool })
+    const b = parseBlock(createBlock({ number: height, previousHash: prevHash, data: [tx({ rw: {} }), tx({ rw: {} })], timestamp: T0 + 1000 }))
+    try {
+      expect((await withPool.validate(b, ledger)).map((t) => t.validationCode)).toEqual([ValidationCode.VALID, ValidationCode.VALID])
+      // Each creator's and endorser's signature was found valid on a worker and taken by validation.
+      expect(pool.verified.size).toBe(0)
+    } finally {
+      await pool.close()
+    }
   })
 })
