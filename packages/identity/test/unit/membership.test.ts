@@ -95,7 +95,9 @@ describe('MembershipService', () => {
     const verified = new VerifiedSignatures()
     const remembering = new MembershipService([org1.config], { clock, verified })
     const a = org1.member(Role.CLIENT)
-    expect(() => remembering.verifySignature(a.certificate.bytes, msg, a.sign(new TextEncoder().encode('other')), { remember: true })).toThrow(/does not verify/)
+    expect(() => remembering.verifySignature(a.certificate.bytes, msg, a.sign(new TextEncoder().encode('other')), { remember: true })).toThrow(
+      /does not verify/,
+    )
     expect(verified.size).toBe(0)
     const signature = a.sign(msg)
     remembering.verifySignature(a.certificate.bytes, msg, signature, { remember: true })
