@@ -259,6 +259,7 @@ export class ContractRuntime {
       w.setTime = realm.setTime
       const module = await isolate.compileModule(pkg.code, { filename: `${pkg.name}@${pkg.version}.mjs`, produceCachedData: true })
       w.cachedData = (module as IsolatedVM.Module & IsolatedVM.CachedDataResult).cachedData
+      module.release()
       // Load it once now, so a contract that does not load is refused before any call.
       const first = this.evaluate(pkg, w, 0)
       await realm.check.apply(undefined, [first.namespace.derefInto()], { timeout: this.opts.cpuTimeMs }).catch((err: Error) => {
