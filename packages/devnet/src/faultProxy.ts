@@ -26,8 +26,6 @@ const CALM: Faults = { partitioned: false, latencyMs: 0, loss: 0 }
 export class FaultProxy {
   private faults: Faults = CALM
   private readonly sockets = new Set<Socket>()
-  /** Connections that carry nothing any more (see stallOpen). */
-  private readonly stalled = new Set<Socket>()
 
   private constructor(
     private readonly server: Server,
@@ -55,14 +53,6 @@ export class FaultProxy {
     this.faults = CALM
   }
 
-  /**
-   * The connections open now stop carrying bytes, for good, and stay open: a TCP connection
-   * waiting out a retransmission backoff after its link came back. New connections are carried.
-   */
-  stallOpen(): void {
-    for (const s of this.sockets) this.stalled.add(s)
-  }
-
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
@@ -78,7 +68,6 @@ export class FaultProxy {
       this.sockets.add(s)
       s.on('close', () => {
         this.sockets.delete(s)
-        this.stalled.delete(s)
         client.destroy()
         upstream.destroy()
       })
@@ -92,7 +81,6 @@ export class FaultProxy {
   private pipe(from: Socket, to: Socket): void {
     let releaseAt = 0
     from.on('data', (chunk: Buffer) => {
-      if (this.stalled.has(from)) return
       const { latencyMs, loss } = this.faults
       if (latencyMs === 0 && loss === 0 && releaseAt <= performance.now()) {
         to.write(chunk)

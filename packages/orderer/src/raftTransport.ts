@@ -25,13 +25,6 @@ export interface TransportHandlers {
 const QUEUE_LIMIT = 4096
 // Larger than any frame Raft builds with the default maxSizePerMsg, plus snapshots.
 const MAX_FRAME_BYTES = 64 * 1024 * 1024
-/**
- * Every Raft message we send is answered (append and heartbeat responses, votes) while the
- * peer is up. Sending for this long with nothing heard back means the connection has stalled
- * (a link that went down and came back leaves TCP waiting out a retransmission backoff that
- * grows to minutes): it is dropped and a new one dialed.
- */
-export const STALL_MS = 3000
 
 /**
  * Raft messages between consenters over libp2p: one long-lived outbound stream per peer,
@@ -41,9 +34,6 @@ export const STALL_MS = 3000
 export class RaftTransport {
   private readonly senders = new Map<number, PeerSender>()
   private readonly byPeerId = new Map<string, Peer>()
-  /** When each peer's last message arrived (or when we started). */
-  private readonly heard = new Map<number, number>()
-  private readonly startedAt = Date.now()
   private stopped = false
 
   constructor(
@@ -61,7 +51,7 @@ export class RaftTransport {
     for (const p of peers) {
       this.byPeerId.set(p.peerId, p)
       if (p.id !== this.selfId && !this.senders.has(p.id)) {
-        this.senders.set(p.id, new PeerSender(this.p2p, p, this.handlers, () => this.heard.get(p.id) ?? this.startedAt, this.logger))
+        this.senders.set(p.id, new PeerSender(this.p2p, p, this.handlers, this.logger))
       }
     }
     for (const [id, s] of this.senders) {
@@ -112,7 +102,6 @@ export class RaftTransport {
         stream.abort(new Error('forged sender'))
         return
       }
-      this.heard.set(peer.id, Date.now())
       this.handlers.onMessage(m)
     }
   }
@@ -129,16 +118,11 @@ class PeerSender {
   private running = false
   private stopped = false
   private backoffMs = 50
-  /** Since when we have been sending with no answer (our first message after the peer last spoke). */
-  private waitingSince = 0
-  private lastSent = 0
 
   constructor(
     private readonly p2p: P2PNode,
     private readonly peer: Peer,
     private readonly handlers: TransportHandlers,
-    /** When the peer's last message arrived. */
-    private readonly heardAt: () => number,
     private readonly logger: Logger,
   ) {}
 
@@ -156,16 +140,6 @@ class PeerSender {
     this.running = true
     try {
       while (!this.stopped && this.queue.length > 0) {
-        const now = Date.now()
-        // Silence counts only while we keep sending: a pause in our own sending starts it anew.
-        if (this.heardAt() >= this.waitingSince || now - this.lastSent > STALL_MS) this.waitingSince = now
-        else if (now - this.waitingSince > STALL_MS && this.stream !== undefined) {
-          this.logger.info({ peer: this.peer.id, silentMs: now - this.waitingSince }, 'raft connection silent: dialing a new one')
-          this.p2p.reset(this.peer.peerId, 'raft connection silent')
-          this.stream = undefined
-          this.waitingSince = now
-        }
-        this.lastSent = now
         if (this.stream === undefined) {
           try {
             this.stream = await this.p2p.dial(this.peer.address, RAFT_PROTOCOL, { timeoutMs: 2000, maxFrameBytes: MAX_FRAME_BYTES })

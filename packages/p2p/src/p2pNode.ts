@@ -268,16 +268,6 @@ export class P2PNode {
     }
   }
 
-  /**
-   * Drops every connection to a peer at once, without a graceful close (which would wait on a
-   * connection that has stalled): the next dial opens a new TCP connection.
-   */
-  reset(peerId: string, reason: string): void {
-    for (const conn of this.libp2p.getConnections()) {
-      if (conn.remotePeer.toString() === peerId) conn.abort(new Error(reason))
-    }
-  }
-
   async stop(): Promise<void> {
     this.gate?.stop()
     for (const c of this.channels.values())
