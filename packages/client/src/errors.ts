@@ -89,3 +89,8 @@ export function endorsementRefusal(status: number | undefined): RefusalCode {
   if (status === 404) return RefusalCode.UNKNOWN_CONTRACT
   return RefusalCode.ENDORSEMENT_REFUSED
 }
+
+/** Whether ordering took a broadcast: accepted now, or ordered before (a resubmission of the same transaction). */
+export function isOrdered(r: { status: Status; code: RefusalCode }): boolean {
+  return r.status === Status.SUCCESS || r.code === RefusalCode.DUPLICATE_TXID
+}

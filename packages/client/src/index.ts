@@ -1,4 +1,4 @@
-export { endorsementRefusal, OrdererError, OrdererErrorCode } from './errors.js'
+export { endorsementRefusal, isOrdered, OrdererError, OrdererErrorCode } from './errors.js'
 export type { OrdererErrorMeta } from './errors.js'
 export { OrdererClient } from './ordererClient.js'
 export type { DeliverRequest, RequestSigner } from './ordererClient.js'

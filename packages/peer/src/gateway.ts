@@ -1,7 +1,7 @@
 import { bytesEqual } from '@consort/crypto'
 import { evaluatePolicy, parseCertificate, parsePolicy, satisfiableBy } from '@consort/identity'
 import type { MembershipService, ParsedCertificate, Policy } from '@consort/identity'
-import { endorsementRefusal, PROTOCOL } from '@consort/client'
+import { endorsementRefusal, isOrdered, PROTOCOL } from '@consort/client'
 import type { OrdererClient } from '@consort/client'
 import type { P2PNode } from '@consort/p2p'
 import { openEnvelope, openProposal, ProtocolError, ProtocolErrorCode, sitePassive, verifyEnvelope } from '@consort/protocol'
@@ -218,7 +218,7 @@ export class Gateway {
   async submit(req: GatewaySubmitRequest): Promise<GatewaySubmitResponse> {
     const deadline = Date.now() + Math.min(req.timeoutMs || 30_000, 120_000)
     const ordered = await this.order(req, deadline)
-    if (!req.waitForCommit || (ordered.status !== Status.SUCCESS && ordered.code !== RefusalCode.DUPLICATE_TXID)) return { ordered }
+    if (!req.waitForCommit || !isOrdered(ordered)) return { ordered }
     return { ordered, commit: await this.m.commitStatus(req.txId, Math.max(1000, deadline - Date.now())) }
   }
 
@@ -237,7 +237,7 @@ export class Gateway {
     while (Date.now() < deadline) {
       try {
         last = await this.m.orderers.broadcast(req.envelope, req.txId, Math.max(1000, deadline - Date.now()))
-        if (last.status === Status.SUCCESS || last.code === RefusalCode.DUPLICATE_TXID) return last
+        if (isOrdered(last)) return last
         if (last.status !== Status.SERVICE_UNAVAILABLE && last.status !== Status.INTERNAL_SERVER_ERROR) return last
       } catch (err) {
         last = unavailable((err as Error).message)

@@ -161,7 +161,6 @@ export const SHIM = String.raw`
   const dispatch = async (ns, fcn, args, txJson) => {
     const tx = JSON.parse(txJson)
     const contracts = contractsOf(ns)
-    txTime = tx.timestamp
     let contractName = ''
     let fnName = fcn
     const colon = fcn.indexOf(':')

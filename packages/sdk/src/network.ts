@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { generateKeyPair } from '@consort/crypto'
 import { parseCertificate, signingIdentity } from '@consort/identity'
 import type { ParsedCertificate, Signer } from '@consort/identity'
-import { channelEndpoints, endorsementRefusal, OrdererClient, PROTOCOL } from '@consort/client'
+import { channelEndpoints, endorsementRefusal, isOrdered, OrdererClient, PROTOCOL } from '@consort/client'
 import type { ConnectionProfile, PeerEndpoint } from '@consort/client'
 import { P2PErrorCode, P2PNode } from '@consort/p2p'
 import { createAdmission, envelopeOf, envelopePayload, proposalPayload, readChannelConfig, transactionPayload } from '@consort/protocol'
@@ -472,7 +472,7 @@ export class Contract {
         lastError = `${gw.name}: ${(err as Error).message}`
       }
       const o = r?.ordered
-      if (o !== undefined && (o.status === Status.SUCCESS || o.code === RefusalCode.DUPLICATE_TXID)) {
+      if (o !== undefined && isOrdered(o)) {
         status = r?.commit?.status === Status.SUCCESS ? r.commit : undefined
         break
       }
