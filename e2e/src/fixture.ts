@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { afterEach } from 'vitest'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { certificateFromPem, signingIdentity } from '@consort/identity'
 import type { SigningIdentity } from '@consort/identity'
@@ -22,6 +23,32 @@ import { HeaderType, silentLogger } from '@consort/types'
 import { generateKeyPair } from '@consort/crypto'
 
 const runFile = promisify(execFile)
+
+// When a test fails, the end of each node's log goes to the report: a failure on a CI machine
+// then says what the nodes were doing (leader changes, refusals, catch-up) and not only which
+// wait ran out. Each file registers where its nodes log (startNetwork does it for its network).
+const logSources = new Set<() => string[]>()
+const LOG_TAIL_LINES = 25
+const LOG_LINE_CHARS = 400
+
+/** Adds these node logs to the report of every test of this file that fails. */
+export function logsOnFailure(logs: () => string[]): void {
+  logSources.add(logs)
+}
+
+afterEach((ctx) => {
+  if (ctx.task.result?.state !== 'fail') return
+  for (const log of [...logSources].flatMap((f) => f())) {
+    let text: string
+    try {
+      text = readFileSync(log, 'utf8')
+    } catch {
+      continue
+    }
+    const tail = text.trimEnd().split('\n').slice(-LOG_TAIL_LINES)
+    console.error(`--- the last ${tail.length} lines of ${log}\n${tail.map((l) => l.slice(0, LOG_LINE_CHARS)).join('\n')}`)
+  }
+})
 /** The asset-transfer contract's folder. */
 export const ASSET_TRANSFER = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
 
@@ -105,6 +132,7 @@ export async function startNetwork(spec: Partial<NetworkSpec> & { orderers: numb
     ...spec,
   })
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
+  logsOnFailure(() => net.orderers.concat(net.peers).map((n) => n.log))
   const clients: Client[] = []
   const net: Net = {
     manifest,

@@ -2,6 +2,7 @@
 // machine allows it (root, `ip netns`) a host is a network namespace with its own address
 // (10.99.0.x); otherwise a loopback address of its own (127.0.0.2, 127.0.0.3, …).
 import { execFile, spawn } from 'node:child_process'
+import { closeSync, openSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
 import { request } from 'node:http'
 import { promisify } from 'node:util'
@@ -15,8 +16,8 @@ export interface Hosts {
   address(i: number): string
   /** Runs a Node program (`argv` after `node`) on host i; rejects as execFile does (code, stdout, stderr). */
   node(i: number, argv: string[], timeoutMs?: number): Promise<{ stdout: string; stderr: string }>
-  /** Starts a long-running Node program on host i (its pid is the program's). */
-  spawnNode(i: number, argv: string[]): ChildProcess
+  /** Starts a long-running Node program on host i (its pid is the program's), its output appended to `log`. */
+  spawnNode(i: number, argv: string[], log: string): ChildProcess
   /** Network namespaces only: cuts host i off the segment (false) or joins it again (true). */
   setLink?(i: number, up: boolean): Promise<void>
   /** Network namespaces only: drops this share of host i's packets each way (0: none). */
@@ -27,6 +28,16 @@ export interface Hosts {
 }
 
 const NODE = [process.execPath, '--no-node-snapshot']
+
+/** Starts `file args` with its stdout and stderr appended to `log` (for the report of a failed test: logsOnFailure). */
+function spawnLogged(file: string, args: string[], log: string): ChildProcess {
+  const fd = openSync(log, 'a')
+  try {
+    return spawn(file, args, { stdio: ['ignore', fd, fd] })
+  } finally {
+    closeSync(fd)
+  }
+}
 
 /** `count` hosts: network namespaces where possible (unless CONSORT_E2E_HOSTS=loopback), else loopback addresses. */
 export async function makeHosts(count: number): Promise<Hosts> {
@@ -40,9 +51,9 @@ export async function makeHosts(count: number): Promise<Hosts> {
         const c = at(i, argv)
         return run(c.file, c.args, { timeout: timeoutMs })
       },
-      spawnNode: (i, argv) => {
+      spawnNode: (i, argv, log) => {
         const c = at(i, argv)
-        return spawn(c.file, c.args, { stdio: 'ignore' })
+        return spawnLogged(c.file, c.args, log)
       },
       // The test process is outside every namespace: a short Node program on the host asks.
       getJson: (i, address, port, path) =>
@@ -69,7 +80,7 @@ export async function makeHosts(count: number): Promise<Hosts> {
     mode: 'loopback',
     address: (i) => `127.0.0.${i + 2}`,
     node: (_i, argv, timeoutMs = 60_000) => run(process.execPath, [...NODE.slice(1), ...argv], { timeout: timeoutMs }),
-    spawnNode: (_i, argv) => spawn(process.execPath, [...NODE.slice(1), ...argv], { stdio: 'ignore' }),
+    spawnNode: (_i, argv, log) => spawnLogged(process.execPath, [...NODE.slice(1), ...argv], log),
     getJson: (_i, address, port, path) =>
       new Promise((resolve) => {
         const req = request({ host: address, port, path, timeout: 2000 }, (res) => {

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { readPrivateKeyFile } from '@consort/crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePortBlock, stopProcesses, until } from '../src/fixture.js'
+import { freePortBlock, logsOnFailure, stopProcesses, until } from '../src/fixture.js'
 import { makeHosts } from '../src/hosts.js'
 import type { Hosts } from '../src/hosts.js'
 
@@ -44,9 +44,14 @@ async function refused(i: number, ...args: string[]): Promise<{ code: number; er
   return { code: e.code, error: (JSON.parse(e.stdout) as { error: { code: string; message: string } }).error }
 }
 
+/** Where the nodes log: shown for a test that fails. */
+const logs = new Set<string>()
+logsOnFailure(() => [...logs])
 /** Starts a node with `consort node run` on org i's host. */
 function nodeRun(i: number, nodeDir: string): void {
-  processes.push(hosts.spawnNode(i, [cli, 'node', 'run', '--config', join(nodeDir, 'node.json')]))
+  const log = join(nodeDir, 'node.log')
+  logs.add(log)
+  processes.push(hosts.spawnNode(i, [cli, 'node', 'run', '--config', join(nodeDir, 'node.json')], log))
 }
 
 /** A node's /status, asked from its own host (orderer: operations on port+1; peer: port+3). */

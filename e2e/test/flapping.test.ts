@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { NetworkNamespaces } from '@consort/devnet'
 import { seededRng } from '@consort/types'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { stopProcesses, until } from '../src/fixture.js'
+import { logsOnFailure, stopProcesses, until } from '../src/fixture.js'
 import { makeHosts } from '../src/hosts.js'
 import type { Hosts } from '../src/hosts.js'
 
@@ -71,6 +71,8 @@ async function flap(i: number, seed: number): Promise<number> {
   return flaps
 }
 
+logsOnFailure(() => (root === undefined ? [] : [0, 1, 2].flatMap((c) => cluster(c).map((h) => join(orgDir(h), 'orderer', 'node.log')))))
+
 beforeAll(async () => {
   if (!netns) return
   hosts = await makeHosts(9)
@@ -87,7 +89,7 @@ beforeAll(async () => {
     await consort(3 * c, 'channel', 'genesis', ...cluster(c).flatMap((h) => ['--org', join(orgDir(h), 'org.json')]), '--out', genesis)
     for (const h of cluster(c)) {
       await copyFile(genesis, join(orgDir(h), 'orderer', 'genesis.block'))
-      processes.push(hosts.spawnNode(h, [cli, 'node', 'run', '--config', join(orgDir(h), 'orderer', 'node.json')]))
+      processes.push(hosts.spawnNode(h, [cli, 'node', 'run', '--config', join(orgDir(h), 'orderer', 'node.json')], join(orgDir(h), 'orderer', 'node.log')))
     }
   }
 }, 120_000)
