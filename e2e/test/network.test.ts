@@ -1,6 +1,7 @@
 // What a user of the SDK and the CLI sees when nodes fail: a 3-org network with peers. One
 // network for the file; each test restarts what it stops and uses its own keys (any order).
 import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -8,7 +9,7 @@ import { connect, deploy, EndorseError, SubmitError } from '@consort/sdk'
 import type { Network } from '@consort/sdk'
 import { ValidationCode } from '@consort/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNetwork, submitStream, until, withAssetTransfer, ASSET_TRANSFER } from '../src/fixture.js'
+import { freePortBlock, startNetwork, submitStream, until, withAssetTransfer, ASSET_TRANSFER } from '../src/fixture.js'
 import type { Net } from '../src/fixture.js'
 
 const run = promisify(execFile)
@@ -25,9 +26,11 @@ afterAll(async () => {
   await net?.teardown()
 })
 
-async function consort(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+const consort = (...args: string[]) => consortWithin(60_000, ...args)
+
+async function consortWithin(timeoutMs: number, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, ['--no-node-snapshot', cli, '--dir', net.manifest.dir, ...args], { timeout: 60_000 })
+    const r = await run(process.execPath, ['--no-node-snapshot', cli, '--dir', net.manifest.dir, ...args], { timeout: timeoutMs })
     return { code: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -258,4 +261,27 @@ describe('bad inputs give clear errors', () => {
     expect((noNet as { code: number }).code).toBe(1)
     expect((noNet as { stderr: string }).stderr).toMatch(/no network in/)
   })
+
+  it('bench scale runs: every dimension, the join of a new peer, JSON and plot (a smoke run, nothing measured)', async () => {
+    const small = ['--orgs', '3', '--values', '256,1024', '--tx', '8', '--in-flight', '4', '--max-keys', '1000', '--chain-tx', '20']
+    const where = ['--base-port', String(await freePortBlock(12)), '--out', join(net.manifest.dir, 'scale.json')]
+    const scale = await consortWithin(230_000, '--json', 'bench', 'scale', ...small, ...where)
+    expect(scale.code, scale.stdout + scale.stderr).toBe(0)
+    const r = JSON.parse(scale.stdout) as {
+      points: { dimension: string; at: number; 'throughput (tps)': number }[]
+      join: { txs: number; replay: { txPerSecond: number } }
+      svg: string
+    }
+    expect(r.points.map((p) => [p.dimension, p.at])).toEqual([
+      ['orgs', 3],
+      ['value size', 256],
+      ['value size', 1024],
+      ['state size', 1000],
+    ])
+    expect(r.points.every((p) => p['throughput (tps)'] > 0)).toBe(true)
+    // The chain the new peer replays holds at least the 20 transactions added for it and the rounds'.
+    expect(r.join.txs).toBeGreaterThan(20 + 3 * 8)
+    expect(r.join.replay.txPerSecond).toBeGreaterThan(0)
+    expect(await readFile(r.svg, 'utf8')).toMatch(/^<svg/)
+  }, 240_000)
 })

@@ -460,11 +460,12 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
 }
 
 /** Keys `prefix`+from … `prefix`+(to − 1) written by the fill contract, `perTx` per transaction, four transactions at a time. */
-export async function fillKeys(network: Network, prefix: string, from: number, to: number, perTx: number): Promise<void> {
+/** Keys from..to-1 written by Fill submits of `perTx` keys each, `workers` at a time. */
+export async function fillKeys(network: Network, prefix: string, from: number, to: number, perTx: number, workers = 4): Promise<void> {
   const fill = network.contract('fill')
   let next = from
   await Promise.all(
-    Array.from({ length: 4 }, async () => {
+    Array.from({ length: workers }, async () => {
       while (next < to) {
         const start = next
         next += perTx
@@ -478,10 +479,26 @@ export interface JoinBenchResult {
   /** Keys in the world state (written by the fill contract), the chain's height, and its size on the peer. */
   stateKeys: number
   height: number
+  /** Transactions in the chain's blocks (config blocks' included). */
+  txs: number
   /** A new peer of Org1 catching up by replaying every block from the orderers. */
-  replay: { ms: number; blocksPerSecond: number }
+  replay: { ms: number; blocksPerSecond: number; txPerSecond: number }
   /** The snapshot peer0.org1 wrote at its tip, and a new peer started from it catching up. */
   snapshot: { writeMs: number; joinMs: number; blockNumber: number }
+}
+
+/** The transactions in blocks 0..height-1, counted from a peer's deliver stream. */
+async function txsInChain(network: Network, height: number): Promise<number> {
+  let txs = 0
+  const stop = new AbortController()
+  for await (const b of network.blocks({ startBlock: 0, signal: stop.signal })) {
+    txs += b.block.data.length
+    if (b.number >= height - 1) {
+      stop.abort()
+      break
+    }
+  }
+  return txs
 }
 
 /**
@@ -533,15 +550,17 @@ export async function runJoinBench(dir: string, o: { keys: number; perTx: number
     await fillKeys(client, `join-${Date.now()}-`, 0, o.keys, o.perTx)
     log(`wrote ${o.keys} keys in ${Math.round(performance.now() - t)} ms (${o.perTx} per transaction)`)
     const height = Number((await nodeStatus(source))?.height ?? 0)
+    const txs = await txsInChain(client, height)
     const replayMs = await newPeer(`bench-replay-${Date.now()}`, height)
-    log(`a new peer replayed ${height} blocks in ${Math.round(replayMs)} ms`)
+    log(`a new peer replayed ${height} blocks (${txs} transactions) in ${Math.round(replayMs)} ms`)
     const snap = await peerSnapshot(admin, source.name, 0)
     const joinMs = await newPeer(`bench-snapshot-${Date.now()}`, height, snap.dir)
     log(`a new peer joined from the snapshot at block ${snap.blockNumber} (${snap.stateKeys} keys, written in ${snap.ms} ms) in ${Math.round(joinMs)} ms`)
     return {
       stateKeys: snap.stateKeys,
       height,
-      replay: { ms: Math.round(replayMs), blocksPerSecond: Math.round((height / replayMs) * 1000) },
+      txs,
+      replay: { ms: Math.round(replayMs), blocksPerSecond: Math.round((height / replayMs) * 1000), txPerSecond: Math.round((txs / replayMs) * 1000) },
       snapshot: { writeMs: snap.ms, joinMs: Math.round(joinMs), blockNumber: snap.blockNumber },
     }
   } finally {

@@ -36,6 +36,8 @@ const int = (name: string, min: number, max: number) => (v: string) => {
   if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`)
   return n
 }
+/** A comma-separated list of such integers. */
+const intList = (name: string, min: number, max: number) => (v: string) => v.split(',').map((x) => int(`each of ${name}`, min, max)(x.trim()))
 
 const program = new Command('consort')
   .description('Consort: a permissioned blockchain for consortia of organizations')
@@ -612,21 +614,27 @@ bench
 bench
   .command('scale')
   .description(
-    'how cost grows: tx/s and CPU per tx with 3, 5 and 7 orgs, 256 B and 8 KB values, 1k and 100k keys in the state, and a new peer joining the chain (networks of their own under DIR/scale); JSON and an SVG plot',
+    'how cost grows: tx/s and CPU per tx with 3, 5 and 7 orgs, 256 B and 8 KB values, 1k, 100k and 1M keys in the state, and a new peer joining a chain of 100k transactions (networks of their own under DIR/scale); JSON and an SVG plot',
   )
   .addOption(new Option('--tx <n>', 'submits per point').default(300).argParser(int('--tx', 1, 1_000_000)))
   .addOption(new Option('--in-flight <n>', 'concurrent submissions').default(64).argParser(int('--in-flight', 1, 10_000)))
+  .addOption(new Option('--orgs <list>', 'the org counts measured').default([3, 5, 7], '3,5,7').argParser(intList('--orgs', 1, 20)))
+  .addOption(new Option('--values <list>', 'the value sizes measured, in bytes').default([256, 8192], '256,8192').argParser(intList('--values', 1, 1_000_000)))
   .addOption(
-    new Option('--max-keys <n>', 'the largest world state measured (1000, 100000 or 1000000)').default(100_000).argParser(int('--max-keys', 1000, 1_000_000)),
+    new Option('--max-keys <n>', 'the largest world state measured (1000, 100000 or 1000000)').default(1_000_000).argParser(int('--max-keys', 1000, 1_000_000)),
+  )
+  .addOption(
+    new Option('--chain-tx <n>', 'transactions added to the chain before a new peer joins it').default(100_000).argParser(int('--chain-tx', 0, 10_000_000)),
   )
   .addOption(new Option('--base-port <port>', "the networks' first port").default(26050).argParser(int('--base-port', 1024, 65000)))
   .option('--out <file>', 'the JSON file; the plot is written beside it (.svg)', 'bench/results/scale.json')
-  .action(async (o: { tx: number; inFlight: number; maxKeys: number; basePort: number; out: string }) => {
+  .action(async (o: { tx: number; inFlight: number; orgs: number[]; values: number[]; maxKeys: number; chainTx: number; basePort: number; out: string }) => {
     const out = output(globals().json)
-    const r = await runScaleBench(globals().dir, { txs: o.tx, inFlight: o.inFlight, maxKeys: o.maxKeys, basePort: o.basePort, out: o.out }, out.log)
+    const r = await runScaleBench(globals().dir, { ...o, txs: o.tx, chainTxs: o.chainTx }, out.log)
+    const j = r.join
     out.result(
-      { points: r.points, join: r.join, json: r.json, svg: r.svg },
-      `\n${table(r.points as unknown as Record<string, unknown>[])}\n\njoin: replaying ${r.join.height} blocks ${r.join.replay.ms} ms, from a snapshot ${r.join.snapshot.joinMs} ms\nwrote ${r.json} and ${r.svg}`,
+      { points: r.points, join: j, json: r.json, svg: r.svg },
+      `\n${table(r.points as unknown as Record<string, unknown>[])}\n\njoin: replaying ${j.height} blocks (${j.txs} transactions) ${j.replay.ms} ms (${j.replay.blocksPerSecond} blocks/s, ${j.replay.txPerSecond} tx/s), from a snapshot ${j.snapshot.joinMs} ms\nwrote ${r.json} and ${r.svg}`,
     )
   })
 bench
@@ -642,7 +650,11 @@ bench
     out.result(
       r,
       `\n${table([
-        { join: 'replaying every block', ms: r.replay.ms, detail: `${r.height} blocks, ${r.replay.blocksPerSecond} blocks/s` },
+        {
+          join: 'replaying every block',
+          ms: r.replay.ms,
+          detail: `${r.height} blocks (${r.txs} transactions), ${r.replay.blocksPerSecond} blocks/s, ${r.replay.txPerSecond} tx/s`,
+        },
         {
           join: 'from a snapshot',
           ms: r.snapshot.joinMs,

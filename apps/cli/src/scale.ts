@@ -1,9 +1,9 @@
 // `consort bench scale` (issue 16, item 3): how cost grows with the work. Each point is a round
 // of N submits of the `fill` contract (one key each) on a network of its own, brought up for it
 // in DIR/scale/…: with 3, 5 and 7 orgs (MAJORITY: more endorsements and verifies per tx); with
-// 256-byte and 8-KB values; on a world state of 1k and 100k keys (written first, 1,000 per tx);
-// and the join of a new peer by replaying the chain vs from a snapshot. A table, JSON, and an
-// SVG plot drawn by Vega-Lite.
+// 256-byte and 8-KB values; on a world state of 1k, 100k and 1M keys (written first, 1,000 per
+// tx); and, once that chain has been lengthened by 100k transactions, the join of a new peer by
+// replaying it vs from a snapshot. A table, JSON, and an SVG plot drawn by Vega-Lite.
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { Network } from '@consort/sdk'
@@ -59,13 +59,25 @@ async function withNetwork<T>(dir: string, orgs: number, basePort: number, use: 
 
 export async function runScaleBench(
   dir: string,
-  o: { txs: number; inFlight: number; maxKeys: number; basePort: number; out: string },
+  o: {
+    txs: number
+    inFlight: number
+    /** The org counts measured (3, 5, 7). */
+    orgs: number[]
+    /** The value sizes measured (256, 8192). */
+    values: number[]
+    maxKeys: number
+    /** Single-key transactions added to the chain before a new peer joins it (100k: a chain of 100k transactions and more). */
+    chainTxs: number
+    basePort: number
+    out: string
+  },
   log: (s: string) => void,
 ): Promise<ScaleResult> {
   const root = join(resolve(dir), 'scale')
   await rm(root, { recursive: true, force: true })
   const points: ScalePoint[] = []
-  for (const orgs of [3, 5, 7]) {
+  for (const orgs of o.orgs) {
     const r = await withNetwork(join(root, `orgs-${orgs}`), orgs, o.basePort, (n) =>
       fillRound(join(root, `orgs-${orgs}`), n, `orgs-${orgs}`, o.txs, o.inFlight, 256),
     )
@@ -75,7 +87,7 @@ export async function runScaleBench(
   let join_: JoinBenchResult | undefined
   const net3 = join(root, 'state')
   await withNetwork(net3, 3, o.basePort, async (n) => {
-    for (const valueBytes of [256, 8192]) {
+    for (const valueBytes of o.values) {
       const r = await fillRound(net3, n, `value-${valueBytes}`, o.txs, o.inFlight, valueBytes)
       points.push(point('value size', valueBytes, r))
       log(`${valueBytes} B values: ${r['throughput (tps)']} tx/s, ${r['CPU ms/tx']} CPU ms/tx`)
@@ -89,7 +101,12 @@ export async function runScaleBench(
       points.push(point('state size', keys, r))
       log(`${keys} keys in the state: ${r['throughput (tps)']} tx/s, ${r['CPU ms/tx']} CPU ms/tx`)
     }
-    // The chain this network holds now: a new peer joins by replaying it, and from a snapshot.
+    // The chain this network holds, chainTxs transactions longer: a new peer joins by replaying it, and from a snapshot.
+    if (o.chainTxs > 0) {
+      const t = performance.now()
+      await fillKeys(n, `chain-${Date.now().toString(36)}-`, 0, o.chainTxs, 1, o.inFlight)
+      log(`lengthened the chain by ${o.chainTxs} transactions in ${Math.round(performance.now() - t)} ms`)
+    }
     join_ = await runJoinBench(net3, { keys: 1, perTx: 1 }, log)
   })
   const result = { points, join: join_ as JoinBenchResult }
