@@ -661,8 +661,11 @@ export class Raft {
         if (m.from === this.lead) {
           this.lead = NONE
           this.leaderLost = true
-          const remaining = 1 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter))
-          this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - remaining)
+          // At the next tick or the one after (jitter 3: 1 or 2 ticks): the followers' tick
+          // timers run at random phases, so the first to tick usually wins before another
+          // campaigns; a split vote retries within a few ticks (retryTicks).
+          const ticks = 1 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter - 1))
+          this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - ticks)
         }
         return
       case 'MsgTimeoutNow':
