@@ -41,6 +41,8 @@ export class OrdererMetrics {
   })
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'consort_orderer_process_' })
+    // The event-loop delay histogram samples every 100 ms, not prom-client's default 10 ms: that
+    // timer alone cost an idle node ~5 ms of CPU a second (bench/RESULTS.md, 2026-12-03).
+    collectDefaultMetrics({ register: this.registry, prefix: 'consort_orderer_process_', eventLoopMonitoringPrecision: 100 })
   }
 }

@@ -24,6 +24,8 @@ export class PeerMetrics {
     registers: [this.registry],
   })
   constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'consort_peer_process_' })
+    // The event-loop delay histogram samples every 100 ms, not prom-client's default 10 ms: that
+    // timer alone cost an idle node ~5 ms of CPU a second (bench/RESULTS.md, 2026-12-03).
+    collectDefaultMetrics({ register: this.registry, prefix: 'consort_peer_process_', eventLoopMonitoringPrecision: 100 })
   }
 }
