@@ -49,10 +49,10 @@ afterEach((ctx) => {
     console.error(`--- the last ${tail.length} lines of ${log}\n${tail.map((l) => l.slice(0, LOG_LINE_CHARS)).join('\n')}`)
   }
 })
+
 /** The asset-transfer contract's folder. */
 export const ASSET_TRANSFER = fileURLToPath(new URL('../../contracts/asset-transfer', import.meta.url))
 
-/** A block of `count` free consecutive ports, probed by binding them. */
 /** Polls `check` every 200 ms until it holds or `ms` pass; whether it held. */
 export async function until(check: () => Promise<boolean>, ms = 30_000): Promise<boolean> {
   const end = Date.now() + ms
@@ -63,6 +63,7 @@ export async function until(check: () => Promise<boolean>, ms = 30_000): Promise
   return false
 }
 
+/** A block of `count` free consecutive ports, probed by binding them. */
 export async function freePortBlock(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 40_000)

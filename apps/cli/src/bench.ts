@@ -459,8 +459,7 @@ export async function runOrderingBench(dir: string, o: { txs: number; inFlight: 
   }
 }
 
-/** Keys `prefix`+from … `prefix`+(to − 1) written by the fill contract, `perTx` per transaction, four transactions at a time. */
-/** Keys from..to-1 written by Fill submits of `perTx` keys each, `workers` at a time. */
+/** Keys `prefix`+from … `prefix`+(to − 1) written by the fill contract, `perTx` per transaction, `workers` transactions at a time. */
 export async function fillKeys(network: Network, prefix: string, from: number, to: number, perTx: number, workers = 4): Promise<void> {
   const fill = network.contract('fill')
   let next = from
