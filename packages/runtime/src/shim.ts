@@ -25,6 +25,9 @@ export const SHIM = String.raw`
   // They observe garbage collection, which differs from peer to peer.
   delete globalThis.WeakRef
   delete globalThis.FinalizationRegistry
+  // And a node started with --expose-gc would hand contracts a full collection on demand (V8
+  // makes that global non-configurable, but writable).
+  if ('gc' in globalThis) globalThis.gc = undefined
 
   // A bare V8 context has no TextEncoder/TextDecoder: UTF-8 ones for the stub and contracts.
   class Utf8Encoder {

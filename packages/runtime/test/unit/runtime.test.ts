@@ -177,7 +177,7 @@ describe('containment', () => {
       expect(text(await runtime.invoke(hostile, inv('count', [], { namespace: 'hostile' }), state))).toBe(`1/${refused}/,,1,1,number,,true`)
     }
     expect(text(await runtime.invoke(hostile, inv('override', [], { namespace: 'hostile' }), state))).toBe('own,assigned,Named')
-    expect(text(await runtime.invoke(hostile, inv('wasm', [], { namespace: 'hostile' }), state))).toBe('undefined,undefined,undefined')
+    expect(text(await runtime.invoke(hostile, inv('wasm', [], { namespace: 'hostile' }), state))).toBe('undefined,undefined,undefined,undefined')
   })
 
   it('work an invocation leaves behind cannot touch the next one', async () => {
