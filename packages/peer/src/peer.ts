@@ -357,6 +357,12 @@ export class Peer {
     )
   }
 
+  /** Quiet after load: contracts keep one warm isolate each (see ContractRuntime.trim). */
+  quiet(): void {
+    const disposed = this.runtime.trim()
+    if (disposed > 0) this.logger.debug({ isolates: disposed }, 'quiet after load: disposed spare contract isolates')
+  }
+
   async stop(): Promise<void> {
     this.stopped = true
     this.abort.abort()

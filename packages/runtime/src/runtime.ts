@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { availableParallelism } from 'node:os'
 import { TxReadWriteSet } from '@consort/types'
 import type { ContractEvent, Logger, Role, TxReadWriteSet as TxRwSet } from '@consort/types'
 import { RuntimeError, RuntimeErrorCode } from './errors.js'
@@ -49,8 +50,15 @@ export interface RuntimeOptions {
   /** Heap of one contract's isolate. */
   memoryMb?: number
   maxCodeBytes?: number
-  /** Warm isolates kept (one per contract version). */
+  /** Contract versions kept warm (their isolates); the oldest is dropped past this. */
   maxWarm?: number
+  /**
+   * Isolates per contract version, each running one invocation at a time (default: the cores,
+   * 2 to 4): while one waits for a state read on the host, another runs, and on more cores
+   * they run at once. With one, every endorsement of a contract on a peer queued behind the
+   * previous one's reads.
+   */
+  isolatesPerContract?: number
 }
 
 type Dispatch = IsolatedVM.Reference<(ns: unknown, fcn: string, args: string[], tx: string) => Promise<unknown>>
@@ -68,7 +76,18 @@ interface Warm {
   cachedData: IsolatedVM.ExternalCopy<ArrayBuffer> | undefined
   /** The simulation the host bridge currently serves (one invocation at a time per isolate). */
   current: TxSimulator | undefined
-  queue: Promise<void>
+}
+
+/** A contract version's isolates. */
+interface Pool {
+  /** Isolates between invocations. */
+  idle: Warm[]
+  /** Isolates alive or being made. */
+  size: number
+  /** Invocations waiting, first come first served: handed an isolate, or undefined to make one. */
+  waiting: ((w: Warm | undefined) => void)[]
+  /** Dropped (evicted, or the runtime disposed): isolates are disposed as they come back. */
+  closed: boolean
 }
 
 /** SES's lockdown script (hardens every intrinsic), and V8's code cache of it once compiled. */
@@ -81,13 +100,14 @@ type DispatchResult = { ok: true; payload: Uint8Array } | { ok: false; kind: str
  * Runs contract code in isolated-vm isolates: no require, process, file system, network,
  * timers, WebAssembly or host objects; time fixed to the transaction's timestamp; no
  * Math.random; CPU, wall-time, memory and code-size limits. Isolates are kept warm per
- * contract version, each with one frozen realm (SES lockdown: every intrinsic and the global
- * object frozen) and the module's code cache; each invocation evaluates the module anew in it,
- * so no state outlives a call and every peer runs every call from the same module state. An
- * isolate that hits a limit is thrown away and the next call gets a fresh one.
+ * contract version (a few, each serving one invocation at a time), each with one frozen realm
+ * (SES lockdown: every intrinsic and the global object frozen) and the module's code cache;
+ * each invocation evaluates the module anew in it, so no state outlives a call and every peer
+ * runs every call from the same module state, whichever isolate serves it. An isolate that hits
+ * a limit is thrown away and the next call gets a fresh one.
  */
 export class ContractRuntime {
-  private readonly warm = new Map<string, Promise<Warm>>()
+  private readonly pools = new Map<string, Pool>()
   private readonly opts: Required<RuntimeOptions>
 
   constructor(
@@ -100,25 +120,96 @@ export class ContractRuntime {
       memoryMb: opts.memoryMb ?? 64,
       maxCodeBytes: opts.maxCodeBytes ?? 4 * 1024 * 1024,
       maxWarm: opts.maxWarm ?? 64,
+      isolatesPerContract: Math.max(1, opts.isolatesPerContract ?? Math.min(4, Math.max(2, availableParallelism()))),
     }
   }
 
   /** Simulates one invocation against committed state; throws RuntimeError on any failure. */
   async invoke(pkg: ContractPackage, inv: Invocation, state: StateReader): Promise<SimulationResult> {
-    const w = await this.load(pkg)
+    const pool = this.poolOf(pkg.hash)
     // One invocation at a time per isolate: the host bridge serves one simulation.
-    const run = w.queue.then(() => this.run(pkg, w, inv, state))
-    w.queue = run.then(
-      () => undefined,
-      () => undefined,
-    )
-    return run
+    const w = await this.acquire(pool, pkg)
+    try {
+      return await this.run(pkg, w, inv, state)
+    } finally {
+      this.release(pool, w)
+    }
+  }
+
+  private poolOf(hash: string): Pool {
+    let pool = this.pools.get(hash)
+    if (pool === undefined) {
+      pool = { idle: [], size: 0, waiting: [], closed: false }
+      this.pools.set(hash, pool)
+      if (this.pools.size > this.opts.maxWarm) {
+        const [oldest, dropped] = this.pools.entries().next().value as [string, Pool]
+        this.pools.delete(oldest)
+        this.close(dropped)
+      }
+    }
+    return pool
+  }
+
+  /** An isolate of the pool: an idle one, a new one while the pool is below its size, else the next one released. */
+  private async acquire(pool: Pool, pkg: ContractPackage): Promise<Warm> {
+    for (;;) {
+      const idle = pool.idle.pop()
+      if (idle !== undefined) return idle
+      if (pool.size < this.opts.isolatesPerContract) {
+        pool.size++
+        try {
+          return await this.create(pkg)
+        } catch (err) {
+          // (A contract that does not load: the next waiting invocation tries, and is told so too.)
+          pool.size--
+          pool.waiting.shift()?.(undefined)
+          throw err
+        }
+      }
+      const handed = await new Promise<Warm | undefined>((resolve) => pool.waiting.push(resolve))
+      if (handed !== undefined) return handed
+    }
+  }
+
+  /** Back after an invocation: to the next one waiting, or idle; one that hit a limit (disposed) makes room for a new one. */
+  private release(pool: Pool, w: Warm): void {
+    if (w.isolate.isDisposed || pool.closed) {
+      if (!w.isolate.isDisposed) w.isolate.dispose()
+      pool.size--
+      pool.waiting.shift()?.(undefined)
+      return
+    }
+    const next = pool.waiting.shift()
+    if (next !== undefined) next(w)
+    else pool.idle.push(w)
+  }
+
+  /**
+   * Keeps one idle isolate per contract version and disposes the others (their heaps with
+   * them): for a node gone quiet after load. Busy ones stay; the pool grows again on demand.
+   */
+  trim(): number {
+    let disposed = 0
+    for (const pool of this.pools.values()) {
+      for (const w of pool.idle.splice(1)) {
+        pool.size--
+        disposed++
+        if (!w.isolate.isDisposed) w.isolate.dispose()
+      }
+    }
+    return disposed
+  }
+
+  private close(pool: Pool): void {
+    pool.closed = true
+    // Busy ones are disposed as they come back (release).
+    for (const w of pool.idle.splice(0)) {
+      pool.size--
+      if (!w.isolate.isDisposed) w.isolate.dispose()
+    }
   }
 
   private async run(pkg: ContractPackage, w: Warm, inv: Invocation, state: StateReader): Promise<SimulationResult> {
-    // The invocation ahead of this one was stopped (its limit) and took the isolate with it:
-    // this one runs in a fresh isolate instead of failing on the disposed one.
-    if (w.isolate.isDisposed) return this.invoke(pkg, inv, state)
     const sim = new TxSimulator(inv.namespace, inv.txId, state)
     w.current = sim
     const tx = JSON.stringify({
@@ -133,7 +224,7 @@ export class ContractRuntime {
       module = this.evaluate(pkg, w, inv.timestamp)
     } catch (err) {
       w.current = undefined
-      this.discard(pkg.hash, w)
+      if (!w.isolate.isDisposed) w.isolate.dispose()
       throw err
     }
     const cpuStart = w.isolate.cpuTime
@@ -145,7 +236,7 @@ export class ContractRuntime {
       const cpuMs = w.isolate.isDisposed ? 0 : Number(w.isolate.cpuTime - cpuStart) / 1e6
       if (cpuMs > this.opts.cpuTimeMs || Date.now() - started > this.opts.wallTimeMs) {
         killed = RuntimeErrorCode.TIMEOUT
-        this.discard(pkg.hash, w)
+        if (!w.isolate.isDisposed) w.isolate.dispose()
       }
     }, 5)
     let out: DispatchResult
@@ -156,7 +247,7 @@ export class ContractRuntime {
       })) as DispatchResult
     } catch (err) {
       const message = (err as Error).message
-      this.discard(pkg.hash, w)
+      if (!w.isolate.isDisposed) w.isolate.dispose()
       if (/memory limit/i.test(message)) {
         throw memoryLimit(pkg.name, this.opts.memoryMb)
       }
@@ -193,35 +284,6 @@ export class ContractRuntime {
     return { payload: new Uint8Array(out.payload), rwset: full, rwsetBytes: TxReadWriteSet.encode(full), events }
   }
 
-  private discard(hash: string, w: Warm): void {
-    const cached = this.warm.get(hash)
-    if (cached !== undefined) {
-      void cached.then((c) => {
-        if (c === w) this.warm.delete(hash)
-      })
-    }
-    if (!w.isolate.isDisposed) w.isolate.dispose()
-  }
-
-  /** A warm isolate for the package, created on first use. */
-  private load(pkg: ContractPackage): Promise<Warm> {
-    let w = this.warm.get(pkg.hash)
-    if (w === undefined) {
-      w = this.create(pkg)
-      this.warm.set(pkg.hash, w)
-      w.catch(() => this.warm.delete(pkg.hash))
-      if (this.warm.size > this.opts.maxWarm) {
-        const [oldest, p] = this.warm.entries().next().value as [string, Promise<Warm>]
-        this.warm.delete(oldest)
-        void p.then(
-          (x) => !x.isolate.isDisposed && x.isolate.dispose(),
-          () => undefined,
-        )
-      }
-    }
-    return w
-  }
-
   private async create(pkg: ContractPackage): Promise<Warm> {
     if (Buffer.byteLength(pkg.code) > this.opts.maxCodeBytes) {
       throw new RuntimeError(RuntimeErrorCode.CODE_TOO_LARGE, `contract ${pkg.name} is over ${this.opts.maxCodeBytes} bytes`, {
@@ -236,7 +298,6 @@ export class ContractRuntime {
       setTime: undefined as never,
       cachedData: undefined,
       current: undefined,
-      queue: Promise.resolve(),
     }
     // A host call from an invocation that is over (work it left behind) reads nothing and
     // writes nowhere: throwing would surface in whatever the isolate runs next.
@@ -329,12 +390,8 @@ export class ContractRuntime {
 
   /** Frees every isolate. */
   dispose(): void {
-    for (const p of this.warm.values())
-      void p.then(
-        (w) => !w.isolate.isDisposed && w.isolate.dispose(),
-        () => undefined,
-      )
-    this.warm.clear()
+    for (const pool of this.pools.values()) this.close(pool)
+    this.pools.clear()
   }
 }
 

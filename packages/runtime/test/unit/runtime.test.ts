@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleContract, BundleErrorCode } from '@consort/bundle'
 import type { ContractPackage } from '@consort/bundle'
 import { ContractRuntime, MemoryState, RuntimeErrorCode } from '../../src/index.js'
-import type { Invocation, SimulationResult } from '../../src/index.js'
+import type { Invocation, SimulationResult, StateReader } from '../../src/index.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))
 const creator = {
@@ -113,6 +113,43 @@ describe('simulation', () => {
       dept: 'audit',
       secret: 's3',
     })
+  })
+
+  it('runs invocations of one contract side by side, each in an isolate of its own, up to isolatesPerContract', async () => {
+    // A state whose reads answer only when the test says: an invocation waits in getState.
+    const held: Array<{ key: string; answer: () => void }> = []
+    let arrived: () => void = () => undefined
+    const gated: StateReader = {
+      get: (ns, key) =>
+        new Promise((resolve) => {
+          held.push({ key, answer: () => resolve({ value: enc.encode(`v-${key}`), version: { blockNum: 1, txNum: 0 } }) })
+          arrived()
+        }),
+      range: async () => [],
+      history: async () => [],
+    }
+    const reads = async (n: number) => {
+      while (held.length < n) await new Promise<void>((r) => (arrived = r))
+    }
+    const two = new ContractRuntime({ isolatesPerContract: 2 }, { logger: silentLogger })
+    try {
+      const calls = ['a', 'b', 'c'].map((k) => two.invoke(kv, inv('get', [k]), gated))
+      // Two are in their read at once; the third waits for an isolate.
+      await reads(2)
+      expect(held.map((h) => h.key).sort()).toEqual(['a', 'b'])
+      held[1]?.answer()
+      await reads(3)
+      expect(held[2]?.key).toBe('c')
+      held[0]?.answer()
+      held[2]?.answer()
+      expect((await Promise.all(calls)).map(text)).toEqual(['v-a', 'v-b', 'v-c'])
+      // Quiet again: one isolate is kept, and serves the next call.
+      expect(two.trim()).toBe(1)
+      expect(two.trim()).toBe(0)
+      expect(text(await two.invoke(kv, inv('get', ['x']), state))).toBe('')
+    } finally {
+      two.dispose()
+    }
   })
 
   it('turns contract errors, unknown functions and wrong arity into typed errors', async () => {
