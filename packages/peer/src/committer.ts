@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import { bytesEqual } from '@consort/crypto'
 import type { MembershipService } from '@consort/identity'
 import { isConfigBlock, openEnvelope, parseBlock, validateConfigBlock, verifyBlockSignature, verifyChainLink } from '@consort/protocol'
 import type { ParsedBlock } from '@consort/protocol'
@@ -38,6 +39,8 @@ export interface TxStatus {
  */
 export class Committer extends EventEmitter<CommitterEvents> {
   private readonly waiting = new Map<string, Set<(s: TxStatus) => void>>()
+  /** The block this committer committed last: the next links to it (else it is read from the ledger). */
+  private last: ParsedBlock | undefined
 
   constructor(
     private readonly m: {
@@ -61,7 +64,8 @@ export class Committer extends EventEmitter<CommitterEvents> {
     const config = this.m.config()
     const msp = this.m.msp()
     const tip = ledger.tip
-    const prev = tip === undefined ? undefined : parseBlock((await ledger.getBlock(tip.number)) as Uint8Array)
+    const cached = this.last !== undefined && tip !== undefined && this.last.number === tip.number && bytesEqual(this.last.hash, tip.hash)
+    const prev = tip === undefined ? undefined : cached ? this.last : parseBlock((await ledger.getBlock(tip.number)) as Uint8Array)
     verifyChainLink(prev, block)
     verifyBlockSignature(block, config, msp)
     let txs: ValidatedTx[]
@@ -79,6 +83,7 @@ export class Committer extends EventEmitter<CommitterEvents> {
       metadata: { ...(block.block.metadata ?? { signatures: [], lastConfig: 0, raftIndex: 0 }), validationCodes: codes },
     })
     await ledger.commitBlock(bytes, { number: block.number, hash: block.hash, txs })
+    this.last = block
     if (next !== undefined) this.emit('config', next)
     this.m.metrics.height.set(ledger.height)
     this.m.metrics.commitSeconds.observe((this.m.scheduler.monotonic() - started) / 1000)
