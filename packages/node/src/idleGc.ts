@@ -36,7 +36,6 @@ export interface ProcessProbe {
 export class IdleGc {
   private lastCpu: number
   private baseline: number
-  collections = 0
 
   constructor(
     private readonly probe: ProcessProbe,
@@ -56,7 +55,6 @@ export class IdleGc {
     this.baseline = Math.min(this.baseline, heap)
     if (share >= this.opts.quietCpuShare || heap - this.baseline < this.opts.growthBytes) return false
     this.probe.collect()
-    this.collections++
     // What the collection itself cost is not the next interval's load.
     this.lastCpu = this.probe.cpuMicros()
     this.baseline = this.probe.heapBytes()
