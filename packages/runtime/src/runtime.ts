@@ -161,8 +161,7 @@ export class ContractRuntime {
           return await this.create(pkg)
         } catch (err) {
           // (A contract that does not load: the next waiting invocation tries, and is told so too.)
-          pool.size--
-          pool.waiting.shift()?.(undefined)
+          freeSlot(pool)
           throw err
         }
       }
@@ -174,9 +173,8 @@ export class ContractRuntime {
   /** Back after an invocation: to the next one waiting, or idle; one that hit a limit (disposed) makes room for a new one. */
   private release(pool: Pool, w: Warm): void {
     if (w.isolate.isDisposed || pool.closed) {
-      if (!w.isolate.isDisposed) w.isolate.dispose()
-      pool.size--
-      pool.waiting.shift()?.(undefined)
+      disposeIsolate(w)
+      freeSlot(pool)
       return
     }
     const next = pool.waiting.shift()
@@ -190,23 +188,14 @@ export class ContractRuntime {
    */
   trim(): number {
     let disposed = 0
-    for (const pool of this.pools.values()) {
-      for (const w of pool.idle.splice(1)) {
-        pool.size--
-        disposed++
-        if (!w.isolate.isDisposed) w.isolate.dispose()
-      }
-    }
+    for (const pool of this.pools.values()) disposed += dropIdle(pool, 1)
     return disposed
   }
 
   private close(pool: Pool): void {
     pool.closed = true
     // Busy ones are disposed as they come back (release).
-    for (const w of pool.idle.splice(0)) {
-      pool.size--
-      if (!w.isolate.isDisposed) w.isolate.dispose()
-    }
+    dropIdle(pool, 0)
   }
 
   private async run(pkg: ContractPackage, w: Warm, inv: Invocation, state: StateReader): Promise<SimulationResult> {
@@ -224,7 +213,7 @@ export class ContractRuntime {
       module = this.evaluate(pkg, w, inv.timestamp)
     } catch (err) {
       w.current = undefined
-      if (!w.isolate.isDisposed) w.isolate.dispose()
+      disposeIsolate(w)
       throw err
     }
     const cpuStart = w.isolate.cpuTime
@@ -236,7 +225,7 @@ export class ContractRuntime {
       const cpuMs = w.isolate.isDisposed ? 0 : Number(w.isolate.cpuTime - cpuStart) / 1e6
       if (cpuMs > this.opts.cpuTimeMs || Date.now() - started > this.opts.wallTimeMs) {
         killed = RuntimeErrorCode.TIMEOUT
-        if (!w.isolate.isDisposed) w.isolate.dispose()
+        disposeIsolate(w)
       }
     }, 5)
     let out: DispatchResult
@@ -247,7 +236,7 @@ export class ContractRuntime {
       })) as DispatchResult
     } catch (err) {
       const message = (err as Error).message
-      if (!w.isolate.isDisposed) w.isolate.dispose()
+      disposeIsolate(w)
       if (/memory limit/i.test(message)) {
         throw memoryLimit(pkg.name, this.opts.memoryMb)
       }
@@ -393,6 +382,27 @@ export class ContractRuntime {
     for (const pool of this.pools.values()) this.close(pool)
     this.pools.clear()
   }
+}
+
+/** Disposes an isolate (one a limit stopped is disposed already). */
+function disposeIsolate(w: Warm): void {
+  if (!w.isolate.isDisposed) w.isolate.dispose()
+}
+
+/** An isolate of the pool is gone: the next waiting invocation makes one. */
+function freeSlot(pool: Pool): void {
+  pool.size--
+  pool.waiting.shift()?.(undefined)
+}
+
+/** Disposes the pool's idle isolates past the first `keep`; how many. */
+function dropIdle(pool: Pool, keep: number): number {
+  const dropped = pool.idle.splice(keep)
+  for (const w of dropped) {
+    pool.size--
+    disposeIsolate(w)
+  }
+  return dropped.length
 }
 
 function memoryLimit(contract: string, mb: number): RuntimeError {
