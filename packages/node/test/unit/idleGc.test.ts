@@ -25,32 +25,25 @@ describe('IdleGc', () => {
   it('collects once when the process goes quiet after its heap grew, not while busy, and not again until it grows again', () => {
     const { p, probe } = fakeProcess(20 * MB)
     const gc = new IdleGc(probe, opts)
-    // A load round: half a core, the heap grows to 150 MB.
-    for (let i = 0; i < 5; i++) {
-      p.cpu += 500_000
-      p.heap += 26 * MB
-      expect(gc.tick(1000)).toBe(false)
+    /** One second in which the process used `cpuMicros` of CPU and its heap grew by `growth`: whether it collected. */
+    const second = (cpuMicros: number, growth = 0) => {
+      p.cpu += cpuMicros
+      p.heap += growth
+      return gc.tick(1000)
     }
+    // A load round: half a core, the heap grows to 150 MB.
+    for (let i = 0; i < 5; i++) expect(second(500_000, 26 * MB)).toBe(false)
     // Quiet (1 % of a core): one collection.
-    p.cpu += 10_000
-    expect(gc.tick(1000)).toBe(true)
+    expect(second(10_000)).toBe(true)
     expect(p.collected).toBe(1)
     expect(p.heap).toBe(20 * MB)
     // Still quiet, heap unchanged: nothing more.
-    for (let i = 0; i < 10; i++) {
-      p.cpu += 10_000
-      expect(gc.tick(1000)).toBe(false)
-    }
+    for (let i = 0; i < 10; i++) expect(second(10_000)).toBe(false)
     // A little growth (below the threshold) while quiet: nothing.
-    p.heap += 8 * MB
-    p.cpu += 10_000
-    expect(gc.tick(1000)).toBe(false)
+    expect(second(10_000, 8 * MB)).toBe(false)
     // Another round, then quiet again: a second collection.
-    p.cpu += 900_000
-    p.heap += 60 * MB
-    expect(gc.tick(1000)).toBe(false)
-    p.cpu += 0
-    expect(gc.tick(1000)).toBe(true)
+    expect(second(900_000, 60 * MB)).toBe(false)
+    expect(second(0)).toBe(true)
     expect(p.collected).toBe(2)
   })
 
