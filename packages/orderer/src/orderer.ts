@@ -74,6 +74,8 @@ export class Orderer {
     const signer: SigningIdentity = signingIdentity(opts.certificate, opts.privateKey)
     const clock = modules.clock ?? systemClock
     const signatures = new VerifyPool(modules.verifyWorkers)
+    // A follower checks no envelope until its leader fails; then it takes them all at once.
+    signatures.warm()
     let msp: MembershipService = channelMsp(config, clock, signatures.verified)
     const peersOf = (cfg: ChannelConfig): Peer[] =>
       cfg.consenters.map((c) => ({ id: c.id, peerId: peerIdOf(parseCertificate(c.certificate).publicKey), address: consenterAddress(c) }))
