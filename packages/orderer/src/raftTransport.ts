@@ -34,6 +34,7 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024
 export class RaftTransport {
   private readonly senders = new Map<number, PeerSender>()
   private readonly byPeerId = new Map<string, Peer>()
+  private started = false
   private stopped = false
 
   constructor(
@@ -51,7 +52,9 @@ export class RaftTransport {
     for (const p of peers) {
       this.byPeerId.set(p.peerId, p)
       if (p.id !== this.selfId && !this.senders.has(p.id)) {
-        this.senders.set(p.id, new PeerSender(this.p2p, p, this.handlers, this.logger))
+        const sender = new PeerSender(this.p2p, p, this.handlers, this.logger)
+        this.senders.set(p.id, sender)
+        if (this.started) sender.keepOpen()
       }
     }
     for (const [id, s] of this.senders) {
@@ -67,6 +70,8 @@ export class RaftTransport {
       maxInboundStreams: 8,
       maxFrameBytes: MAX_FRAME_BYTES,
     })
+    this.started = true
+    for (const s of this.senders.values()) s.keepOpen()
   }
 
   send(messages: Message[]): void {
@@ -117,6 +122,7 @@ class PeerSender {
   private stream: FramedStream | undefined
   private running = false
   private stopped = false
+  private keeping = false
   private backoffMs = 50
 
   constructor(
@@ -136,14 +142,25 @@ class PeerSender {
     if (!this.running) void this.run()
   }
 
+  /**
+   * Keeps a stream open to the peer even while there is nothing to send, and opens it again
+   * (with backoff) when it breaks: two followers exchange nothing until their leader fails,
+   * and then their first pre-vote should not wait for a new connection.
+   */
+  keepOpen(): void {
+    this.keeping = true
+    if (!this.running) void this.run()
+  }
+
   private async run(): Promise<void> {
     this.running = true
     try {
-      while (!this.stopped && this.queue.length > 0) {
+      while (!this.stopped && (this.queue.length > 0 || (this.keeping && this.stream === undefined))) {
         if (this.stream === undefined) {
           try {
             this.stream = await this.p2p.dial(this.peer.address, RAFT_PROTOCOL, { timeoutMs: 2000, maxFrameBytes: MAX_FRAME_BYTES })
             this.backoffMs = 50
+            this.watch(this.stream)
           } catch (err) {
             this.fail(err)
             await new Promise((r) => setTimeout(r, this.backoffMs))
@@ -151,23 +168,44 @@ class PeerSender {
             continue
           }
         }
+        if (this.queue.length === 0) continue
         // Everything queued goes out in one write (the stream sends frames of one turn together).
         const batch = this.queue
         this.queue = []
         const snaps = batch.filter((m) => m.type === 'MsgSnap').length
+        const stream = this.stream
         try {
-          await Promise.all(batch.map((m) => (this.stream as FramedStream).write(encodeMessage(m), { timeoutMs: 5000 })))
+          await Promise.all(batch.map((m) => stream.write(encodeMessage(m), { timeoutMs: 5000 })))
           for (let i = 0; i < snaps; i++) this.handlers.onSnapshotStatus(this.peer.id, false)
         } catch (err) {
           for (let i = 0; i < snaps; i++) this.handlers.onSnapshotStatus(this.peer.id, true)
-          this.stream.abort(err as Error)
-          this.stream = undefined
+          stream.abort(err as Error)
+          if (this.stream === stream) this.stream = undefined
           this.fail(err)
         }
       }
     } finally {
       this.running = false
     }
+  }
+
+  /**
+   * The peer never writes on our stream: a read ends only when the stream or its connection
+   * does. Then the stream is dropped and, when kept open, dialed again.
+   */
+  private watch(stream: FramedStream): void {
+    stream
+      .readBytes({ timeoutMs: 0 })
+      .then(
+        () => stream.abort(new Error('unexpected data on an outbound raft stream')),
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.stream !== stream || this.stopped) return
+        this.stream = undefined
+        this.fail(new Error('raft stream closed'))
+        if (this.keeping && !this.running) void this.run()
+      })
   }
 
   /** The peer cannot be reached: drop what is queued (Raft will resend) and tell Raft. */
