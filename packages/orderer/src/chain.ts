@@ -248,6 +248,8 @@ export class Chain extends EventEmitter<ChainEvents> {
   reportUnreachable(id: number): void {
     if (this.stopped) return
     this.node.reportUnreachable(id)
+    // (If it was our leader, we may campaign at once: send what Raft has to say now.)
+    this.kick()
   }
 
   reportSnapshot(id: number, failed: boolean): void {

@@ -46,7 +46,14 @@ export class Raft {
   private randomizedElectionTimeout = 0
   /** The transport reported our leader gone: until we hear from a leader, elections retry within a few ticks (see tickElection). */
   private leaderLost = false
+  /** The leader the transport last reported gone (see succession()). */
+  private lostLeader = NONE
   private retryTicks = 1
+  /**
+   * The latest pre-vote ignored because we still heard from our leader (see step). Answered
+   * if the transport then reports that leader gone; forgotten when the leader is heard again.
+   */
+  private ignoredPreVote: Message | undefined
   private readonly cfg: ResolvedConfig
   private readonly rng: Rng
   private readonly logger: Logger
@@ -102,6 +109,25 @@ export class Raft {
     const ids: number[] = []
     for (const [id, pr] of this.prs) if (!pr.isLearner) ids.push(id)
     return ids
+  }
+
+  /**
+   * The order in which voters campaign when the leader `lostLeader` is gone: the voters after
+   * it in id order, wrapping around, without it.
+   */
+  private succession(): number[] {
+    const ids = this.voterIds()
+      .filter((v) => v !== this.lostLeader)
+      .sort((a, b) => a - b)
+    const after = ids.findIndex((v) => v > this.lostLeader)
+    return after <= 0 ? ids : [...ids.slice(after), ...ids.slice(0, after)]
+  }
+
+  /** Whether `a` comes before `b` in the succession (see succession()). */
+  private precedes(a: number, b: number): boolean {
+    const order = this.succession()
+    const i = order.indexOf(a)
+    return i >= 0 && i < order.indexOf(b)
   }
 
   private quorum(): number {
@@ -196,6 +222,7 @@ export class Raft {
       this.term = term
       this.vote = NONE
     }
+    this.ignoredPreVote = undefined
     this.lead = NONE
     this.electionElapsed = 0
     this.heartbeatElapsed = 0
@@ -283,7 +310,6 @@ export class Raft {
     const due = this.leaderLost && this.state !== 'Follower' ? this.retryTicks : this.randomizedElectionTimeout
     if (this.promotable() && this.electionElapsed >= due) {
       this.electionElapsed = 0
-      this.retryTicks = 1 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter))
       if (this.state === 'Candidate') this.leaderLost = false
       this.step(message({ type: 'MsgHup', from: this.id }))
     }
@@ -332,6 +358,10 @@ export class Raft {
   }
 
   private campaign(t: CampaignType): void {
+    // A retry (see tickElection) counts from here, and gives this round at least one whole
+    // tick: a round restarted before its answers came back would lose them.
+    this.electionElapsed = 0
+    this.retryTicks = 2 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter))
     let term: number
     let voteMsg: MessageType
     if (t === 'preElection') {
@@ -392,6 +422,7 @@ export class Raft {
         const inLease = this.cfg.checkQuorum && this.lead !== NONE && this.electionElapsed < this.cfg.electionTick
         if (!force && inLease) {
           // We heard from a leader within the election timeout: ignore a disruptive candidate.
+          if (m.type === 'MsgPreVote') this.ignoredPreVote = m
           return
         }
       }
@@ -423,15 +454,32 @@ export class Raft {
       case 'MsgPreVote': {
         const canVote = this.vote === m.from || (this.vote === NONE && this.lead === NONE) || (m.type === 'MsgPreVote' && m.term > this.term)
         const respType = m.type === 'MsgVote' ? 'MsgVoteResp' : 'MsgPreVoteResp'
-        if (canVote && this.log.isUpToDate(m.index, m.logTerm)) {
+        const upToDate = this.log.isUpToDate(m.index, m.logTerm)
+        if (canVote && upToDate) {
           // Answer with the term of the request: a pre-candidate counts only answers about its future term.
           this.send(message({ type: respType, to: m.from, term: m.term }))
           if (m.type === 'MsgVote') {
             this.electionElapsed = 0
             this.vote = m.from
+          } else {
+            // Two pre-candidates would each win the other's pre-vote and split the real vote:
+            // the later one in the succession gives way.
+            if (this.state === 'PreCandidate' && this.precedes(m.from, this.id)) this.becomeFollower(this.term, NONE)
+            if (this.leaderLost && this.state === 'Follower') {
+              // Having lost our leader, we let the candidate we back finish its election before
+              // we campaign ourselves: 2 or 3 ticks from now (jitter 3).
+              const ticks = 2 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter - 1))
+              this.electionElapsed = this.randomizedElectionTimeout - ticks
+            }
           }
         } else {
           this.send(message({ type: respType, to: m.from, term: this.term, reject: true }))
+          const order = this.succession()
+          const next = order[order.indexOf(m.from) + 1]
+          if (canVote && m.type === 'MsgPreVote' && this.leaderLost && this.state === 'Follower' && order.includes(m.from) && next === this.id) {
+            // The candidate before us in the succession lacks entries we hold: we are next, now.
+            this.hup(this.cfg.preVote ? 'preElection' : 'election')
+          }
         }
         return
       }
@@ -632,18 +680,21 @@ export class Raft {
         this.electionElapsed = 0
         this.lead = m.from
         this.leaderLost = false
+        this.ignoredPreVote = undefined
         this.handleAppendEntries(m)
         return
       case 'MsgHeartbeat':
         this.electionElapsed = 0
         this.lead = m.from
         this.leaderLost = false
+        this.ignoredPreVote = undefined
         this.handleHeartbeat(m)
         return
       case 'MsgSnap':
         this.electionElapsed = 0
         this.lead = m.from
         this.leaderLost = false
+        this.ignoredPreVote = undefined
         this.handleSnapshot(m)
         return
       case 'MsgTransferLeader':
@@ -661,11 +712,26 @@ export class Raft {
         if (m.from === this.lead) {
           this.lead = NONE
           this.leaderLost = true
-          // At the next tick or the one after (jitter 3: 1 or 2 ticks): the followers' tick
-          // timers run at random phases, so the first to tick usually wins before another
-          // campaigns; a split vote retries within a few ticks (retryTicks).
+          this.lostLeader = m.from
+          if (this.succession()[0] === this.id) {
+            // The leader's successor (the next voter by id) campaigns at once; the others
+            // wait, so they do not split the vote with it. Its pre-votes reach voters that
+            // noticed the loss, or are answered when they notice (below).
+            this.ignoredPreVote = undefined
+            this.hup(this.cfg.preVote ? 'preElection' : 'election')
+            return
+          }
+          // The others at the next tick or the one after (jitter 3: 1 or 2 ticks): should the
+          // successor be down, the first of them to tick usually wins before another campaigns
+          // (their tick timers run at random phases); a split vote retries within a few ticks
+          // (retryTicks).
           const ticks = 1 + randomInt(this.rng, Math.max(1, this.cfg.electionJitter - 1))
           this.electionElapsed = Math.max(this.electionElapsed, this.randomizedElectionTimeout - ticks)
+          // A pre-vote we ignored while we still vouched for that leader gets its answer now:
+          // its candidate need not wait for its next round to hear it.
+          const ignored = this.ignoredPreVote
+          this.ignoredPreVote = undefined
+          if (ignored !== undefined) this.step(ignored)
         }
         return
       case 'MsgTimeoutNow':

@@ -236,6 +236,99 @@ describe('a follower told its leader is unreachable', () => {
     expect(ticks).toBeLessThanOrEqual(4)
   })
 
+  it("the leader's successor (the next voter by id) campaigns at once, without a tick", () => {
+    const c = new Cluster([1, 2, 3, 4, 5], { electionJitter: 3 })
+    c.elect(4)
+    c.node(4).crash()
+    // Node 5 comes after 4: it campaigns; node 1 (the next after 5) does not.
+    for (const id of [1, 2, 3, 5]) c.raw(id).reportUnreachable(4)
+    c.stabilize()
+    expect(c.leader()).toBe(5)
+  })
+
+  it('a pre-vote ignored under the lease is answered once that voter notices the loss too', () => {
+    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
+    c.elect(1)
+    c.node(1).crash()
+    // Node 2 (the successor) notices first; node 3 still vouches for the leader and ignores its pre-vote.
+    c.raw(2).reportUnreachable(1)
+    c.stabilize()
+    expect(c.raw(2).raft.state).toBe('PreCandidate')
+    expect(c.leader()).toBe(0)
+    // Node 3 notices: it answers the pre-vote it ignored, and node 2 wins, still without a tick.
+    c.raw(3).reportUnreachable(1)
+    c.stabilize()
+    expect(c.leader()).toBe(2)
+  })
+
+  it('a voter that backs the successor does not campaign against it at its next tick', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
+      c.elect(1)
+      c.node(1).crash()
+      c.raw(2).reportUnreachable(1)
+      c.stabilize()
+      // Node 3 notices and grants node 2's pre-vote; its own tick comes before node 2 hears back.
+      c.raw(3).reportUnreachable(1)
+      c.raw(3).tick()
+      expect(c.raw(3).raft.state).toBe('Follower')
+      c.stabilize()
+      expect(c.leader()).toBe(2)
+    }
+  })
+
+  it('when the successor lacks entries, the voter after it that holds them campaigns at once', () => {
+    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
+    c.elect(1)
+    // Node 3 has an entry node 2 lacks: only 3 can win.
+    c.cut(1, 2)
+    c.propose(1, 'only-on-3')
+    c.stabilize()
+    c.node(1).crash()
+    c.heal()
+    c.raw(2).reportUnreachable(1)
+    c.raw(3).reportUnreachable(1)
+    c.stabilize()
+    expect(c.leader()).toBe(3)
+  })
+
+  it('two pre-candidates whose pre-votes cross do not split the vote: the later one in the succession gives way', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
+      c.elect(1)
+      const term = c.raw(2).raft.term
+      c.node(1).crash()
+      // Both time out before either hears from the other (no transport report: plain timeouts).
+      for (let t = 0; t < c.opts.electionTick + 3; t++) {
+        c.raw(2).tick()
+        c.raw(3).tick()
+      }
+      expect(c.raw(2).raft.state).toBe('PreCandidate')
+      expect(c.raw(3).raft.state).toBe('PreCandidate')
+      c.stabilize()
+      expect(c.leader()).not.toBe(0)
+      expect(c.raw(c.leader()).raft.term).toBe(term + 1)
+    }
+  })
+
+  it('forgets an ignored pre-vote once it hears from its leader again', () => {
+    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
+    c.elect(1)
+    const term = c.raw(1).raft.term
+    c.cut(1, 2)
+    c.raw(2).reportUnreachable(1)
+    c.stabilize()
+    expect(c.raw(2).raft.state).toBe('PreCandidate')
+    // Node 3 ignored node 2's pre-vote; then a heartbeat from node 1 reaches it.
+    c.raw(1).tick()
+    c.stabilize()
+    // A connection of node 3's to node 1 breaks: the old pre-vote is not answered.
+    c.raw(3).reportUnreachable(1)
+    c.stabilize()
+    expect(c.raw(2).raft.state).toBe('PreCandidate')
+    expect(c.raw(3).raft.term).toBe(term)
+  })
+
   it('a pre-candidate whose pre-votes met a voter that had not noticed yet tries again within a few ticks', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
