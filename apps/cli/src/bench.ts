@@ -300,7 +300,7 @@ export async function runFailoverBench(
   log: (s: string) => void,
   mode: FailoverMode = 'kill',
 ): Promise<{ trials: FailoverTrial[]; summary: Record<string, number> }> {
-  const { findLeader, findNode, loadManifest, nodeStatus, startNode, stopNode, waitUntil } = await import('@consort/devnet')
+  const { findLeader, findNode, loadManifest, nodeStatus, runningPid, startNode, stopNode, waitUntil } = await import('@consort/devnet')
   const manifest = await loadManifest(dir)
   const orderers = manifest.nodes.filter((n) => n.kind === 'orderer')
   const client = await connectLocal(dir, 'Org1')
@@ -347,9 +347,17 @@ export async function runFailoverBench(
           if (newLeaderBlockAt === 0 && signer !== undefined && parseCertificate(signer).subject !== leader) newLeaderBlockAt = Date.now()
         }
       })().catch(() => undefined)
+      // The fault starts with the signal: the leader's pid is read before (under load, reading
+      // the pid file took tens of milliseconds that the figures counted as failover time).
+      const victim = findNode(manifest, leader)
+      const pid = admin === undefined ? await runningPid(victim) : undefined
+      if (admin === undefined && pid === undefined) throw new Error(`${leader} is not running`)
       faultAt = Date.now()
       if (admin !== undefined) await admin.transferLeader()
-      else await stopNode(findNode(manifest, leader), 'SIGKILL')
+      else {
+        process.kill(pid as number, 'SIGKILL')
+        await stopNode(victim, 'SIGKILL')
+      }
       let elected = 0
       await waitUntil(
         async () => {
