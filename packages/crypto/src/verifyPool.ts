@@ -62,9 +62,8 @@ interface Batch {
 
 /**
  * A fixed set of worker threads checking ed25519 signatures, started on first use (or by
- * `warm`). `verify`
- * resolves true or false (never throws for a bad key or signature); valid ones are also
- * remembered for the synchronous `verify`.
+ * `warm`). `verify` resolves true or false (never throws for a bad key or signature); valid
+ * ones are also remembered for the synchronous `verify`.
  */
 export class VerifyPool {
   private workers: Worker[] = []
