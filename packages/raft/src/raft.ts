@@ -478,7 +478,7 @@ export class Raft {
           const next = order[order.indexOf(m.from) + 1]
           if (canVote && m.type === 'MsgPreVote' && this.leaderLost && this.state === 'Follower' && order.includes(m.from) && next === this.id) {
             // The candidate before us in the succession lacks entries we hold: we are next, now.
-            this.hup(this.cfg.preVote ? 'preElection' : 'election')
+            this.step(message({ type: 'MsgHup', from: this.id }))
           }
         }
         return
@@ -718,7 +718,7 @@ export class Raft {
             // wait, so they do not split the vote with it. Its pre-votes reach voters that
             // noticed the loss, or are answered when they notice (below).
             this.ignoredPreVote = undefined
-            this.hup(this.cfg.preVote ? 'preElection' : 'election')
+            this.step(message({ type: 'MsgHup', from: this.id }))
             return
           }
           // The others at the next tick or the one after (jitter 3: 1 or 2 ticks): should the
