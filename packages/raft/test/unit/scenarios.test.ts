@@ -221,9 +221,15 @@ describe('thesis §6.2 CheckQuorum', () => {
 })
 
 describe('a follower told its leader is unreachable', () => {
-  it('campaigns within a few ticks instead of an election timeout, and wins when the leader is gone', () => {
-    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
+  /** Three voters with the orderers' election jitter (3 ticks), node 1 elected. */
+  const ledBy1 = (seed?: number): Cluster => {
+    const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
     c.elect(1)
+    return c
+  }
+
+  it('campaigns within a few ticks instead of an election timeout, and wins when the leader is gone', () => {
+    const c = ledBy1()
     c.node(1).crash()
     c.raw(2).reportUnreachable(1)
     c.raw(3).reportUnreachable(1)
@@ -247,8 +253,7 @@ describe('a follower told its leader is unreachable', () => {
   })
 
   it('a pre-vote ignored under the lease is answered once that voter notices the loss too', () => {
-    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
-    c.elect(1)
+    const c = ledBy1()
     c.node(1).crash()
     // Node 2 (the successor) notices first; node 3 still vouches for the leader and ignores its pre-vote.
     c.raw(2).reportUnreachable(1)
@@ -263,8 +268,7 @@ describe('a follower told its leader is unreachable', () => {
 
   it('a voter that backs the successor does not campaign against it at its next tick', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
-      c.elect(1)
+      const c = ledBy1(seed)
       c.node(1).crash()
       c.raw(2).reportUnreachable(1)
       c.stabilize()
@@ -278,8 +282,7 @@ describe('a follower told its leader is unreachable', () => {
   })
 
   it('when the successor lacks entries, the voter after it that holds them campaigns at once', () => {
-    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
-    c.elect(1)
+    const c = ledBy1()
     // Node 3 has an entry node 2 lacks: only 3 can win.
     c.cut(1, 2)
     c.propose(1, 'only-on-3')
@@ -294,8 +297,7 @@ describe('a follower told its leader is unreachable', () => {
 
   it('two pre-candidates whose pre-votes cross do not split the vote: the later one in the succession gives way', () => {
     for (let seed = 1; seed <= 10; seed++) {
-      const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
-      c.elect(1)
+      const c = ledBy1(seed)
       const term = c.raw(2).raft.term
       c.node(1).crash()
       // Both time out before either hears from the other (no transport report: plain timeouts).
@@ -312,8 +314,7 @@ describe('a follower told its leader is unreachable', () => {
   })
 
   it('forgets an ignored pre-vote once it hears from its leader again', () => {
-    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
-    c.elect(1)
+    const c = ledBy1()
     const term = c.raw(1).raft.term
     c.cut(1, 2)
     c.raw(2).reportUnreachable(1)
@@ -331,8 +332,7 @@ describe('a follower told its leader is unreachable', () => {
 
   it('a pre-candidate whose pre-votes met a voter that had not noticed yet tries again within a few ticks', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const c = new Cluster([1, 2, 3], { electionJitter: 3 }, seed)
-      c.elect(1)
+      const c = ledBy1(seed)
       // Node 2 has an entry node 3 lacks: only 2 can win.
       c.cut(1, 3)
       c.propose(1, 'only-on-2')
@@ -358,8 +358,7 @@ describe('a follower told its leader is unreachable', () => {
   })
 
   it('does not unseat a leader the other voters still hear from', () => {
-    const c = new Cluster([1, 2, 3], { electionJitter: 3 })
-    c.elect(1)
+    const c = ledBy1()
     const term = c.raw(1).raft.term
     c.cut(1, 2)
     c.raw(2).reportUnreachable(1)
