@@ -1,6 +1,8 @@
 import type { Stream } from '@libp2p/interface'
 import { lpStream } from '@libp2p/utils'
 import type { LengthPrefixedStream } from '@libp2p/utils'
+import { pEvent } from 'p-event'
+import * as varint from 'uint8-varint'
 import { decode } from '@consort/types'
 import type { MessageCodec } from '@consort/types'
 import { DEFAULT_IO_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES } from './constants.js'
@@ -46,9 +48,11 @@ export class FramedStream {
   }
 
   /**
-   * Writes one frame. Frames written in the same turn of the event loop go out together, as
-   * one muxer frame, one noise message and one socket write; the promise settles when the
-   * batch is handed to the connection (or fails, e.g. on a timeout waiting for it to drain).
+   * Writes one frame. Frames written in the same turn of the event loop go out together, in
+   * one buffer: one muxer frame, one noise message and one socket write (handed on as a list
+   * of frames, each piece of the list became a socket write of its own); the promise settles
+   * when the batch is handed to the connection (or fails, e.g. on a timeout waiting for it to
+   * drain).
    */
   write(bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<void> {
     this.outbox.push(bytes)
@@ -62,7 +66,16 @@ export class FramedStream {
     this.flushing = undefined
     const { signal, done } = deadline(timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_IO_TIMEOUT_MS)
     try {
-      await this.lp.writeV(frames, signal === undefined ? {} : { signal })
+      // The length prefixes are lpStream's (read() takes them apart): unsigned varints.
+      const out = new Uint8Array(frames.reduce((n, f) => n + varint.encodingLength(f.byteLength) + f.byteLength, 0))
+      let at = 0
+      for (const f of frames) {
+        varint.encodeUint8Array(f.byteLength, out, at)
+        at += varint.encodingLength(f.byteLength)
+        out.set(f, at)
+        at += f.byteLength
+      }
+      if (!this.stream.send(out)) await pEvent(this.stream, 'drain', { signal, rejectionEvents: ['close'] })
     } catch (err) {
       throw this.translate(err, 'write')
     } finally {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { DecodeError, Envelope, silentLogger } from '@consort/types'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { LogLimiter, P2PErrorCode, P2PNode, peerIdOf } from '../../src/index.js'
 import type { P2PNodeOptions } from '../../src/index.js'
 
@@ -144,6 +144,29 @@ describe('P2PNode', () => {
     await raw.write(new Uint8Array([1, 2]))
     await expect(raw.readBytes({ timeoutMs: 3000 })).rejects.toMatchObject({ code: P2PErrorCode.STREAM_CLOSED })
     expect(new TextDecoder().decode((await ask(7)).payload)).toBe('7')
+  })
+
+  it('frames written in one turn go to the muxer in one piece, and arrive whole and in order', async () => {
+    const server = await node(keyPair())
+    const client = await node(keyPair())
+    const SIZES = '/consort/test-sizes/1.0.0'
+    // Lengths whose prefixes take one, two and three bytes, and an empty frame.
+    const lengths = [0, 1, 127, 128, 300, 16_384, 70_000]
+    const got: Uint8Array[] = []
+    await server.handle(SIZES, async (s) => {
+      for (let i = 0; i < lengths.length; i++) got.push(await s.readBytes())
+      await s.write(new Uint8Array([1]))
+    })
+    const s = await client.dial(server.addresses[0]!, SIZES)
+    const send = vi.spyOn(s.stream, 'send')
+    await Promise.all(lengths.map((n, i) => s.write(new Uint8Array(n).fill(i + 1))))
+    // One contiguous buffer, not a list of prefixes and frames: each piece of a list became a
+    // ciphertext piece of its own and a socket write of its own.
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(send.mock.calls[0]![0]).toBeInstanceOf(Uint8Array)
+    await s.readBytes()
+    expect(got.map((b) => b.byteLength)).toEqual(lengths)
+    expect(got.every((b, i) => b.every((x) => x === i + 1))).toBe(true)
   })
 
   it("flow control never stalls a stream: a reader that holds back, and requests and answers around the muxer's window", async () => {
