@@ -169,6 +169,42 @@ describe('P2PNode', () => {
     expect(got.every((b, i) => b.every((x) => x === i + 1))).toBe(true)
   })
 
+  it('a frame up to the cap arrives whole, however large (a 10 MB block)', async () => {
+    const server = await node(keyPair())
+    const client = await node(keyPair())
+    const BIG = '/consort/test-big/1.0.0'
+    await server.handle(BIG, async (s) => s.write(new TextEncoder().encode(String((await s.readBytes()).byteLength))), { maxFrameBytes: 11 * 1024 * 1024 })
+    const s = await client.dial(server.addresses[0]!, BIG)
+    await s.write(new Uint8Array(10 * 1024 * 1024).fill(7), { timeoutMs: 30_000 })
+    expect(new TextDecoder().decode(await s.readBytes({ timeoutMs: 30_000 }))).toBe(String(10 * 1024 * 1024))
+  })
+
+  it('drops a stream that sends far more than its reader takes', async () => {
+    const server = await node(keyPair())
+    const client = await node(keyPair())
+    const DEAF = '/consort/test-deaf/1.0.0'
+    let readerSaw: unknown
+    let reading!: () => void
+    const held = new Promise<void>((r) => (reading = r))
+    await server.handle(
+      DEAF,
+      async (s) => {
+        await held
+        readerSaw = await s.readBytes().then(
+          () => 'a frame',
+          (err: unknown) => err,
+        )
+      },
+      { maxFrameBytes: 1024 },
+    )
+    const s = await client.dial(server.addresses[0]!, DEAF)
+    // 6 MB in frames of 1,000 bytes, none read: more than a frame's cap plus 4 MB.
+    await Promise.all(Array.from({ length: 6000 }, () => s.write(new Uint8Array(1000)).catch(() => undefined)))
+    await expect(s.readBytes({ timeoutMs: 10_000 })).rejects.toMatchObject({ code: P2PErrorCode.STREAM_CLOSED })
+    reading()
+    await vi.waitFor(() => expect(readerSaw).toMatchObject({ code: P2PErrorCode.STREAM_CLOSED }))
+  })
+
   it("flow control never stalls a stream: a reader that holds back, and requests and answers around the muxer's window", async () => {
     const server = await node(keyPair())
     const client = await node(keyPair())
