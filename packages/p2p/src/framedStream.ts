@@ -152,11 +152,11 @@ export class FramedStream {
   }
 
   /**
-   * Writes one frame. Frames written in the same turn of the event loop go out together, in
-   * one buffer: one muxer frame, one noise message and one socket write (handed on as a list
-   * of frames, each piece of the list became a socket write of its own); the promise settles
-   * when the batch is handed to the connection (or fails, e.g. on a timeout waiting for it to
-   * drain).
+   * Writes one frame. Frames written in the same turn of the event loop go out together as
+   * one buffer: one muxer frame, one noise message, one socket write (handed on as a list of
+   * pieces, each piece became a ciphertext piece and a system call of its own). The promise
+   * settles when the batch is handed to the connection (or fails, e.g. on a timeout waiting
+   * for it to drain).
    */
   write(bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<void> {
     this.outbox.push(bytes)
