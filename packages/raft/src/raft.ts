@@ -357,6 +357,14 @@ export class Raft {
     this.campaign(t)
   }
 
+  /** A follower heard from its leader (an append, a heartbeat, a snapshot): its election clock and any loss start over. */
+  private heardFromLeader(from: number): void {
+    this.electionElapsed = 0
+    this.lead = from
+    this.leaderLost = false
+    this.ignoredPreVote = undefined
+  }
+
   private campaign(t: CampaignType): void {
     // A retry (see tickElection) counts from here, and gives this round at least one whole
     // tick: a round restarted before its answers came back would lose them.
@@ -474,11 +482,12 @@ export class Raft {
           }
         } else {
           this.send(message({ type: respType, to: m.from, term: this.term, reject: true }))
-          const order = this.succession()
-          const next = order[order.indexOf(m.from) + 1]
-          if (canVote && m.type === 'MsgPreVote' && this.leaderLost && this.state === 'Follower' && order.includes(m.from) && next === this.id) {
-            // The candidate before us in the succession lacks entries we hold: we are next, now.
-            this.step(message({ type: 'MsgHup', from: this.id }))
+          if (canVote && m.type === 'MsgPreVote' && this.leaderLost && this.state === 'Follower') {
+            const order = this.succession()
+            if (order.includes(m.from) && order[order.indexOf(m.from) + 1] === this.id) {
+              // The candidate before us in the succession lacks entries we hold: we are next, now.
+              this.step(message({ type: 'MsgHup', from: this.id }))
+            }
           }
         }
         return
@@ -677,24 +686,15 @@ export class Raft {
           leader: this.lead,
         })
       case 'MsgApp':
-        this.electionElapsed = 0
-        this.lead = m.from
-        this.leaderLost = false
-        this.ignoredPreVote = undefined
+        this.heardFromLeader(m.from)
         this.handleAppendEntries(m)
         return
       case 'MsgHeartbeat':
-        this.electionElapsed = 0
-        this.lead = m.from
-        this.leaderLost = false
-        this.ignoredPreVote = undefined
+        this.heardFromLeader(m.from)
         this.handleHeartbeat(m)
         return
       case 'MsgSnap':
-        this.electionElapsed = 0
-        this.lead = m.from
-        this.leaderLost = false
-        this.ignoredPreVote = undefined
+        this.heardFromLeader(m.from)
         this.handleSnapshot(m)
         return
       case 'MsgTransferLeader':
