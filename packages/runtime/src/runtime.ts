@@ -94,7 +94,10 @@ interface Pool {
 const LOCKDOWN = readFileSync(join(dirname(createRequire(import.meta.url).resolve('ses/package.json')), 'dist/lockdown.umd.min.js'), 'utf8')
 let lockdownCache: IsolatedVM.ExternalCopy<ArrayBuffer> | undefined
 
-type DispatchResult = { ok: true; payload: Uint8Array } | { ok: false; kind: string; message: string }
+/** A call's result; its writes (a null value deletes) and event in the order the contract made them. */
+type DispatchResult =
+  | { ok: true; payload: Uint8Array; writes: [string, Uint8Array | null][]; event: [string, Uint8Array] | undefined }
+  | { ok: false; kind: string; message: string }
 
 /**
  * Runs contract code in isolated-vm isolates: no require, process, file system, network,
@@ -268,6 +271,11 @@ export class ContractRuntime {
             : RuntimeErrorCode.CONTRACT_ERROR
       throw new RuntimeError(code, out.message, { contract: pkg.name, fcn: inv.fcn, message: out.message })
     }
+    for (const [key, value] of out.writes) {
+      if (value === null) sim.deleteState(key)
+      else sim.putState(key, value)
+    }
+    if (out.event !== undefined) sim.setEvent(out.event[0], out.event[1])
     const { rwset, events } = sim.result()
     const full: TxRwSet = { nsRwset: [rwset] }
     return { payload: new Uint8Array(out.payload), rwset: full, rwsetBytes: TxReadWriteSet.encode(full), events }
@@ -296,12 +304,9 @@ export class ContractRuntime {
       const copy = (b: Uint8Array) => new ivm.ExternalCopy(b).copyInto()
       const fns: Record<string, (...a: never[]) => unknown> = {
         getState: async (tx: string, key: string) => copy(await sim(tx).getState(key)),
-        putState: (tx: string, key: string, value: Uint8Array) => sim(tx).putState(key, new Uint8Array(value)),
-        deleteState: (tx: string, key: string) => sim(tx).deleteState(key),
         getStateByRange: async (tx: string, start: string, end: string, composite: boolean) =>
           new ivm.ExternalCopy((await sim(tx).getStateByRange(start, end, composite)).map(([k, v]) => [k, v])).copyInto(),
         getHistoryForKey: async (tx: string, key: string) => new ivm.ExternalCopy(await sim(tx).getHistoryForKey(key)).copyInto(),
-        setEvent: (tx: string, name: string, payload: Uint8Array) => sim(tx).setEvent(name, new Uint8Array(payload)),
       }
       const realm = await this.realm(isolate, fns)
       w.context = realm.context

@@ -10,8 +10,9 @@ export const SHIM = String.raw`
   'use strict'
   const host = globalThis.__consort_host
   delete globalThis.__consort_host
-  const call = (name, args) => host[name].apply(undefined, args, { arguments: { copy: true }, result: { promise: true, copy: true } })
-  const callSync = (name, args) => host[name].applySync(undefined, args, { arguments: { copy: true }, result: { copy: true } })
+  // A state read: the contract's thread waits for the host's answer (its isolate serves one
+  // call at a time), one hand-off each way, cheaper than an asynchronous apply's round trip.
+  const call = (name, args) => host[name].applySyncPromise(undefined, args, { arguments: { copy: true } })
 
   // Time stands still at the transaction's timestamp; there is no randomness.
   let txTime = 0
@@ -191,11 +192,21 @@ export const SHIM = String.raw`
     // Every host call names the invocation it belongs to: work a call leaves behind (a promise
     // it did not await) is refused by the host once that invocation is over.
     const hostCall = (name, args) => call(name, [tx.txId, ...args])
-    const hostCallSync = (name, args) => callSync(name, [tx.txId, ...args])
+    // Writes and the event stay here until the call returns (reads see committed state only,
+    // never the call's own writes): the host gets them with the result, in the order made.
+    // What a call leaves behind after it returned lands in a list nobody reads.
+    const writes = []
+    let event
+    const checkKey = (key) => {
+      if (key === '') throw new Error('keys must be non-empty strings')
+      return key
+    }
+    // (A copy of the contract's own bytes: changing them after the call changes nothing written.)
+    const owned = (v) => (v instanceof Uint8Array ? new Uint8Array(v) : toBytes(v))
     const stub = {
       getState: async (key) => new Uint8Array(await hostCall('getState', [String(key)])),
-      putState: async (key, value) => hostCallSync('putState', [String(key), toBytes(value)]),
-      deleteState: async (key) => hostCallSync('deleteState', [String(key)]),
+      putState: async (key, value) => { writes.push([checkKey(String(key)), owned(value)]) },
+      deleteState: async (key) => { writes.push([checkKey(String(key)), null]) },
       getStateByRange: (start, end) => iterate(async () => (await hostCall('getStateByRange', [String(start ?? ''), String(end ?? ''), false])).map(([key, value]) => ({ key, value: new Uint8Array(value) }))),
       getStateByPartialCompositeKey: (objectType, attributes) => {
         const prefix = createCompositeKey(objectType, attributes ?? [])
@@ -204,7 +215,7 @@ export const SHIM = String.raw`
       createCompositeKey,
       splitCompositeKey,
       getHistoryForKey: (key) => iterate(async () => (await hostCall('getHistoryForKey', [String(key)])).map((m) => ({ ...m, value: new Uint8Array(m.value) }))),
-      setEvent: (name, payload) => hostCallSync('setEvent', [String(name), toBytes(payload ?? '')]),
+      setEvent: (name, payload) => { event = [String(name), owned(payload ?? '')] },
       getTxId: () => tx.txId,
       getTxID: () => tx.txId,
       getChannelId: () => tx.channelId,
@@ -234,7 +245,7 @@ export const SHIM = String.raw`
       const result = await instance[fnName](ctx, ...args)
       if (typeof instance.afterTransaction === 'function') await instance.afterTransaction(ctx, result)
       const payload = result === undefined || result === null ? new Uint8Array(0) : toBytes(result)
-      return { ok: true, payload }
+      return { ok: true, payload, writes, event }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       // What the sandbox's ArrayBuffer allocator throws for memory past the isolate's limit.

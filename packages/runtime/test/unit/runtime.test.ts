@@ -152,6 +152,27 @@ describe('simulation', () => {
     }
   })
 
+  it('writes what the contract passed at the time of the call, the last write of a key winning', async () => {
+    const r = await runtime.invoke(kv, inv('writeThenChange'), state)
+    expect(text(r)).toBe('keys must be non-empty strings')
+    expect(r.rwset.nsRwset[0]?.writes).toEqual([
+      { key: 'm', isDelete: false, value: enc.encode('two') },
+      { key: 'n', isDelete: false, value: enc.encode('Nne') },
+    ])
+    expect(r.events.map((e) => [e.name, new TextDecoder().decode(e.payload)])).toEqual([['changed', 'one']])
+  })
+
+  it('stops a call whose state read does not answer within the wall-time limit, and keeps serving', async () => {
+    const never: StateReader = { get: () => new Promise(() => undefined), range: async () => [], history: async () => [] }
+    const short = new ContractRuntime({ wallTimeMs: 100 }, { logger: silentLogger })
+    try {
+      await expect(short.invoke(kv, inv('get', ['a']), never)).rejects.toMatchObject({ code: RuntimeErrorCode.TIMEOUT })
+      expect(text(await short.invoke(kv, inv('get', ['a']), state))).toBe('apple')
+    } finally {
+      short.dispose()
+    }
+  })
+
   it('turns contract errors, unknown functions and wrong arity into typed errors', async () => {
     await expect(runtime.invoke(kv, inv('fail', ['no funds']), state)).rejects.toMatchObject({
       code: RuntimeErrorCode.CONTRACT_ERROR,
