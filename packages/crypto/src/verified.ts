@@ -5,7 +5,7 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffse
 const digestOf = (message: Uint8Array) => createHash('sha256').update(message).digest()
 
 /** A valid signature's key and message: a copy of the message, or (for the node's own signatures) its SHA-256. */
-type Record = { publicKey: Uint8Array; message: Uint8Array; digest?: undefined } | { publicKey: Uint8Array; message?: undefined; digest: Uint8Array }
+type Known = { publicKey: Uint8Array; message: Uint8Array; digest?: undefined } | { publicKey: Uint8Array; message?: undefined; digest: Uint8Array }
 
 /**
  * Signatures known to be valid, keyed by the signature, with the public key and the message
@@ -21,7 +21,7 @@ type Record = { publicKey: Uint8Array; message: Uint8Array; digest?: undefined }
  * the same signatures.
  */
 export class VerifiedSignatures {
-  private readonly valid = new Map<string, Record>()
+  private readonly valid = new Map<string, Known>()
 
   constructor(private readonly limit = 8192) {}
 
@@ -55,12 +55,12 @@ export class VerifiedSignatures {
     return this.valid.size
   }
 
-  private add(signature: Uint8Array, rec: Record): void {
+  private add(signature: Uint8Array, rec: Known): void {
     if (this.valid.size >= this.limit) this.valid.delete(this.valid.keys().next().value as string)
     this.valid.set(keyOf(signature), rec)
   }
 }
 
-function matches(rec: Record, publicKey: Uint8Array, message: Uint8Array): boolean {
+function matches(rec: Known, publicKey: Uint8Array, message: Uint8Array): boolean {
   return same(rec.publicKey, publicKey) && (rec.message !== undefined ? same(rec.message, message) : same(rec.digest, digestOf(message)))
 }
