@@ -87,8 +87,6 @@ export class VerifyPool {
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
     if (this.size === 0 || publicKey.byteLength !== PUBLIC_KEY_BYTES || signature.byteLength !== SIGNATURE_BYTES) return Promise.resolve(false)
     if (this.closed) return Promise.reject(new Error('verify pool closed'))
-    // Known valid (checked before, or signed by this node): the caller's check will take it.
-    if (this.verified.has(publicKey, message, signature)) return Promise.resolve(true)
     return new Promise<boolean>((resolve) => {
       this.queue.push({ publicKey, message, signature, resolve })
       if (!this.scheduled) {

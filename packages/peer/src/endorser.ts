@@ -1,6 +1,5 @@
 import type { MembershipService, SigningIdentity, ValidatedIdentity } from '@consort/identity'
-import type { VerifiedSignatures } from '@consort/crypto'
-import { createResponsePayload, endorse, endorsementMessage, openEnvelope, openProposal, ProtocolError, verifyEnvelope } from '@consort/protocol'
+import { createResponsePayload, endorse, openEnvelope, openProposal, ProtocolError, verifyEnvelope } from '@consort/protocol'
 import { RuntimeError, TxSimulator } from '@consort/runtime'
 import type { ContractPackage } from '@consort/bundle'
 import type { ContractRuntime, StateReader } from '@consort/runtime'
@@ -24,8 +23,6 @@ export interface EndorserModules {
   /** Installed packages by code hash. */
   packages: (hash: string) => ContractPackage | undefined
   logger: Logger
-  /** Where the peer's signature checks look first: its own endorsements go there, valid by construction. */
-  verified?: VerifiedSignatures
 }
 
 /**
@@ -136,9 +133,6 @@ export class Endorser {
       response,
       events,
     })
-    const endorsement = endorse(this.m.signer, prp)
-    // When the transaction comes back in a block, this peer's check of its own signature finds it here.
-    this.m.verified?.rememberSigned(this.m.signer.certificate.publicKey, endorsementMessage(prp, endorsement.endorser), endorsement.signature)
-    return { response, payload: prp, endorsement }
+    return { response, payload: prp, endorsement: endorse(this.m.signer, prp) }
   }
 }

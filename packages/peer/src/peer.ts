@@ -296,7 +296,6 @@ export class Peer {
       runtime: this.runtime,
       packages: (h) => this.packages.get(h),
       logger: this.logger,
-      verified: this.signatures.verified,
     })
     await this.p2p.serve(
       PROTOCOL.ENDORSE,

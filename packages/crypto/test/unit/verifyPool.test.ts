@@ -43,28 +43,6 @@ describe('VerifyPool', () => {
     await pool.close()
   })
 
-  it("answers at once for a signature known valid (the node's own), without a worker, and checks any other message for real", async () => {
-    const lazy = new VerifyPool(1)
-    const k = generateKeyPair()
-    const message = new TextEncoder().encode('endorsed by me')
-    const signature = sign(k.privateKey, message)
-    lazy.verified.rememberSigned(k.publicKey, message, signature)
-    expect(await lazy.verify(k.publicKey, message, signature)).toBe(true)
-    expect(lazy.running).toBe(0)
-    // Another message or key with that signature goes to a worker, and fails there.
-    expect(await lazy.verify(k.publicKey, new TextEncoder().encode('endorsed by you'), signature)).toBe(false)
-    expect(await lazy.verify(generateKeyPair().publicKey, message, signature)).toBe(false)
-    expect(lazy.running).toBe(1)
-    // The caller's own check takes the record, once.
-    expect(verify(k.publicKey, message, signature, lazy.verified)).toBe(true)
-    expect(lazy.verified.size).toBe(0)
-    const forged = new Uint8Array(signature)
-    forged[0]! ^= 1
-    lazy.verified.rememberSigned(k.publicKey, message, forged)
-    expect(verify(k.publicKey, new TextEncoder().encode('other'), forged, lazy.verified)).toBe(false)
-    await lazy.close()
-  })
-
   it('a message changed in place after the pool checked it is checked again', async () => {
     const k = generateKeyPair()
     const message = new TextEncoder().encode('mutable')
