@@ -1,10 +1,9 @@
 // Signing and verification throughput of the two ed25519 implementations on this machine.
 // Usage: pnpm --filter @consort/bench crypto [-- --ms 1000]
 import { generateKeyPair, portableSign, portableVerify, sha256, sign, verify } from '@consort/crypto'
-import { opsPerSecond, report } from './report.js'
+import { numberArg, opsPerSecond, report } from './report.js'
 
-const msArg = process.argv.indexOf('--ms')
-const ms = msArg > 0 ? Number(process.argv[msArg + 1]) : 1000
+const ms = numberArg('--ms', 1000)
 
 const { privateKey, publicKey } = generateKeyPair()
 const msgs = Array.from({ length: 256 }, (_, i) => sha256(new Uint8Array([i, i >> 8])))

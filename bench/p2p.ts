@@ -6,15 +6,11 @@
 import { generateKeyPair } from '@consort/crypto'
 import { P2PNode } from '@consort/p2p'
 import { silentLogger } from '@consort/types'
-import { report } from './report.js'
+import { median, numberArg, report } from './report.js'
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(name)
-  return i > 0 ? Number(process.argv[i + 1]) : dflt
-}
-const pairs = arg('--pairs', 100_000)
-const inFlight = arg('--in-flight', 512)
-const rounds = arg('--rounds', 3)
+const pairs = numberArg('--pairs', 100_000)
+const inFlight = numberArg('--in-flight', 512)
+const rounds = numberArg('--rounds', 3)
 const ECHO = '/consort/bench-echo/1.0.0'
 const BYTES = { encode: (x: Uint8Array) => x, decode: (x: Uint8Array) => x }
 
@@ -35,11 +31,6 @@ async function round(n: number, size: number): Promise<void> {
       }
     }),
   )
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)] as number
 }
 
 const rows = []

@@ -3,10 +3,9 @@
 // Usage: pnpm --filter @consort/bench raft [-- --ms 2000]
 import { decodeConfChange, decodeMessage, encodeMessage, MemoryStorage, RawNode } from '@consort/raft'
 import { seededRng, silentLogger } from '@consort/types'
-import { report } from './report.js'
+import { numberArg, report } from './report.js'
 
-const msArg = process.argv.indexOf('--ms')
-const ms = msArg > 0 ? Number(process.argv[msArg + 1]) : 2000
+const ms = numberArg('--ms', 2000)
 const payload = new Uint8Array(256).fill(7)
 
 function run(batch: number): { entries: number; seconds: number; messages: number } {

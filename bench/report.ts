@@ -4,6 +4,18 @@ import { fileURLToPath } from 'node:url'
 
 export type Row = Record<string, string | number>
 
+/** The number after `--name` on the command line, or `dflt`. */
+export function numberArg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? Number(process.argv[i + 1]) : dflt
+}
+
+/** The middle value (the upper one of an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)] as number
+}
+
 /** Prints rows as an aligned table and writes them, with the run's context, as JSON. */
 export function report(name: string, rows: Row[], context: Record<string, unknown> = {}): string {
   const cols = Object.keys(rows[0] ?? {})

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { bundleContract } from '@consort/bundle'
 import { ContractRuntime, MemoryState } from '@consort/runtime'
 import { silentLogger } from '@consort/types'
-import { report } from './report.js'
+import { median, report } from './report.js'
 
 // --smoke: a few iterations, so CI keeps the script working without measuring anything.
 const runs = process.argv.includes('--smoke') ? { warm: 20, cold: 3 } : { warm: 2000, cold: 100 }
@@ -30,8 +30,7 @@ async function measure(path: string, n: number, fn: (i: number) => Promise<unkno
     xs.push(Number(process.hrtime.bigint() - t) / 1e3)
   }
   const used = process.cpuUsage(cpu)
-  xs.sort((a, b) => a - b)
-  return { path, 'median µs': Math.round(xs[Math.floor(xs.length / 2)] as number), 'CPU µs per call': Math.round((used.user + used.system) / n) }
+  return { path, 'median µs': Math.round(median(xs)), 'CPU µs per call': Math.round((used.user + used.system) / n) }
 }
 
 const warm = new ContractRuntime({}, { logger: silentLogger })
