@@ -1,19 +1,35 @@
 // `consort chaos` as a user runs it: a real CLI process that brings up its own network,
 // runs the token workload under a seeded nemesis for 75 s, and checks the outcome.
 import { execFile } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, expect, it } from 'vitest'
-import { freePortBlock } from '../src/fixture.js'
+import { freePortBlock, logsOnFailure } from '../src/fixture.js'
 
 const run = promisify(execFile)
 const cli = fileURLToPath(new URL('../../apps/cli/dist/main.js', import.meta.url))
 const dirs: string[] = []
+// The network `consort chaos` brings up (and down) in the folder it is given.
+const nodesOf = (dir: string) => join(dir, 'chaos', 'nodes')
+logsOnFailure(() =>
+  dirs.flatMap((d) => {
+    try {
+      return readdirSync(nodesOf(d)).map((n) => join(nodesOf(d), n, 'node.log'))
+    } catch {
+      return []
+    }
+  }),
+)
 afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true })
+  for (const d of dirs) {
+    // A chaos run stopped by the time limit leaves its nodes running: stop them by their pid files.
+    await run(process.execPath, ['--no-node-snapshot', cli, '--dir', join(d, 'chaos'), 'network', 'down']).catch(() => undefined)
+    await rm(d, { recursive: true, force: true })
+  }
 })
 
 it('loses, duplicates and forges nothing while orderers and peers are killed, stopped and paused', async () => {
